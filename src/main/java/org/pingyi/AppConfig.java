@@ -1,0 +1,117 @@
+package org.pingyi;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+
+/** The server's configuration, read once from the environment; a bad value stops start-up with one clear line. */
+public record AppConfig(
+    int httpPort,
+    Path dataDir,
+    Optional<String> databaseUrl,
+    boolean pgVariablesSet,
+    String publicUrl,
+    Optional<String> adminPassword,
+    Optional<String> jwtKey,
+    Duration sessionTtl) {
+
+  /** A configuration value that cannot be used; its message names the variable and the reason. */
+  public static final class ConfigException extends RuntimeException {
+    ConfigException(String variable, String reason) {
+      super(variable + ": " + reason);
+    }
+  }
+
+  public static AppConfig fromEnv(Map<String, String> env) {
+    int port = intValue(env, "PINGYI_HTTP_PORT", 8080, 0, 65535);
+    Path dataDir = Path.of(env.getOrDefault("PINGYI_DATA_DIR", "./data")).toAbsolutePath().normalize();
+    Optional<String> databaseUrl = nonBlank(env.get("DATABASE_URL"));
+    databaseUrl.ifPresent(AppConfig::checkDatabaseUrl);
+    boolean pgVariables = env.keySet().stream()
+        .anyMatch(k -> k.equals("PGHOST") || k.equals("PGPORT") || k.equals("PGDATABASE") || k.equals("PGUSER"));
+    String publicUrl = nonBlank(env.get("PINGYI_PUBLIC_URL")).map(AppConfig::checkPublicUrl)
+        .orElseGet(() -> "http://" + lanAddress() + ":" + (port == 0 ? 8080 : port));
+    Optional<String> adminPassword = nonBlank(env.get("PINGYI_ADMIN_PASSWORD"));
+    adminPassword.ifPresent(p -> {
+      if (p.length() < 8) throw new ConfigException("PINGYI_ADMIN_PASSWORD", "must be at least 8 characters");
+    });
+    Optional<String> jwtKey = nonBlank(env.get("PINGYI_JWT_KEY"));
+    jwtKey.ifPresent(k -> {
+      if (k.length() < 32) throw new ConfigException("PINGYI_JWT_KEY", "must be at least 32 characters");
+    });
+    int sessionMinutes = intValue(env, "PINGYI_SESSION_MINUTES", 60, 1, 24 * 60);
+    return new AppConfig(port, dataDir, databaseUrl, pgVariables, publicUrl.replaceAll("/+$", ""),
+        adminPassword, jwtKey, Duration.ofMinutes(sessionMinutes));
+  }
+
+  /** True when the operator named a database; otherwise Pingyi starts its own embedded PostgreSQL. */
+  public boolean externalDatabase() {
+    return databaseUrl.isPresent() || pgVariablesSet;
+  }
+
+  public AppConfig withHttpPort(int port) {
+    return new AppConfig(port, dataDir, databaseUrl, pgVariablesSet, publicUrl, adminPassword, jwtKey, sessionTtl);
+  }
+
+  public AppConfig withSessionTtl(Duration ttl) {
+    return new AppConfig(httpPort, dataDir, databaseUrl, pgVariablesSet, publicUrl, adminPassword, jwtKey, ttl);
+  }
+
+  private static int intValue(Map<String, String> env, String name, int fallback, int min, int max) {
+    Optional<String> raw = nonBlank(env.get(name));
+    if (raw.isEmpty()) return fallback;
+    try {
+      int value = Integer.parseInt(raw.get().trim());
+      if (value < min || value > max) {
+        throw new ConfigException(name, "must be between " + min + " and " + max + ", got " + value);
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(name, "must be a whole number, got '" + raw.get() + "'");
+    }
+  }
+
+  private static void checkDatabaseUrl(String url) {
+    if (!url.startsWith("postgres://") && !url.startsWith("postgresql://")) {
+      throw new ConfigException("DATABASE_URL", "must look like postgresql://user:password@host:5432/database");
+    }
+  }
+
+  private static String checkPublicUrl(String url) {
+    try {
+      URI uri = URI.create(url);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+        throw new IllegalArgumentException();
+      }
+      return url;
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("PINGYI_PUBLIC_URL", "must be an http(s) address such as http://192.168.1.10:8080");
+    }
+  }
+
+  private static Optional<String> nonBlank(String value) {
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+  }
+
+  /** The first private IPv4 address of an interface that is up: what phones on the hall's LAN can reach. */
+  private static String lanAddress() {
+    try {
+      for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+        if (!nic.isUp() || nic.isLoopback()) continue;
+        for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+          if (address instanceof Inet4Address && address.isSiteLocalAddress()) return address.getHostAddress();
+        }
+      }
+    } catch (SocketException e) {
+      // fall through to localhost: the console shows the address so the organizer can correct it
+    }
+    return "localhost";
+  }
+}

@@ -1,0 +1,62 @@
+package org.pingyi;
+
+import io.vertx.core.Vertx;
+import org.pingyi.db.DatabaseSettings;
+import org.pingyi.db.EmbeddedDatabase;
+import org.pingyi.db.Migrations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts Pingyi: reads the configuration, finds or starts the database, migrates it, deploys the server. */
+public final class Main {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  private Main() {
+  }
+
+  public static void main(String[] args) {
+    AppConfig config;
+    try {
+      config = AppConfig.fromEnv(System.getenv());
+    } catch (AppConfig.ConfigException e) {
+      System.err.println("配置错误 / configuration error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    EmbeddedDatabase embedded = null;
+    DatabaseSettings database;
+    if (config.externalDatabase()) {
+      database = config.databaseUrl().map(DatabaseSettings::fromUri).orElseGet(DatabaseSettings::fromPgEnvironment);
+      LOG.info("Using the PostgreSQL server at {}", database.describe());
+    } else {
+      embedded = EmbeddedDatabase.start(config.dataDir().resolve("pg"));
+      database = embedded.settings();
+      LOG.info("Using the embedded PostgreSQL 15 at {} with its data in {}", database.describe(),
+          config.dataDir().resolve("pg"));
+    }
+    // Before any verticle runs: Flyway uses JDBC and blocks, which is fine on the main thread.
+    int applied = Migrations.migrate(database);
+    LOG.info("Database schema up to date ({} migrations applied now)", applied);
+
+    Vertx vertx = Vertx.vertx();
+    PingyiServer server = new PingyiServer(config, database);
+    EmbeddedDatabase ownedDatabase = embedded;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, ownedDatabase)));
+    vertx.deployVerticle(server)
+        .onSuccess(id -> LOG.info("Pingyi is listening on http://localhost:{} (phones reach it at {})",
+            server.actualPort(), config.publicUrl()))
+        .onFailure(failure -> {
+          LOG.error("Pingyi could not start: {}", failure.getMessage(), failure);
+          System.exit(1);
+        });
+  }
+
+  private static void shutdown(Vertx vertx, EmbeddedDatabase embedded) {
+    try {
+      vertx.close().await(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("Vert.x did not close cleanly: {}", e.getMessage());
+    }
+    if (embedded != null) embedded.close();
+  }
+}

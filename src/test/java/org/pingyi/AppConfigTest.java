@@ -1,0 +1,50 @@
+package org.pingyi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AppConfigTest {
+
+  @Test
+  void withNothingSetPingyiListensOn8080AndStartsItsOwnDatabase() {
+    AppConfig config = AppConfig.fromEnv(Map.of());
+
+    assertThat(config.httpPort()).isEqualTo(8080);
+    assertThat(config.dataDir().toString()).endsWith("data");
+    assertThat(config.externalDatabase()).isFalse();
+    assertThat(config.publicUrl()).startsWith("http://").endsWith(":8080");
+    assertThat(config.sessionTtl()).isEqualTo(Duration.ofMinutes(60));
+  }
+
+  @Test
+  void aDatabaseUrlOrPgVariablesMeanAnExternalDatabase() {
+    assertThat(AppConfig.fromEnv(Map.of("DATABASE_URL", "postgresql://u:p@db:5432/pingyi")).externalDatabase()).isTrue();
+    assertThat(AppConfig.fromEnv(Map.of("PGHOST", "db")).externalDatabase()).isTrue();
+  }
+
+  @Test
+  void theConfiguredPublicUrlIsKeptWithoutItsTrailingSlash() {
+    assertThat(AppConfig.fromEnv(Map.of("PINGYI_PUBLIC_URL", "http://192.168.1.20:8080/")).publicUrl())
+        .isEqualTo("http://192.168.1.20:8080");
+  }
+
+  @Test
+  void aBadValueNamesItsVariableAndTheReason() {
+    assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("PINGYI_HTTP_PORT", "eighty")))
+        .hasMessageStartingWith("PINGYI_HTTP_PORT:").hasMessageContaining("whole number");
+    assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("PINGYI_HTTP_PORT", "70000")))
+        .hasMessageStartingWith("PINGYI_HTTP_PORT:");
+    assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("DATABASE_URL", "mysql://x")))
+        .hasMessageStartingWith("DATABASE_URL:");
+    assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("PINGYI_PUBLIC_URL", "192.168.1.20")))
+        .hasMessageStartingWith("PINGYI_PUBLIC_URL:");
+    assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("PINGYI_JWT_KEY", "short")))
+        .hasMessageStartingWith("PINGYI_JWT_KEY:");
+    assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("PINGYI_ADMIN_PASSWORD", "123")))
+        .hasMessageStartingWith("PINGYI_ADMIN_PASSWORD:");
+  }
+}
