@@ -1,0 +1,83 @@
+package org.pingyi.http;
+
+import java.util.Map;
+
+/**
+ * A failure the client can act on: an HTTP status, a stable code and a human message (Chinese), with
+ * field errors where input was wrong. {@link FailureHandler} is the one place that turns it into a response.
+ */
+public final class AppError extends RuntimeException {
+  private final int status;
+  private final String code;
+  private final Map<String, String> fields;
+  private final Integer retryAfterSeconds;
+
+  private AppError(int status, String code, String message, Map<String, String> fields, Integer retryAfter) {
+    super(message, null, false, false);
+    this.status = status;
+    this.code = code;
+    this.fields = Map.copyOf(fields);
+    this.retryAfterSeconds = retryAfter;
+  }
+
+  /** For statuses without a factory of their own (405, 413, 415, 500). */
+  public static AppError of(int status, String code, String message) {
+    return new AppError(status, code, message, Map.of(), null);
+  }
+
+  public static AppError invalidInput(String message, Map<String, String> fields) {
+    return new AppError(400, "invalid_input", message, fields, null);
+  }
+
+  public static AppError invalidField(String field, String message) {
+    return invalidInput(message, Map.of(field, message));
+  }
+
+  public static AppError badRequest(String code, String message) {
+    return new AppError(400, code, message, Map.of(), null);
+  }
+
+  public static AppError unauthorized(String code, String message) {
+    return new AppError(401, code, message, Map.of(), null);
+  }
+
+  public static AppError forbidden(String message) {
+    return new AppError(403, "forbidden", message, Map.of(), null);
+  }
+
+  public static AppError notFound(String code, String message) {
+    return new AppError(404, code, message, Map.of(), null);
+  }
+
+  public static AppError conflict(String code, String message) {
+    return new AppError(409, code, message, Map.of(), null);
+  }
+
+  public static AppError conflict(String code, String message, Map<String, String> fields) {
+    return new AppError(409, code, message, fields, null);
+  }
+
+  public static AppError tooManyRequests(String message, int retryAfterSeconds) {
+    return new AppError(429, "too_many_attempts", message, Map.of(), retryAfterSeconds);
+  }
+
+  public static AppError unavailable(String message, int retryAfterSeconds) {
+    return new AppError(503, "unavailable", message, Map.of(), retryAfterSeconds);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public Map<String, String> fields() {
+    return fields;
+  }
+
+  public Integer retryAfterSeconds() {
+    return retryAfterSeconds;
+  }
+}

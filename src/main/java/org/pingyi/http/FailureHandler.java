@@ -1,0 +1,83 @@
+package org.pingyi.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.pgclient.PgException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place where every failure becomes the JSON error body {error, message, fields}. */
+public final class FailureHandler implements Handler<RoutingContext> {
+  private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    AppError error = toAppError(ctx);
+    HttpServerResponse response = ctx.response();
+    if (response.headWritten()) {
+      response.reset();
+      return;
+    }
+    if (error.retryAfterSeconds() != null) {
+      response.putHeader("Retry-After", String.valueOf(error.retryAfterSeconds()));
+    }
+    JsonObject body = new JsonObject()
+        .put("error", error.code())
+        .put("message", error.getMessage())
+        .put("fields", new JsonObject(Map.copyOf(error.fields())));
+    response.setStatusCode(error.status())
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("Cache-Control", "no-store")
+        .end(body.encode());
+  }
+
+  private static AppError toAppError(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    if (failure instanceof AppError appError) return appError;
+    if (failure instanceof DecodeException) {
+      return AppError.badRequest("invalid_json", "请求体不是有效的 JSON");
+    }
+    if (failure instanceof PgException pg && isUnavailable(pg)) {
+      return AppError.unavailable("数据库暂时不可用，请稍后重试", 5);
+    }
+    int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
+    return switch (status) {
+      case 400 -> AppError.badRequest("bad_request", "请求格式不正确");
+      case 401 -> AppError.unauthorized("unauthorized", "请先登录");
+      case 403 -> AppError.forbidden("无权执行此操作");
+      case 404 -> AppError.notFound("not_found", "请求的资源不存在");
+      case 405 -> AppError.of(405, "method_not_allowed", "不支持此请求方法");
+      case 413 -> AppError.of(413, "payload_too_large", "请求体过大");
+      case 415 -> AppError.of(415, "unsupported_media_type", "请求体必须是 JSON");
+      default -> unexpected(ctx, failure);
+    };
+  }
+
+  private static boolean isUnavailable(PgException pg) {
+    String state = pg.getSqlState();
+    return state != null && (state.startsWith("08") || state.startsWith("57P"));
+  }
+
+  private static AppError unexpected(RoutingContext ctx, Throwable failure) {
+    if (failure != null && isConnectionFailure(failure)) {
+      return AppError.unavailable("数据库暂时不可用，请稍后重试", 5);
+    }
+    LOG.error("Unexpected failure on {} {}", ctx.request().method(), RequestLog.safePath(ctx), failure);
+    return AppError.of(500, "internal_error", "服务器内部错误");
+  }
+
+  private static boolean isConnectionFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof java.net.ConnectException || t instanceof io.vertx.core.VertxException
+          && String.valueOf(t.getMessage()).contains("closed")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,40 @@
+package org.pingyi.http;
+
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Path and query parameters, parsed or refused with a 400/404 that names them. */
+public final class Params {
+  private Params() {
+  }
+
+  /** A path id that is not a UUID cannot name anything: 404, like an id that does not exist. */
+  public static UUID pathUuid(RoutingContext ctx, String name, String notFoundCode, String notFoundMessage) {
+    try {
+      return UUID.fromString(ctx.pathParam(name));
+    } catch (IllegalArgumentException e) {
+      throw AppError.notFound(notFoundCode, notFoundMessage);
+    }
+  }
+
+  public static Optional<UUID> optionalUuid(RoutingContext ctx, String name) {
+    String value = ctx.queryParams().get(name);
+    if (value == null || value.isBlank()) return Optional.empty();
+    try {
+      return Optional.of(UUID.fromString(value));
+    } catch (IllegalArgumentException e) {
+      throw AppError.invalidField(name, "不是有效的编号");
+    }
+  }
+
+  public static Optional<Long> optionalLong(RoutingContext ctx, String name) {
+    String value = ctx.queryParams().get(name);
+    if (value == null || value.isBlank()) return Optional.empty();
+    try {
+      return Optional.of(Long.parseLong(value));
+    } catch (NumberFormatException e) {
+      throw AppError.invalidField(name, "必须是整数");
+    }
+  }
+}
