@@ -1,0 +1,25 @@
+package org.pingyi.auth;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A staff account as stored, with its password hash (which never leaves the server). */
+record Account(UUID id, String username, String displayName, Role role, String passwordHash, boolean active,
+               Integer tokenVersion, OffsetDateTime createdAt) {
+
+  static Account from(Row row) {
+    return new Account(row.getUUID("id"), row.getString("username"), row.getString("display_name"),
+        Role.fromWire(row.getString("role")).orElseThrow(), row.getString("password_hash"),
+        row.getBoolean("active"), row.getInteger("token_version"), row.getOffsetDateTime("created_at"));
+  }
+
+  Staff staff() {
+    return new Staff(id, username, displayName, role);
+  }
+
+  JsonObject toJson() {
+    return staff().toJson().put("active", active).put("createdAt", createdAt.toString());
+  }
+}

@@ -1,0 +1,79 @@
+package org.pingyi.auth;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.util.List;
+import java.util.UUID;
+import org.pingyi.audit.AuditLog;
+import org.pingyi.http.AppError;
+
+/** Admins manage staff accounts: create, change role or name, disable and enable, reset a password. */
+public final class AccountService {
+  private final Pool pool;
+  private final AuthService auth;
+  private final AuditLog audit;
+  private final AccountRepository accounts = new AccountRepository();
+
+  public AccountService(Pool pool, AuthService auth, AuditLog audit) {
+    this.pool = pool;
+    this.auth = auth;
+    this.audit = audit;
+  }
+
+  record NewAccount(String username, String displayName, Role role, String password) {
+  }
+
+  record AccountChange(String displayName, Role role, Boolean active) {
+  }
+
+  Future<List<Account>> list() {
+    return accounts.list(pool);
+  }
+
+  Future<Account> create(Staff admin, NewAccount request) {
+    return auth.hash(request.password()).compose(hash -> pool.withTransaction(tx ->
+        accounts.insert(tx, request.username(), request.displayName(), request.role(), hash).compose(created -> {
+          if (created.isEmpty()) {
+            return Future.failedFuture(AppError.conflict("username_taken", "用户名已存在"));
+          }
+          Account account = created.get();
+          return audit.append(tx, AuditLog.Entry.by(admin, "account.created", "account", account.id(), null,
+                  new JsonObject().put("username", account.username()).put("role", account.role().wireName())))
+              .map(account);
+        })));
+  }
+
+  Future<Account> change(Staff admin, UUID id, AccountChange change) {
+    return pool.withTransaction(tx -> accounts.findById(tx, id).compose(found -> {
+      Account current = found.orElseThrow(() -> AppError.notFound("account_not_found", "账户不存在"));
+      boolean active = change.active() == null ? current.active() : change.active();
+      Role role = change.role() == null ? current.role() : change.role();
+      if (current.id().equals(admin.id()) && (!active || role != Role.ADMIN)) {
+        return Future.failedFuture(AppError.conflict("own_account", "不能停用自己或取消自己的管理员角色"));
+      }
+      String name = change.displayName() == null ? current.displayName() : change.displayName();
+      return accounts.updateProfile(tx, id, name, role, active)
+          .compose(updated -> audit.append(tx, AuditLog.Entry.by(admin, "account.changed", "account", id, null,
+                  describeChange(current, name, role, active)))
+              .map(updated.orElseThrow()));
+    }));
+  }
+
+  Future<Void> resetPassword(Staff admin, UUID id, String password) {
+    return auth.hash(password).compose(hash -> pool.withTransaction(tx -> accounts.updatePassword(tx, id, hash)
+        .compose(updated -> {
+          if (updated.isEmpty()) return Future.failedFuture(AppError.notFound("account_not_found", "账户不存在"));
+          return audit.append(tx, AuditLog.Entry.by(admin, "account.password_reset", "account", id, null,
+              new JsonObject().put("username", updated.get().username())));
+        })));
+  }
+
+  private static JsonObject describeChange(Account before, String name, Role role, boolean active) {
+    JsonObject details = new JsonObject().put("username", before.username());
+    if (!before.displayName().equals(name)) details.put("displayName", name);
+    if (before.role() != role) details.put("role", role.wireName());
+    if (before.active() != active) details.put("active", active);
+    return details;
+  }
+}

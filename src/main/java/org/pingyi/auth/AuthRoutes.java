@@ -1,0 +1,46 @@
+package org.pingyi.auth;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.pingyi.http.AppError;
+import org.pingyi.http.JsonInput;
+import org.pingyi.http.Responses;
+
+/** Sign-in and one's own account: /api/auth/login, /api/auth/me, /api/auth/password. */
+public final class AuthRoutes {
+  private final AuthService service;
+  private final StaffAuth auth;
+
+  public AuthRoutes(AuthService service, StaffAuth auth) {
+    this.service = service;
+    this.auth = auth;
+  }
+
+  public void mount(Router router) {
+    router.post("/api/auth/login").respond(this::login);
+    router.get("/api/auth/me").handler(auth.anyStaff()).respond(ctx -> Future.succeededFuture(
+        StaffAuth.staff(ctx).toJson()));
+    router.post("/api/auth/password").handler(auth.anyStaff()).handler(this::changePassword);
+  }
+
+  private Future<JsonObject> login(RoutingContext ctx) {
+    JsonInput in = JsonInput.of(ctx);
+    String username = in.text("username", true, 100);
+    String password = in.text("password", true, Passwords.MAX_LENGTH);
+    in.throwIfInvalid();
+    String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    return service.login(username, password, address).map(AuthService.Session::toJson);
+  }
+
+  private void changePassword(RoutingContext ctx) {
+    JsonInput in = JsonInput.of(ctx);
+    String current = in.text("currentPassword", true, Passwords.MAX_LENGTH);
+    String replacement = in.raw().getValue("newPassword") instanceof String s ? s : null;
+    Passwords.problems("newPassword", replacement).forEach(in::fail);
+    in.throwIfInvalid();
+    if (current.equals(replacement)) throw AppError.invalidField("newPassword", "新密码不能与当前密码相同");
+    Responses.noContent(ctx, service.changeOwnPassword(StaffAuth.staff(ctx), current, replacement));
+  }
+}

@@ -1,0 +1,118 @@
+package org.pingyi.auth;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.sqlclient.Pool;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.pingyi.audit.AuditLog;
+import org.pingyi.http.AppError;
+
+/** Sign-in, one's own password, and the first admin account. */
+public final class AuthService {
+  private final Vertx vertx;
+  private final Pool pool;
+  private final JWTAuth jwt;
+  private final Duration sessionTtl;
+  private final AuditLog audit;
+  private final AccountRepository accounts = new AccountRepository();
+  private final LoginThrottle throttle = new LoginThrottle();
+
+  public AuthService(Vertx vertx, Pool pool, JWTAuth jwt, Duration sessionTtl, AuditLog audit) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.jwt = jwt;
+    this.sessionTtl = sessionTtl;
+    this.audit = audit;
+  }
+
+  /** A signed token for a staff member. */
+  public record Session(String token, Instant expiresAt, Staff staff) {
+    public JsonObject toJson() {
+      return new JsonObject().put("token", token).put("expiresAt", expiresAt.toString())
+          .put("account", staff.toJson());
+    }
+  }
+
+  public Future<Session> login(String username, String password, String address) {
+    return throttle.lockedFor(pool, username, address).compose(locked -> {
+      if (locked.isPresent()) {
+        return Future.failedFuture(AppError.tooManyRequests("登录失败次数过多，请稍后再试", locked.get()));
+      }
+      return accounts.findByUsername(pool, username)
+          .compose(found -> checkPassword(found, password))
+          .compose(account -> succeed(account, address), failure -> fail(failure, username, address));
+    });
+  }
+
+  public Future<Void> changeOwnPassword(Staff staff, String current, String replacement) {
+    return accounts.findById(pool, staff.id())
+        .compose(found -> checkPassword(found, current))
+        .recover(f -> Future.failedFuture(AppError.invalidField("currentPassword", "当前密码不正确")))
+        .compose(account -> hash(replacement))
+        .compose(hash -> pool.withTransaction(tx -> accounts.updatePassword(tx, staff.id(), hash)
+            .compose(updated -> audit.append(tx, AuditLog.Entry.by(staff, "account.password_changed", "account",
+                staff.id(), null, new JsonObject())))));
+  }
+
+  /**
+   * On first run, creates the admin account; its password comes from configuration or is generated,
+   * and is then returned (once) for the console.
+   */
+  public Future<Optional<String>> ensureInitialAdmin(Optional<String> configuredPassword) {
+    return accounts.anyAccount(pool).compose(present -> {
+      if (present) return Future.succeededFuture(Optional.empty());
+      String password = configuredPassword.orElseGet(Passwords::generate);
+      return hash(password)
+          .compose(h -> accounts.insert(pool, "admin", "系统管理员", Role.ADMIN, h))
+          .map(created -> created.isPresent() && configuredPassword.isEmpty()
+              ? Optional.of(password) : Optional.<String>empty());
+    });
+  }
+
+  Future<String> hash(String password) {
+    return vertx.executeBlocking(() -> PasswordHasher.hash(password), false);
+  }
+
+  private Future<Account> checkPassword(Optional<Account> found, String password) {
+    return vertx.executeBlocking(() -> {
+      if (found.isEmpty()) {
+        PasswordHasher.simulateVerify(password);
+        return null;
+      }
+      return PasswordHasher.verify(password, found.get().passwordHash()) ? found.get() : null;
+    }, false).compose(account -> account == null
+        ? Future.failedFuture(AppError.unauthorized("invalid_credentials", "用户名或密码不正确"))
+        : Future.succeededFuture(account));
+  }
+
+  private Future<Session> succeed(Account account, String address) {
+    if (!account.active()) {
+      return fail(AppError.unauthorized("invalid_credentials", "用户名或密码不正确"), account.username(), address);
+    }
+    Instant expiresAt = Instant.now().plus(sessionTtl);
+    String token = jwt.generateToken(
+        new JsonObject().put("sub", account.id().toString()).put("ver", account.tokenVersion())
+            .put("role", account.role().wireName()),
+        new JWTOptions().setAlgorithm("HS256").setExpiresInSeconds((int) sessionTtl.toSeconds()));
+    return pool.withTransaction(tx -> throttle.clearAccount(tx, account.username())
+            .compose(v -> audit.append(tx, AuditLog.Entry.by(account.staff(), "auth.login", "account",
+                account.id(), null, new JsonObject()))))
+        .map(v -> new Session(token, expiresAt, account.staff()));
+  }
+
+  private Future<Session> fail(Throwable failure, String username, String address) {
+    if (!(failure instanceof AppError error) || !"invalid_credentials".equals(error.code())) {
+      return Future.failedFuture(failure);
+    }
+    AuditLog.Entry entry = new AuditLog.Entry(null, username, "auth.login_failed", "account", null, null,
+        new JsonObject().put("username", username));
+    return pool.withTransaction(tx -> throttle.recordFailure(tx, username, address)
+            .compose(v -> audit.append(tx, entry)))
+        .compose(v -> Future.failedFuture(failure));
+  }
+}

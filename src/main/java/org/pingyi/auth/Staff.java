@@ -1,0 +1,21 @@
+package org.pingyi.auth;
+
+import io.vertx.core.json.JsonObject;
+import java.util.UUID;
+
+/** The signed-in staff member behind a request, as the database knows them now (not as their token says). */
+public record Staff(UUID id, String username, String displayName, Role role) {
+
+  public boolean mayActAs(Role... allowed) {
+    if (role == Role.ADMIN) return true;
+    for (Role r : allowed) {
+      if (r == role) return true;
+    }
+    return false;
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject().put("id", id.toString()).put("username", username)
+        .put("displayName", displayName).put("role", role.wireName());
+  }
+}
