@@ -1,0 +1,19 @@
+package org.pingyi.form;
+
+/**
+ * The counting settings frozen with a form and printed under the tables they affect; the optional rules
+ * are null when the form's kind does not use them.
+ *
+ * @param minGroupSize per-category figures are shown only for categories with at least this many ballots
+ * @param unfavourable new-cadres flag, or null
+ * @param majority     recommendation 过半数 flag, or null
+ * @param quorum       recommendation share of 应到 that must be present, or null
+ */
+public record FormRules(int minGroupSize, UnfavourableRule unfavourable, Threshold majority, Fraction quorum) {
+
+  public static final int DEFAULT_MIN_GROUP_SIZE = 5;
+
+  public static FormRules defaults() {
+    return new FormRules(DEFAULT_MIN_GROUP_SIZE, null, null, null);
+  }
+}

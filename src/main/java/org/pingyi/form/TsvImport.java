@@ -1,0 +1,79 @@
+package org.pingyi.form;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fills a form from a paste of tab-separated lines copied from Excel or WPS: the cadres of a matrix, the
+ * candidates of a position, or the persons of an assessment. Each call returns a new form.
+ *
+ * <p>All methods throw {@link FormProblems}: at {@code tsv} for the paste, at {@code questionId} /
+ * {@code positionId} when the target does not exist.
+ */
+public final class TsvImport {
+
+  private static final List<String> NAME = List.of("姓名");
+  private static final List<String> CURRENT_POST = List.of("现任职务", "职务", "现职务");
+
+  private TsvImport() {
+  }
+
+  /** Rows of a new-cadres style matrix: 姓名 then the matrix's columns in order; ids r1..rn. */
+  public static FormDefinition replaceMatrixRows(FormDefinition form, String questionId, String tsv) {
+    if (!(FormEdits.question(form, questionId) instanceof MatrixQuestion matrix)) {
+      throw FormProblems.of("questionId", "这道题不是矩阵题：" + questionId);
+    }
+    List<List<String>> fields = new ArrayList<>();
+    fields.add(NAME);
+    matrix.columns().forEach(c -> fields.add("现任职务".equals(c.label()) ? CURRENT_POST : List.of(c.label())));
+    List<MatrixRow> rows = new ArrayList<>();
+    for (TsvTable.Row row : TsvTable.read(tsv, fields)) {
+      Map<String, String> attributes = new LinkedHashMap<>();
+      for (int i = 0; i < matrix.columns().size(); i++) {
+        attributes.put(matrix.columns().get(i).key(), row.get(i + 1));
+      }
+      rows.add(new MatrixRow("r" + (rows.size() + 1), row.get(0), null, attributes));
+    }
+    return FormEdits.replaceQuestion(form, matrix.withRows(rows));
+  }
+
+  /** Candidates of one position: 姓名, 性别, 出生年月, 现任职务; ids c1..cn. */
+  public static FormDefinition replaceCandidates(FormDefinition form, String questionId, String positionId,
+                                                 String tsv) {
+    if (!(FormEdits.question(form, questionId) instanceof RecommendationQuestion rec)) {
+      throw FormProblems.of("questionId", "这道题不是推荐题：" + questionId);
+    }
+    int index = positionIndex(rec, positionId);
+    List<List<String>> fields = List.of(NAME, List.of("性别"), List.of("出生年月", "出生日期", "出生年月日"),
+        CURRENT_POST);
+    List<Candidate> candidates = new ArrayList<>();
+    for (TsvTable.Row row : TsvTable.read(tsv, fields)) {
+      candidates.add(new Candidate("c" + (candidates.size() + 1), row.get(0), row.get(1), row.get(2), row.get(3)));
+    }
+    List<Position> positions = new ArrayList<>(rec.positions());
+    positions.set(index, positions.get(index).withCandidates(candidates));
+    return FormEdits.replaceQuestion(form, rec.withPositions(positions));
+  }
+
+  /**
+   * The persons of an assessment: 姓名, 职务. One section per person, cloned from the first section with a
+   * subject; every section with a subject is replaced, other sections stay where they are.
+   */
+  public static FormDefinition replaceSubjects(FormDefinition form, String tsv) {
+    List<TsvTable.Row> rows = TsvTable.read(tsv, List.of(NAME, CURRENT_POST));
+    List<Subject> subjects = new ArrayList<>();
+    rows.forEach(row -> subjects.add(new Subject(row.get(0), row.get(1))));
+    return SubjectSections.replace(form, subjects);
+  }
+
+  private static int positionIndex(RecommendationQuestion rec, String positionId) {
+    for (int i = 0; i < rec.positions().size(); i++) {
+      if (rec.positions().get(i).id().equals(positionId)) {
+        return i;
+      }
+    }
+    throw FormProblems.of("positionId", "没有这个推荐职位：" + positionId);
+  }
+}
