@@ -1,0 +1,138 @@
+package org.pingyi;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.util.ArrayList;
+import java.util.List;
+import org.pingyi.audit.AuditLog;
+import org.pingyi.audit.AuditRoutes;
+import org.pingyi.auth.AccountRoutes;
+import org.pingyi.auth.AccountService;
+import org.pingyi.auth.AuthRoutes;
+import org.pingyi.auth.AuthService;
+import org.pingyi.auth.JwtKeys;
+import org.pingyi.auth.StaffAuth;
+import org.pingyi.db.DatabaseSettings;
+import org.pingyi.event.EventRoutes;
+import org.pingyi.event.EventService;
+import org.pingyi.form.FormRoutes;
+import org.pingyi.form.FormService;
+import org.pingyi.http.AppError;
+import org.pingyi.http.FailureHandler;
+import org.pingyi.http.RequestLog;
+import org.pingyi.http.SecurityHeaders;
+import org.pingyi.ops.OpsRoutes;
+
+/** The HTTP server: builds the pool and the features, mounts their routes, and listens. */
+public final class PingyiServer extends VerticleBase {
+  private static final long API_BODY_LIMIT = 1024 * 1024;
+
+  private final AppConfig config;
+  private final DatabaseSettings database;
+  private Pool pool;
+  private Router router;
+  private HttpServer server;
+
+  public PingyiServer(AppConfig config, DatabaseSettings database) {
+    this.config = config;
+    this.database = database;
+  }
+
+  @Override
+  public Future<?> start() {
+    pool = PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(8))
+        .connectingTo(database.connectOptions())
+        .using(vertx)
+        .build();
+    return JwtKeys.load(pool, config.jwtKey())
+        .compose(this::wire)
+        .compose(wired -> {
+          router = wired;
+          return vertx.createHttpServer().requestHandler(wired).listen(config.httpPort());
+        })
+        .onSuccess(listening -> server = listening);
+  }
+
+  /** The port actually bound (useful when configured as 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  /** Every mounted operation as "METHOD /path/{param}", to check the OpenAPI document against. */
+  public List<String> operations() {
+    List<String> operations = new ArrayList<>();
+    for (Route route : router.getRoutes()) {
+      if (route.getPath() == null || route.methods() == null) continue;
+      String path = route.getPath().replaceAll(":([A-Za-z]+)", "{$1}");
+      route.methods().forEach(method -> operations.add(method.name() + " " + path));
+    }
+    return operations;
+  }
+
+  private Future<Router> wire(String jwtKey) {
+    JWTAuth jwt = JWTAuth.create(vertx, new JWTAuthOptions()
+        .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(jwtKey)));
+    StaffAuth staffAuth = new StaffAuth(jwt, pool);
+    AuditLog audit = new AuditLog(pool);
+    AuthService authService = new AuthService(vertx, pool, jwt, config.sessionTtl(), audit);
+    FormService formService = new FormService(pool, audit);
+    EventService eventService = new EventService(pool, audit, formService);
+    formService.useEvents(eventService);
+
+    Router router = Router.router(vertx);
+    FailureHandler failures = new FailureHandler();
+    router.route().handler(new RequestLog()).handler(new SecurityHeaders());
+    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(API_BODY_LIMIT));
+    new OpsRoutes(pool, staffAuth, config.publicUrl(), openApi()).mount(router);
+    new AuthRoutes(authService, staffAuth).mount(router);
+    new AccountRoutes(new AccountService(pool, authService, audit), staffAuth).mount(router);
+    new AuditRoutes(audit, staffAuth).mount(router);
+    new EventRoutes(eventService, staffAuth).mount(router);
+    new FormRoutes(formService, staffAuth).mount(router);
+    router.route("/api/*").handler(ctx -> ctx.fail(AppError.notFound("not_found", "接口不存在")));
+    router.get("/").handler(ctx -> ctx.redirect("/console/"));
+    router.route().handler(StaticHandler.create("webroot").setMaxAgeSeconds(60));
+    router.route().failureHandler(failures);
+    router.errorHandler(404, failures);
+    router.errorHandler(405, failures);
+
+    return authService.ensureInitialAdmin(config.adminPassword()).map(generated -> {
+      generated.ifPresent(PingyiServer::announceAdminPassword);
+      return router;
+    });
+  }
+
+  private Buffer openApi() {
+    return vertx.fileSystem().readFileBlocking("openapi.yaml");
+  }
+
+  private static void announceAdminPassword(String password) {
+    // Printed once, on the console only: the operator signs in with it and then changes it.
+    System.out.println("""
+
+        ==============================================================
+          首次启动：已创建管理员账户 admin
+          初始密码：%s
+          请登录后立即修改密码。（设置 PINGYI_ADMIN_PASSWORD 可指定初始密码）
+        ==============================================================
+        """.formatted(password));
+  }
+
+  @Override
+  public Future<?> stop() {
+    return pool == null ? Future.succeededFuture() : pool.close();
+  }
+}

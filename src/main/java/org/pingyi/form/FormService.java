@@ -1,0 +1,144 @@
+package org.pingyi.form;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.pingyi.audit.AuditLog;
+import org.pingyi.auth.Staff;
+import org.pingyi.event.Event;
+import org.pingyi.event.EventForms;
+import org.pingyi.event.EventService;
+import org.pingyi.http.AppError;
+
+/** Ballot forms of an event: created from templates, edited while the event is a draft, frozen when it opens. */
+public final class FormService implements EventForms {
+  private final Pool pool;
+  private final AuditLog audit;
+  private final FormRepository forms = new FormRepository();
+  private EventService events;
+
+  public FormService(Pool pool, AuditLog audit) {
+    this.pool = pool;
+    this.audit = audit;
+  }
+
+  /** Events and forms depend on each other's services; the server wires this after constructing both. */
+  public void useEvents(EventService eventService) {
+    this.events = eventService;
+  }
+
+  Future<StoredForm> get(UUID id) {
+    return forms.find(pool, id).map(found -> found.orElseThrow(FormService::notFound));
+  }
+
+  Future<List<StoredForm>> listForEvent(UUID eventId) {
+    return events.get(pool, eventId).compose(event -> forms.listForEvent(pool, eventId));
+  }
+
+  Future<StoredForm> create(Staff actor, UUID eventId, FormDefinition definition) {
+    return pool.withTransaction(tx -> lockDraft(tx, eventId)
+        .compose(event -> forms.insert(tx, eventId, FormJson.toJson(definition)))
+        .compose(form -> audited(tx, actor, "form.created", form).map(form)));
+  }
+
+  Future<StoredForm> update(Staff actor, UUID formId, int expectedVersion, FormDefinition definition) {
+    return pool.withTransaction(tx -> lockedForm(tx, formId)
+        .compose(stored -> forms.update(tx, formId, expectedVersion, FormJson.toJson(definition)))
+        .map(updated -> updated.orElseThrow(FormService::stale))
+        .compose(form -> audited(tx, actor, "form.edited", form).map(form)));
+  }
+
+  /** Replaces a list in the form (cadres, candidates, assessed people) from tab-separated lines. */
+  Future<StoredForm> paste(Staff actor, UUID formId, Function<FormDefinition, FormDefinition> change) {
+    return pool.withTransaction(tx -> lockedForm(tx, formId).compose(stored -> {
+      FormDefinition changed = change.apply(FormDocuments.parse(stored.definition(), "definition"));
+      FormDocuments.requireValidDraft(changed);
+      return forms.update(tx, formId, stored.version(), FormJson.toJson(changed))
+          .map(updated -> updated.orElseThrow(FormService::stale))
+          .compose(form -> audited(tx, actor, "form.list_pasted", form).map(form));
+    }));
+  }
+
+  Future<Void> delete(Staff actor, UUID formId) {
+    return pool.withTransaction(tx -> lockedForm(tx, formId)
+        .compose(stored -> forms.delete(tx, formId).compose(v -> audited(tx, actor, "form.deleted", stored))));
+  }
+
+  @Override
+  public Future<JsonArray> summaries(SqlClient client, UUID eventId) {
+    return forms.listForEvent(client, eventId)
+        .map(all -> new JsonArray(all.stream().map(StoredForm::summary).toList()));
+  }
+
+  @Override
+  public Future<Void> freezeAll(SqlClient tx, UUID eventId, Staff actor) {
+    return forms.listForEvent(tx, eventId).compose(all -> {
+      if (all.isEmpty()) {
+        return Future.failedFuture(AppError.conflict("event_not_ready", "请至少添加一张表单后再开始投票",
+            Map.of("forms", "至少需要一张表单")));
+      }
+      Map<String, String> problems = new LinkedHashMap<>();
+      for (int i = 0; i < all.size(); i++) {
+        String prefix = "forms[" + i + "].";
+        FormDefinition definition = FormDocuments.parse(all.get(i).definition(), prefix + "definition");
+        FormValidator.validateForFreeze(definition)
+            .forEach(e -> problems.putIfAbsent(prefix + e.path(), e.message()));
+      }
+      if (!problems.isEmpty()) {
+        return Future.failedFuture(AppError.conflict("forms_not_ready", "表单尚未完成，不能开始投票", problems));
+      }
+      Future<Void> chain = Future.succeededFuture();
+      for (StoredForm form : all) {
+        String sha256 = sha256(FormJson.toJson(FormDocuments.parse(form.definition(), "definition")).encode());
+        chain = chain.compose(v -> forms.freeze(tx, form.id(), sha256))
+            .compose(v -> audit.append(tx, AuditLog.Entry.by(actor, "form.frozen", "form", form.id(), eventId,
+                new JsonObject().put("title", form.definition().getString("title")).put("sha256", sha256))));
+      }
+      return chain;
+    });
+  }
+
+  /** The form, with its event locked and still a draft. */
+  private Future<StoredForm> lockedForm(SqlClient tx, UUID formId) {
+    return forms.find(tx, formId).map(found -> found.orElseThrow(FormService::notFound))
+        .compose(stored -> lockDraft(tx, stored.eventId()).map(stored));
+  }
+
+  private Future<Event> lockDraft(SqlClient tx, UUID eventId) {
+    return events.lock(tx, eventId).compose(event -> event.status().formsEditable()
+        ? Future.succeededFuture(event)
+        : Future.failedFuture(AppError.conflict("form_frozen", "投票已开始，表单已冻结，不能修改")));
+  }
+
+  private Future<Void> audited(SqlClient tx, Staff actor, String action, StoredForm form) {
+    return audit.append(tx, AuditLog.Entry.by(actor, action, "form", form.id(), form.eventId(),
+        new JsonObject().put("title", form.definition().getString("title")).put("version", form.version())));
+  }
+
+  private static AppError notFound() {
+    return AppError.notFound("form_not_found", "表单不存在");
+  }
+
+  private static AppError stale() {
+    return AppError.conflict("form_version_conflict", "表单已被他人修改，请刷新后再编辑");
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

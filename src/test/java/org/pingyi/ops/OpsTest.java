@@ -1,0 +1,82 @@
+package org.pingyi.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.pingyi.support.OpenApiDocument;
+import org.pingyi.support.TestServer;
+
+@ExtendWith(VertxExtension.class)
+class OpsTest {
+  private static TestServer server;
+
+  @BeforeAll
+  static void start(Vertx vertx) {
+    server = TestServer.start(vertx);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void healthReportsTheDatabaseUp() {
+    var response = server.api().get("/health");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.bodyAsJsonObject()).isEqualTo(new JsonObject().put("status", "up").put("database", "up"));
+  }
+
+  @Test
+  void theOpenApiDocumentListsExactlyTheOperationsTheServerMounts() {
+    var served = server.api().get("/openapi.yaml");
+    assertThat(served.statusCode()).isEqualTo(200);
+    assertThat(served.bodyAsString()).startsWith("openapi: 3");
+
+    assertThat(OpenApiDocument.load().operations())
+        .containsExactlyInAnyOrderElementsOf(server.server().operations());
+  }
+
+  @Test
+  void pagesCarryAStrictContentSecurityPolicy() {
+    var page = server.api().get("/console/");
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.bodyAsString()).contains("<html");
+    assertThat(page.getHeader("Content-Security-Policy")).contains("script-src 'self'").doesNotContain("unsafe-inline");
+    assertThat(page.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(page.getHeader("X-Frame-Options")).isEqualTo("DENY");
+  }
+
+  @Test
+  void theRootLeadsToTheConsole() {
+    var root = server.api().get("/");
+
+    assertThat(root.statusCode()).isEqualTo(302);
+    assertThat(root.getHeader("Location")).isEqualTo("/console/");
+  }
+
+  @Test
+  void theConsoleLearnsThePublicAddressPhonesUse() {
+    var config = server.api().asAdmin().get("/api/config");
+
+    assertThat(config.bodyAsJsonObject().getString("publicUrl")).isEqualTo(TestServer.PUBLIC_URL);
+  }
+
+  @Test
+  void staticFilesCannotBeReachedOutsideTheWebroot() {
+    var traversal = server.api().get("/console/../../../etc/passwd");
+    var encoded = server.api().get("/console/%2e%2e/%2e%2e/openapi.yaml");
+
+    assertThat(traversal.statusCode()).isEqualTo(404);
+    assertThat(traversal.bodyAsString()).doesNotContain("root:");
+    assertThat(encoded.statusCode()).isEqualTo(404);
+  }
+}

@@ -1,0 +1,84 @@
+package org.pingyi.support;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+
+/** A test's HTTP client for the Pingyi API: real requests over a socket, awaited so tests read as stories. */
+public final class Api {
+  private final WebClient client;
+  private String token;
+
+  Api(Vertx vertx, int port) {
+    this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("localhost").setDefaultPort(port));
+  }
+
+  /** The same client, signed in as the given account. */
+  public Api as(String username, String password) {
+    HttpResponse<Buffer> response = post("/api/auth/login",
+        new JsonObject().put("username", username).put("password", password));
+    if (response.statusCode() != 200) {
+      throw new AssertionError("sign-in of " + username + " failed: " + response.bodyAsString());
+    }
+    token = response.bodyAsJsonObject().getString("token");
+    return this;
+  }
+
+  public Api asAdmin() {
+    return as("admin", TestServer.ADMIN_PASSWORD);
+  }
+
+  public Api withToken(String bearer) {
+    token = bearer;
+    return this;
+  }
+
+  public String token() {
+    return token;
+  }
+
+  public HttpResponse<Buffer> get(String path) {
+    return send(HttpMethod.GET, path, null);
+  }
+
+  public HttpResponse<Buffer> post(String path, JsonObject body) {
+    return send(HttpMethod.POST, path, body == null ? null : body.toBuffer());
+  }
+
+  public HttpResponse<Buffer> put(String path, JsonObject body) {
+    return send(HttpMethod.PUT, path, body.toBuffer());
+  }
+
+  public HttpResponse<Buffer> patch(String path, JsonObject body) {
+    return send(HttpMethod.PATCH, path, body.toBuffer());
+  }
+
+  public HttpResponse<Buffer> delete(String path) {
+    return send(HttpMethod.DELETE, path, null);
+  }
+
+  public HttpResponse<Buffer> send(HttpMethod method, String path, Buffer body) {
+    HttpRequest<Buffer> request = client.request(method, path);
+    if (token != null) request.putHeader("Authorization", "Bearer " + token);
+    if (body == null) return request.send().await();
+    request.putHeader("Content-Type", "application/json");
+    return request.sendBuffer(body).await();
+  }
+
+  /** Creates a staff account (signed in as an admin) and returns a client signed in as it. */
+  public Api newStaff(String username, String role, String password) {
+    HttpResponse<Buffer> created = post("/api/accounts", new JsonObject().put("username", username)
+        .put("displayName", username).put("role", role).put("password", password));
+    if (created.statusCode() != 201) throw new AssertionError("account not created: " + created.bodyAsString());
+    return new Api(client).as(username, password);
+  }
+
+  private Api(WebClient client) {
+    this.client = client;
+  }
+}

@@ -1,0 +1,54 @@
+package org.pingyi.support;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Debian's Chromium driven by Playwright; Playwright never downloads a browser of its own. */
+public final class Browser implements AutoCloseable {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+  private final Playwright playwright;
+  private final com.microsoft.playwright.Browser browser;
+
+  private Browser(Playwright playwright, com.microsoft.playwright.Browser browser) {
+    this.playwright = playwright;
+    this.browser = browser;
+  }
+
+  public static Browser launch() {
+    if (!Files.isExecutable(CHROMIUM)) {
+      throw new IllegalStateException("Browser tests need Debian's Chromium: apt-get install -y chromium");
+    }
+    Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    var browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+        .setExecutablePath(CHROMIUM)
+        .setHeadless(true)
+        .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run", "--disable-sync")));
+    return new Browser(playwright, browser);
+  }
+
+  /** A fresh desktop-sized context. */
+  public BrowserContext desktop() {
+    return browser.newContext(new NewContextOptions().setViewportSize(1280, 900).setLocale("zh-CN"));
+  }
+
+  /** A fresh phone-sized context. */
+  public BrowserContext phone() {
+    return browser.newContext(new NewContextOptions().setViewportSize(390, 844).setIsMobile(true)
+        .setHasTouch(true).setLocale("zh-CN"));
+  }
+
+  @Override
+  public void close() {
+    browser.close();
+    playwright.close();
+  }
+}

@@ -1,0 +1,44 @@
+package org.pingyi.support;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** Request bodies that tests share. */
+public final class Fixtures {
+  public static final String THREE_CADRES = String.join("\n",
+      "姓名\t原任职务\t现任职务\t任职时间",
+      "张三\t办公室副主任\t办公室主任\t2025.03",
+      "李四\t科员\t副科长\t2025.06",
+      "王五\t副科长\t科长\t2025.09");
+
+  private Fixtures() {
+  }
+
+  public static JsonObject event(String title) {
+    return new JsonObject()
+        .put("title", title)
+        .put("organizingUnit", "中共某某县委组织部")
+        .put("date", "2026-12-01")
+        .put("venue", "县委大礼堂")
+        .put("expectedAttendance", 60)
+        .put("categories", new JsonArray()
+            .add(new JsonObject().put("code", "A").put("name", "领导班子成员").put("expected", 10).put("weight", 30))
+            .add(new JsonObject().put("code", "B").put("name", "干部职工代表").put("expected", 50).put("weight", 70)))
+        .put("counters", new JsonArray().add("赵计票"))
+        .put("supervisors", new JsonArray().add("钱监票"))
+        .put("responsible", new JsonObject().put("name", "孙书记").put("title", "主持人"));
+  }
+
+  /** Creates an event with a 新提拔任用干部评议 form holding three cadres; returns {eventId, formId}. */
+  public static JsonObject readyEvent(Api organizer, String title) {
+    String eventId = organizer.post("/api/events", event(title)).bodyAsJsonObject().getString("id");
+    JsonObject form = organizer.post("/api/events/" + eventId + "/forms", new JsonObject().put("template", "new-cadres"))
+        .bodyAsJsonObject();
+    String questionId = form.getJsonObject("definition").getJsonArray("sections").getJsonObject(0)
+        .getJsonArray("questions").getJsonObject(0).getString("id");
+    var pasted = organizer.post("/api/forms/" + form.getString("id") + "/paste",
+        new JsonObject().put("questionId", questionId).put("tsv", THREE_CADRES));
+    if (pasted.statusCode() != 200) throw new AssertionError("paste failed: " + pasted.bodyAsString());
+    return new JsonObject().put("eventId", eventId).put("formId", form.getString("id"));
+  }
+}

@@ -1,0 +1,70 @@
+package org.pingyi.support;
+
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.pingyi.AppConfig;
+import org.pingyi.PingyiServer;
+import org.pingyi.db.DatabaseSettings;
+
+/** A Pingyi server on a free port over a fresh database, as production wires it. */
+public final class TestServer implements AutoCloseable {
+  public static final String ADMIN_PASSWORD = "admin-password-1";
+  public static final String PUBLIC_URL = "http://192.0.2.10:8080";
+
+  private final Vertx vertx;
+  private final DatabaseSettings database;
+  private final String deploymentId;
+  private final PingyiServer server;
+
+  private TestServer(Vertx vertx, DatabaseSettings database, String deploymentId, PingyiServer server) {
+    this.vertx = vertx;
+    this.database = database;
+    this.deploymentId = deploymentId;
+    this.server = server;
+  }
+
+  public static TestServer start(Vertx vertx) {
+    return start(vertx, UnaryOperator.identity());
+  }
+
+  public static TestServer start(Vertx vertx, UnaryOperator<AppConfig> adjust) {
+    return startOn(vertx, TestDatabase.fresh(), adjust);
+  }
+
+  /** A further server over an existing database (several instances sharing one PostgreSQL). */
+  public static TestServer startOn(Vertx vertx, DatabaseSettings database, UnaryOperator<AppConfig> adjust) {
+    AppConfig config = adjust.apply(new AppConfig(0, Path.of("target", "test-data"), Optional.empty(), false,
+        PUBLIC_URL, Optional.of(ADMIN_PASSWORD), Optional.empty(), Duration.ofMinutes(60)));
+    PingyiServer server = new PingyiServer(config, database);
+    String id = vertx.deployVerticle(server).await();
+    return new TestServer(vertx, database, id, server);
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  public PingyiServer server() {
+    return server;
+  }
+
+  public DatabaseSettings database() {
+    return database;
+  }
+
+  public String baseUrl() {
+    return "http://localhost:" + port();
+  }
+
+  public Api api() {
+    return new Api(vertx, port());
+  }
+
+  @Override
+  public void close() {
+    vertx.undeploy(deploymentId).await();
+  }
+}
