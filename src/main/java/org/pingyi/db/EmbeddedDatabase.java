@@ -24,11 +24,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
   public static EmbeddedDatabase start(Path dataDirectory) {
     try {
       Files.createDirectories(dataDirectory);
+      OrphanPostmaster.stopIfRunning(dataDirectory);
       EmbeddedPostgres postgres = EmbeddedPostgres.builder()
           .setDataDirectory(dataDirectory)
           .setCleanDataDirectory(false)
           .setLocaleConfig("encoding", "UTF8")
           .setLocaleConfig("locale", "C.UTF-8")
+          // zonky starts PostgreSQL tuned for throwaway test data (-F, synchronous_commit off): a ballot
+          // acknowledged to a voter must survive a power cut, so durability is switched back on.
+          .setServerConfig("fsync", "on")
+          .setServerConfig("synchronous_commit", "on")
+          .setServerConfig("full_page_writes", "on")
           .start();
       EmbeddedDatabase database = new EmbeddedDatabase(postgres);
       database.createApplicationDatabase();
@@ -74,6 +80,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private static String rootCause(Throwable e) {
     Throwable cause = e;
     while (cause.getCause() != null) cause = cause.getCause();
-    return cause.getMessage();
+    return cause.getClass().getSimpleName() + ": " + cause.getMessage();
   }
 }
