@@ -73,10 +73,11 @@ class OpsTest {
   @Test
   void staticFilesCannotBeReachedOutsideTheWebroot() {
     var traversal = server.api().get("/console/../../../etc/passwd");
-    var encoded = server.api().get("/console/%2e%2e/%2e%2e/openapi.yaml");
+    var encoded = server.api().get("/console/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd");
 
     assertThat(traversal.statusCode()).isEqualTo(404);
     assertThat(traversal.bodyAsString()).doesNotContain("root:");
     assertThat(encoded.statusCode()).isEqualTo(404);
+    assertThat(encoded.bodyAsString()).doesNotContain("root:");
   }
 }

@@ -15,7 +15,7 @@ public final class Api {
   private String token;
 
   Api(Vertx vertx, int port) {
-    this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("localhost").setDefaultPort(port));
+    this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("localhost").setDefaultPort(port).setFollowRedirects(false));
   }
 
   /** The same client, signed in as the given account. */

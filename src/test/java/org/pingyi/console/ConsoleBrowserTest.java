@@ -1,0 +1,76 @@
+package org.pingyi.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.pingyi.support.Browser;
+import org.pingyi.support.Fixtures;
+import org.pingyi.support.TestServer;
+
+/** An organizer in Chromium: signs in, creates an event from the 新提拔任用干部评议 template, pastes three cadres, previews. */
+@ExtendWith(VertxExtension.class)
+class ConsoleBrowserTest {
+  private static TestServer server;
+  private static Browser browser;
+
+  @BeforeAll
+  static void start(Vertx vertx) {
+    server = TestServer.start(vertx);
+    browser = Browser.launch();
+  }
+
+  @AfterAll
+  static void stop() {
+    browser.close();
+    server.close();
+  }
+
+  @Test
+  void anOrganizerPastesThreeCadresAndSeesThemInThePreview() {
+    try (BrowserContext context = browser.desktop()) {
+      Page page = context.newPage();
+      List<String> problems = new ArrayList<>();
+      page.onConsoleMessage(m -> {
+        if (m.type().equals("error")) problems.add(m.text());
+      });
+      page.onPageError(problems::add);
+      page.navigate(server.baseUrl() + "/");
+
+      page.getByTestId("login-username").fill("admin");
+      page.getByTestId("login-password").fill(TestServer.ADMIN_PASSWORD);
+      page.getByTestId("login-submit").click();
+      assertThat(page.getByTestId("current-user")).containsText("系统管理员");
+
+      page.getByTestId("new-event").click();
+      page.getByTestId("event-title").fill("2026年度新提拔干部评议");
+      page.getByTestId("event-unit").fill("中共某某县委组织部");
+      page.getByTestId("save-event").click();
+      assertThat(page.getByTestId("template-picker")).isVisible();
+
+      page.getByTestId("template-picker").selectOption("new-cadres");
+      page.getByTestId("create-form").click();
+      page.getByTestId("paste-cadres").fill(Fixtures.THREE_CADRES);
+      page.getByTestId("import-cadres").click();
+
+      Locator preview = page.getByTestId("preview");
+      assertThat(preview).containsText("张三");
+      assertThat(preview).containsText("李四");
+      assertThat(preview).containsText("王五");
+      assertThat(preview).containsText("办公室主任");
+      assertThat(preview.getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("李四 认同").setExact(true)))
+          .hasCount(1);
+      org.assertj.core.api.Assertions.assertThat(problems).isEmpty();
+    }
+  }
+}
