@@ -3,36 +3,27 @@ package org.pingyi.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
 import org.pingyi.support.Fixtures;
 import org.pingyi.support.TestDatabase;
-import org.pingyi.support.TestServer;
+import org.pingyi.support.ServerExtension;
 
 /** Every staff action that changes something leaves a row saying who, what, which object and when; rows never change. */
-@ExtendWith(VertxExtension.class)
 class AuditLogTest {
-  private static TestServer server;
+  @RegisterExtension
+  static final ServerExtension server = new ServerExtension();
   private static Api admin;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    server = TestServer.start(vertx);
+  static void signIn() {
     admin = server.api().asAdmin();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @Test

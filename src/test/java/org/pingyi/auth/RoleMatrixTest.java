@@ -2,25 +2,21 @@ package org.pingyi.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
 import org.pingyi.support.OpenApiDocument;
-import org.pingyi.support.TestServer;
+import org.pingyi.support.ServerExtension;
 
 /** Every staff route refuses the roles it should (403), lets through those it should, and wants a token (401). */
-@ExtendWith(VertxExtension.class)
 class RoleMatrixTest {
   private static final Set<String> ANY = Set.of("admin", "organizer", "clerk", "observer");
   private static final Set<String> ORGANIZE = Set.of("admin", "organizer");
@@ -51,23 +47,18 @@ class RoleMatrixTest {
       Map.entry("DELETE /api/forms/{formId}", ORGANIZE),
       Map.entry("POST /api/forms/{formId}/paste", ORGANIZE));
 
-  private static TestServer server;
+  @RegisterExtension
+  static final ServerExtension server = new ServerExtension();
   private static Map<String, Api> clients;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    server = TestServer.start(vertx);
+  static void signIn() {
     Api admin = server.api().asAdmin();
     clients = Map.of(
         "admin", admin,
         "organizer", server.api().asAdmin().newStaff("org", "organizer", "organizer-pass"),
         "clerk", server.api().asAdmin().newStaff("clerk", "clerk", "clerk-password"),
         "observer", server.api().asAdmin().newStaff("obs", "observer", "observer-pass"));
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @Test

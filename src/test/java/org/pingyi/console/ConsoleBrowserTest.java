@@ -6,34 +6,31 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Browser;
 import org.pingyi.support.Fixtures;
+import org.pingyi.support.ServerExtension;
 import org.pingyi.support.TestServer;
 
 /** An organizer in Chromium: signs in, creates an event from the 新提拔任用干部评议 template, pastes three cadres, previews. */
-@ExtendWith(VertxExtension.class)
 class ConsoleBrowserTest {
-  private static TestServer server;
+  @RegisterExtension
+  static final ServerExtension server = new ServerExtension();
   private static Browser browser;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    server = TestServer.start(vertx);
+  static void launchBrowser() {
     browser = Browser.launch();
   }
 
   @AfterAll
   static void stop() {
     browser.close();
-    server.close();
   }
 
   @Test

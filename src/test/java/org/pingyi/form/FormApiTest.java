@@ -2,33 +2,24 @@ package org.pingyi.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
 import org.pingyi.support.Fixtures;
-import org.pingyi.support.TestServer;
+import org.pingyi.support.ServerExtension;
 
 /** Forms over HTTP: templates become editable forms, edits are validated and versioned, lists are pasted from Excel. */
-@ExtendWith(VertxExtension.class)
 class FormApiTest {
-  private static TestServer server;
+  @RegisterExtension
+  static final ServerExtension server = new ServerExtension();
   private static Api organizer;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    server = TestServer.start(vertx);
+  static void signIn() {
     organizer = server.api().asAdmin().newStaff("organizer", "organizer", "organizer-pass");
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @Test

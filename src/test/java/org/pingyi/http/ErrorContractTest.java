@@ -2,35 +2,26 @@ package org.pingyi.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.junit5.VertxExtension;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
-import org.pingyi.support.TestServer;
+import org.pingyi.support.ServerExtension;
 
 /** One test per error status: each answers the same JSON shape {error, message, fields}. */
-@ExtendWith(VertxExtension.class)
 class ErrorContractTest {
-  private static TestServer server;
+  @RegisterExtension
+  static final ServerExtension server = new ServerExtension();
   private static Api admin;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    server = TestServer.start(vertx);
+  static void signIn() {
     admin = server.api().asAdmin();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   @Test

@@ -2,29 +2,16 @@ package org.pingyi.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.OpenApiDocument;
+import org.pingyi.support.ServerExtension;
 import org.pingyi.support.TestServer;
 
-@ExtendWith(VertxExtension.class)
 class OpsTest {
-  private static TestServer server;
-
-  @BeforeAll
-  static void start(Vertx vertx) {
-    server = TestServer.start(vertx);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final ServerExtension server = new ServerExtension();
 
   @Test
   void healthReportsTheDatabaseUp() {

@@ -1,0 +1,53 @@
+package org.pingyi.support;
+
+import io.vertx.core.Vertx;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.pingyi.AppConfig;
+import org.pingyi.PingyiServer;
+import org.pingyi.db.DatabaseSettings;
+
+/** One Pingyi server over a fresh database for a whole test class: {@code @RegisterExtension static ServerExtension server}. */
+public final class ServerExtension implements BeforeAllCallback, AfterAllCallback {
+  private final UnaryOperator<AppConfig> adjust;
+  private Vertx vertx;
+  private TestServer server;
+
+  public ServerExtension() {
+    this(UnaryOperator.identity());
+  }
+
+  public ServerExtension(UnaryOperator<AppConfig> adjust) {
+    this.adjust = adjust;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    vertx = Vertx.vertx();
+    server = TestServer.start(vertx, adjust);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    server.close();
+    vertx.close().await();
+  }
+
+  public Api api() {
+    return server.api();
+  }
+
+  public String baseUrl() {
+    return server.baseUrl();
+  }
+
+  public DatabaseSettings database() {
+    return server.database();
+  }
+
+  public PingyiServer server() {
+    return server.server();
+  }
+}
