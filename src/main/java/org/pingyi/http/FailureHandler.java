@@ -60,7 +60,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
   private static boolean isUnavailable(PgException pg) {
     String state = pg.getSqlState();
-    return state != null && (state.startsWith("08") || state.startsWith("57P"));
+    // Connection failures, shutdown, a missing database, exhausted resources: an outage, not a bug.
+    return state != null && (state.startsWith("08") || state.startsWith("57P") || state.startsWith("3D")
+        || state.startsWith("53"));
   }
 
   private static AppError unexpected(RoutingContext ctx, Throwable failure) {
@@ -73,8 +75,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
   private static boolean isConnectionFailure(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof java.net.ConnectException || t instanceof io.vertx.core.VertxException
-          && String.valueOf(t.getMessage()).contains("closed")) {
+      if (t instanceof java.net.ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException) {
         return true;
       }
     }
