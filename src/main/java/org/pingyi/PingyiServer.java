@@ -34,6 +34,8 @@ import org.pingyi.http.FailureHandler;
 import org.pingyi.http.RequestLog;
 import org.pingyi.http.SecurityHeaders;
 import org.pingyi.ops.OpsRoutes;
+import org.pingyi.slip.SlipRoutes;
+import org.pingyi.slip.SlipService;
 
 /** The HTTP server: builds the pool and the features, mounts their routes, and listens. */
 public final class PingyiServer extends VerticleBase {
@@ -102,6 +104,7 @@ public final class PingyiServer extends VerticleBase {
     new AuditRoutes(audit, staffAuth).mount(router);
     new EventRoutes(eventService, staffAuth).mount(router);
     new FormRoutes(formService, staffAuth).mount(router);
+    new SlipRoutes(new SlipService(pool, eventService, audit), staffAuth, config.publicUrl()).mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(AppError.notFound("not_found", "接口不存在")));
     router.get("/").handler(ctx -> ctx.redirect("/console/"));
     router.route().handler(StaticHandler.create("webroot").setMaxAgeSeconds(60));

@@ -22,7 +22,9 @@ CREATE TABLE slips (
   serial         text NOT NULL,
   state          text NOT NULL DEFAULT 'unused' CHECK (state IN ('unused', 'used', 'void')),
   -- A lost slip is voided by the serial printed on it.
-  UNIQUE (event_id, serial)
+  UNIQUE (event_id, serial),
+  -- A category that has slips cannot be removed from its event.
+  FOREIGN KEY (event_id, category_code) REFERENCES voter_categories (event_id, code)
 );
 -- Counts of issued/used/void/unused per category are read often (console, big screen, completeness check).
 CREATE INDEX slips_event_category_state_idx ON slips (event_id, category_code, state);

@@ -33,9 +33,13 @@ final class EventRepository {
                         counters = $7, supervisors = $8, responsible_name = $9, responsible_title = $10,
                         updated_at = now()
       WHERE id = $1""";
-  private static final String DELETE_CATEGORIES = "DELETE FROM voter_categories WHERE event_id = $1";
-  private static final String INSERT_CATEGORY = """
-      INSERT INTO voter_categories (event_id, code, name, expected, weight, position) VALUES ($1, $2, $3, $4, $5, $6)""";
+  // Only removed categories are deleted: the ones kept may already have slips referring to them.
+  private static final String DELETE_REMOVED_CATEGORIES =
+      "DELETE FROM voter_categories WHERE event_id = $1 AND code <> ALL($2::text[])";
+  private static final String UPSERT_CATEGORY = """
+      INSERT INTO voter_categories (event_id, code, name, expected, weight, position) VALUES ($1, $2, $3, $4, $5, $6)
+      ON CONFLICT (event_id, code) DO UPDATE
+        SET name = excluded.name, expected = excluded.expected, weight = excluded.weight, position = excluded.position""";
   private static final String SET_STATUS = """
       UPDATE events SET status = $2, updated_at = now(),
         opened_at = CASE WHEN $2 = 'open' THEN now() ELSE opened_at END,
@@ -69,14 +73,24 @@ final class EventRepository {
   }
 
   Future<Void> replaceCategories(SqlClient tx, UUID eventId, List<VoterCategory> categories) {
-    Future<?> deleted = tx.preparedQuery(DELETE_CATEGORIES).execute(Tuple.of(eventId));
+    String[] kept = categories.stream().map(VoterCategory::code).toArray(String[]::new);
+    Future<?> deleted = tx.preparedQuery(DELETE_REMOVED_CATEGORIES).execute(Tuple.of(eventId).addArrayOfString(kept))
+        .recover(EventRepository::categoryInUse);
     if (categories.isEmpty()) return deleted.mapEmpty();
     List<Tuple> rows = new ArrayList<>();
     for (int i = 0; i < categories.size(); i++) {
       VoterCategory c = categories.get(i);
       rows.add(Tuple.of(eventId, c.code(), c.name(), c.expected(), c.weight(), i));
     }
-    return deleted.compose(v -> tx.preparedQuery(INSERT_CATEGORY).executeBatch(rows)).mapEmpty();
+    return deleted.compose(v -> tx.preparedQuery(UPSERT_CATEGORY).executeBatch(rows)).mapEmpty();
+  }
+
+  private static Future<RowSet<Row>> categoryInUse(Throwable failure) {
+    if (failure instanceof io.vertx.pgclient.PgException pg && "23503".equals(pg.getSqlState())) {
+      return Future.failedFuture(org.pingyi.http.AppError.conflict("category_has_slips",
+          "该参评人员类别已发放票签，不能删除", java.util.Map.of("categories", "已发放票签的类别不能删除")));
+    }
+    return Future.failedFuture(failure);
   }
 
   Future<Void> setStatus(SqlClient tx, UUID id, EventStatus status) {

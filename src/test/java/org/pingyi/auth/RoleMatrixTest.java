@@ -45,7 +45,10 @@ class RoleMatrixTest {
       Map.entry("GET /api/forms/{formId}", ANY),
       Map.entry("PUT /api/forms/{formId}", ORGANIZE),
       Map.entry("DELETE /api/forms/{formId}", ORGANIZE),
-      Map.entry("POST /api/forms/{formId}/paste", ORGANIZE));
+      Map.entry("POST /api/forms/{formId}/paste", ORGANIZE),
+      Map.entry("POST /api/events/{eventId}/slips", ORGANIZE),
+      Map.entry("GET /api/events/{eventId}/slips/counts", ANY),
+      Map.entry("POST /api/events/{eventId}/slips/{serial}/void", ORGANIZE));
 
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();

@@ -1,0 +1,90 @@
+package org.pingyi.slip;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** SQL for slips and their batches. */
+final class SlipRepository {
+  private static final int INSERT_CHUNK = 5_000;
+  private static final String NEXT_NUMBER = """
+      SELECT coalesce(max(first_number + slip_count), 1) AS next
+      FROM slip_batches WHERE event_id = $1 AND category_code = $2""";
+  private static final String INSERT_BATCH = """
+      INSERT INTO slip_batches (event_id, category_code, first_number, slip_count, issued_by)
+      VALUES ($1, $2, $3, $4, $5) RETURNING id""";
+  // One statement per chunk: unnest turns the two arrays into rows.
+  private static final String INSERT_SLIPS = """
+      INSERT INTO slips (token_sha256, event_id, category_code, batch_id, serial)
+      SELECT h, $2, $3, $4, s FROM unnest($1::bytea[], $5::text[]) AS t(h, s)""";
+  private static final String COUNTS = """
+      SELECT c.code, count(s.serial) AS issued,
+             count(*) FILTER (WHERE s.state = 'unused') AS unused,
+             count(*) FILTER (WHERE s.state = 'used') AS used,
+             count(*) FILTER (WHERE s.state = 'void') AS void
+      FROM voter_categories c LEFT JOIN slips s ON s.event_id = c.event_id AND s.category_code = c.code
+      WHERE c.event_id = $1
+      GROUP BY c.code, c.position ORDER BY c.position""";
+  private static final String VOID = """
+      UPDATE slips SET state = 'void' WHERE event_id = $1 AND serial = $2 AND state = 'unused' RETURNING serial""";
+  private static final String STATE = "SELECT state FROM slips WHERE event_id = $1 AND serial = $2";
+
+  Future<Integer> nextNumber(SqlClient tx, UUID eventId, String category) {
+    return tx.preparedQuery(NEXT_NUMBER).execute(Tuple.of(eventId, category))
+        .map(rows -> rows.iterator().next().getInteger("next"));
+  }
+
+  Future<UUID> insertBatch(SqlClient tx, UUID eventId, String category, int first, int count, UUID issuedBy) {
+    return tx.preparedQuery(INSERT_BATCH).execute(Tuple.of(eventId, category, first, count, issuedBy))
+        .map(rows -> rows.iterator().next().getUUID("id"));
+  }
+
+  Future<Void> insertSlips(SqlClient tx, UUID eventId, String category, UUID batchId, List<IssuedSlip> slips) {
+    Future<Void> chain = Future.succeededFuture();
+    for (int from = 0; from < slips.size(); from += INSERT_CHUNK) {
+      List<IssuedSlip> chunk = slips.subList(from, Math.min(slips.size(), from + INSERT_CHUNK));
+      chain = chain.compose(v -> insertChunk(tx, eventId, category, batchId, chunk));
+    }
+    return chain;
+  }
+
+  Future<JsonArray> counts(SqlClient client, UUID eventId) {
+    return client.preparedQuery(COUNTS).execute(Tuple.of(eventId)).map(rows -> {
+      JsonArray counts = new JsonArray();
+      rows.forEach(row -> counts.add(new JsonObject().put("category", row.getString("code"))
+          .put("issued", row.getLong("issued")).put("unused", row.getLong("unused"))
+          .put("used", row.getLong("used")).put("void", row.getLong("void"))));
+      return counts;
+    });
+  }
+
+  /** True when an unused slip was voided now. */
+  Future<Boolean> voidSlip(SqlClient tx, UUID eventId, String serial) {
+    return tx.preparedQuery(VOID).execute(Tuple.of(eventId, serial)).map(rows -> rows.size() == 1);
+  }
+
+  Future<Optional<String>> state(SqlClient client, UUID eventId, String serial) {
+    return client.preparedQuery(STATE).execute(Tuple.of(eventId, serial))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString("state")));
+  }
+
+  private static Future<Void> insertChunk(SqlClient tx, UUID eventId, String category, UUID batchId,
+                                          List<IssuedSlip> chunk) {
+    List<io.vertx.core.buffer.Buffer> hashes = new ArrayList<>(chunk.size());
+    List<String> serials = new ArrayList<>(chunk.size());
+    for (IssuedSlip slip : chunk) {
+      hashes.add(io.vertx.core.buffer.Buffer.buffer(SlipTokens.hash(slip.token())));
+      serials.add(slip.serial());
+    }
+    return tx.preparedQuery(INSERT_SLIPS)
+        .execute(Tuple.of(hashes.toArray(new io.vertx.core.buffer.Buffer[0]), eventId, category, batchId,
+            serials.toArray(new String[0])))
+        .mapEmpty();
+  }
+}
