@@ -11,7 +11,7 @@ import org.pingyi.auth.StaffAuth;
 import org.pingyi.event.EventRoutes;
 import org.pingyi.http.JsonInput;
 
-/** /api/events/:eventId/slips: issue a batch (answered as CSV, the only copy of its tokens), count, void. */
+/** /api/events/:eventId/slips: issue a batch (answered as a printable PDF or CSV, the only copy of its tokens), count, void. */
 public final class SlipRoutes {
   private final SlipService service;
   private final StaffAuth auth;
@@ -38,13 +38,24 @@ public final class SlipRoutes {
     String category = in.text("category", true, 8);
     int count = in.integer("count", 0, 1, SlipService.MAX_BATCH);
     if (!in.has("count")) in.fail("count", "不能为空");
+    String format = in.has("format") ? in.text("format", true, 10) : "pdf";
+    if (!format.equals("pdf") && !format.equals("csv")) in.fail("format", "只能是 pdf 或 csv");
     in.throwIfInvalid();
+    // Checked before issuing: slips committed but never delivered would count as issued (发出) forever.
+    if (format.equals("pdf") && !SlipSheet.fontAvailable()) {
+      throw org.pingyi.http.AppError.unavailable(
+          "服务器缺少中文字体（Debian 软件包 fonts-noto-cjk），暂不能生成 PDF；可改用 CSV", 3600);
+    }
     service.issue(StaffAuth.staff(ctx), eventId, category, count)
-        .onSuccess(batch -> ctx.response()
-            .putHeader("Content-Type", "text/csv; charset=utf-8")
-            .putHeader("Content-Disposition", "attachment; filename=\"slips-" + category + ".csv\"")
+        .compose(batch -> format.equals("csv")
+            ? io.vertx.core.Future.succeededFuture(csv(batch.slips()))
+            : ctx.vertx().executeBlocking(() -> Buffer.buffer(
+                SlipSheet.render(batch.eventTitle(), batch.categoryName(), batch.slips(), publicUrl)), false))
+        .onSuccess(body -> ctx.response()
+            .putHeader("Content-Type", format.equals("csv") ? "text/csv; charset=utf-8" : "application/pdf")
+            .putHeader("Content-Disposition", "attachment; filename=\"slips-" + category + "." + format + "\"")
             .putHeader("Cache-Control", "no-store")
-            .end(csv(batch)))
+            .end(body))
         .onFailure(ctx::fail);
   }
 

@@ -11,7 +11,6 @@ import org.pingyi.audit.AuditLog;
 import org.pingyi.auth.Staff;
 import org.pingyi.event.EventService;
 import org.pingyi.event.EventStatus;
-import org.pingyi.event.VoterCategory;
 import org.pingyi.http.AppError;
 
 /** Issuing slips per voter category, voiding lost ones by serial, and counting them. */
@@ -29,14 +28,20 @@ public final class SlipService {
     this.audit = audit;
   }
 
+  /** A batch just issued, with what its printed sheet shows. */
+  record Batch(String eventTitle, String categoryName, List<IssuedSlip> slips) {
+  }
+
   /** Issues a batch; the tokens are returned once and never stored. */
-  Future<List<IssuedSlip>> issue(Staff actor, UUID eventId, String category, int count) {
+  Future<Batch> issue(Staff actor, UUID eventId, String category, int count) {
     return pool.withTransaction(tx -> events.lock(tx, eventId).compose(event -> {
       if (event.status() != EventStatus.DRAFT && event.status() != EventStatus.OPEN) {
         return Future.failedFuture(AppError.conflict("event_not_issuing", "只有草稿或投票中的活动可以发放票签"));
       }
-      boolean known = event.details().categories().stream().map(VoterCategory::code).anyMatch(category::equals);
-      if (!known) return Future.failedFuture(AppError.invalidField("category", "活动没有这个参评人员类别：" + category));
+      var known = event.details().categories().stream().filter(c -> c.code().equals(category)).findFirst();
+      if (known.isEmpty()) {
+        return Future.failedFuture(AppError.invalidField("category", "活动没有这个参评人员类别：" + category));
+      }
       return slips.nextNumber(tx, eventId, category).compose(first -> {
         List<IssuedSlip> batch = newSlips(category, first, count);
         return slips.insertBatch(tx, eventId, category, first, count, actor.id())
@@ -44,7 +49,7 @@ public final class SlipService {
             .compose(v -> audit.append(tx, AuditLog.Entry.by(actor, "slips.issued", "event", eventId, eventId,
                 new JsonObject().put("category", category).put("count", count)
                     .put("first", batch.get(0).serial()).put("last", batch.get(count - 1).serial()))))
-            .map(batch);
+            .map(new Batch(event.details().title(), known.get().name(), batch));
       });
     }));
   }

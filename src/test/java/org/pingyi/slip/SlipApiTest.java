@@ -30,7 +30,7 @@ class SlipApiTest {
   void aBatchComesBackAsCsvWithSerialsAndVotingAddresses() {
     String eventId = newEvent();
 
-    var issued = organizer.post("/api/events/" + eventId + "/slips", new JsonObject().put("category", "A").put("count", 3));
+    var issued = organizer.post("/api/events/" + eventId + "/slips", new JsonObject().put("category", "A").put("format", "csv").put("count", 3));
 
     assertThat(issued.statusCode()).as(issued.bodyAsString()).isEqualTo(200);
     assertThat(issued.getHeader("Content-Type")).startsWith("text/csv");
@@ -42,9 +42,9 @@ class SlipApiTest {
   @Test
   void serialsContinueFromTheLastBatchOfTheCategory() {
     String eventId = newEvent();
-    organizer.post("/api/events/" + eventId + "/slips", new JsonObject().put("category", "B").put("count", 2));
+    organizer.post("/api/events/" + eventId + "/slips", new JsonObject().put("category", "B").put("format", "csv").put("count", 2));
 
-    var second = organizer.post("/api/events/" + eventId + "/slips", new JsonObject().put("category", "B").put("count", 2));
+    var second = organizer.post("/api/events/" + eventId + "/slips", new JsonObject().put("category", "B").put("format", "csv").put("count", 2));
 
     assertThat(csvLines(second.bodyAsString()).get(1)).startsWith("B-0003,");
   }
@@ -53,7 +53,7 @@ class SlipApiTest {
   void theDatabaseHoldsOnlyHashesOfTheTokens() throws Exception {
     String eventId = newEvent();
     List<String> lines = csvLines(organizer.post("/api/events/" + eventId + "/slips",
-        new JsonObject().put("category", "A").put("count", 5)).bodyAsString());
+        new JsonObject().put("category", "A").put("format", "csv").put("count", 5)).bodyAsString());
     String token = lines.get(1).substring(lines.get(1).lastIndexOf('/') + 1);
 
     var db = server.database();
@@ -72,7 +72,7 @@ class SlipApiTest {
   @Test
   void countsPerCategoryFollowIssuingAndVoiding() {
     String eventId = newEvent();
-    organizer.post("/api/events/" + eventId + "/slips", new JsonObject().put("category", "A").put("count", 4));
+    organizer.post("/api/events/" + eventId + "/slips", new JsonObject().put("category", "A").put("format", "csv").put("count", 4));
 
     var voided = organizer.post("/api/events/" + eventId + "/slips/A-0002/void", null);
 
@@ -86,7 +86,7 @@ class SlipApiTest {
   @Test
   void voidingTwiceOrAnUnknownSerialSaysWhy() {
     String eventId = newEvent();
-    organizer.post("/api/events/" + eventId + "/slips", new JsonObject().put("category", "A").put("count", 1));
+    organizer.post("/api/events/" + eventId + "/slips", new JsonObject().put("category", "A").put("format", "csv").put("count", 1));
     organizer.post("/api/events/" + eventId + "/slips/A-0001/void", null);
 
     var again = organizer.post("/api/events/" + eventId + "/slips/A-0001/void", null);
@@ -102,8 +102,8 @@ class SlipApiTest {
   void anUnknownCategoryOrABadCountIs400() {
     String eventId = newEvent();
 
-    var category = organizer.post("/api/events/" + eventId + "/slips", new JsonObject().put("category", "Z").put("count", 1));
-    var count = organizer.post("/api/events/" + eventId + "/slips", new JsonObject().put("category", "A").put("count", 0));
+    var category = organizer.post("/api/events/" + eventId + "/slips", new JsonObject().put("category", "Z").put("format", "csv").put("count", 1));
+    var count = organizer.post("/api/events/" + eventId + "/slips", new JsonObject().put("category", "A").put("format", "csv").put("count", 0));
 
     assertThat(category.statusCode()).isEqualTo(400);
     assertThat(category.bodyAsJsonObject().getJsonObject("fields").getString("category")).isNotBlank();
@@ -117,7 +117,7 @@ class SlipApiTest {
     organizer.post("/api/events/" + eventId + "/open", null);
     organizer.post("/api/events/" + eventId + "/close", null);
 
-    var refused = organizer.post("/api/events/" + eventId + "/slips", new JsonObject().put("category", "A").put("count", 1));
+    var refused = organizer.post("/api/events/" + eventId + "/slips", new JsonObject().put("category", "A").put("format", "csv").put("count", 1));
 
     assertThat(refused.statusCode()).isEqualTo(409);
     assertThat(refused.bodyAsJsonObject().getString("error")).isEqualTo("event_not_issuing");
@@ -126,7 +126,7 @@ class SlipApiTest {
   @Test
   void aCategoryWithSlipsCannotBeRemovedButCanBeRenamed() {
     String eventId = newEvent();
-    organizer.post("/api/events/" + eventId + "/slips", new JsonObject().put("category", "A").put("count", 1));
+    organizer.post("/api/events/" + eventId + "/slips", new JsonObject().put("category", "A").put("format", "csv").put("count", 1));
     JsonObject onlyB = Fixtures.event("票签").put("categories", new JsonArray()
         .add(new JsonObject().put("code", "B").put("name", "干部职工代表")));
     JsonObject renamedA = Fixtures.event("票签");
