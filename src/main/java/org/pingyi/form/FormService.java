@@ -89,18 +89,22 @@ public final class FormService implements EventForms {
             Map.of("forms", "至少需要一张表单")));
       }
       Map<String, String> problems = new LinkedHashMap<>();
+      List<String> hashes = new java.util.ArrayList<>();
       for (int i = 0; i < all.size(); i++) {
         String prefix = "forms[" + i + "].";
         FormDefinition definition = FormDocuments.parse(all.get(i).definition(), prefix + "definition");
         FormValidator.validateForFreeze(definition)
             .forEach(e -> problems.putIfAbsent(prefix + e.path(), e.message()));
+        // The hash covers the canonical encoding: jsonb does not keep key order, the writer does.
+        hashes.add(sha256(FormJson.toJson(definition).encode()));
       }
       if (!problems.isEmpty()) {
         return Future.failedFuture(AppError.conflict("forms_not_ready", "表单尚未完成，不能开始投票", problems));
       }
       Future<Void> chain = Future.succeededFuture();
-      for (StoredForm form : all) {
-        String sha256 = sha256(FormJson.toJson(FormDocuments.parse(form.definition(), "definition")).encode());
+      for (int i = 0; i < all.size(); i++) {
+        StoredForm form = all.get(i);
+        String sha256 = hashes.get(i);
         chain = chain.compose(v -> forms.freeze(tx, form.id(), sha256))
             .compose(v -> audit.append(tx, AuditLog.Entry.by(actor, "form.frozen", "form", form.id(), eventId,
                 new JsonObject().put("title", form.definition().getString("title")).put("sha256", sha256))));
