@@ -5,6 +5,7 @@ import { get, post, put, can } from './api.js';
 import { h, field, mount, messageBox, showMessage, showError, clearFieldErrors, confirmDialog, busy } from './dom.js';
 import { statusBadge } from './events.js';
 import { formsPanel } from './forms.js';
+import { slipsPanel } from './slips.js';
 
 const TRANSITIONS = [
   { action: 'open', from: 'draft', text: '开始投票', testid: 'open-event',
@@ -115,6 +116,7 @@ function render(page, event, message) {
     event ? statusActions(page, event, message) : null,
     message, form);
   if (event) page.appendChild(formsPanel(event));
+  if (event) page.appendChild(slipsPanel(event));
 }
 
 function statusActions(page, event, message) {

@@ -70,4 +70,30 @@ class ConsoleBrowserTest {
       org.assertj.core.api.Assertions.assertThat(problems).isEmpty();
     }
   }
+
+  @Test
+  void anOrganizerIssuesSlipsAsCsvAndVoidsOneFromTheEventPage() throws Exception {
+    String eventId = server.api().asAdmin().post("/api/events", Fixtures.event("票签发放")).bodyAsJsonObject()
+        .getString("id");
+    try (BrowserContext context = browser.desktop()) {
+      Page page = context.newPage();
+      page.navigate(server.baseUrl() + "/console/#/events/" + eventId);
+      page.getByTestId("login-username").fill("admin");
+      page.getByTestId("login-password").fill(TestServer.ADMIN_PASSWORD);
+      page.getByTestId("login-submit").click();
+
+      page.getByTestId("slip-category").selectOption("B");
+      page.getByTestId("slip-count").fill("3");
+      page.getByTestId("slip-format").selectOption("csv");
+      var download = page.waitForDownload(() -> page.getByTestId("issue-slips").click());
+      String csv = java.nio.file.Files.readString(download.path());
+      org.assertj.core.api.Assertions.assertThat(csv).contains("B-0001,", "B-0003,", TestServer.PUBLIC_URL + "/v/");
+
+      page.getByTestId("void-serial").fill("B-0002");
+      page.getByTestId("void-slip").click();
+      Locator row = page.locator("[data-testid=slip-counts] tr[data-category=B]");
+      assertThat(row.locator("td").nth(1)).hasText("3");
+      assertThat(row.locator("td").nth(4)).hasText("1");
+    }
+  }
 }
