@@ -2,7 +2,6 @@ package org.pingyi;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
@@ -98,7 +97,7 @@ public final class PingyiServer extends VerticleBase {
     FailureHandler failures = new FailureHandler();
     router.route().handler(new RequestLog()).handler(new SecurityHeaders());
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(API_BODY_LIMIT));
-    new OpsRoutes(pool, staffAuth, config.publicUrl(), openApi()).mount(router);
+    new OpsRoutes(pool, staffAuth, config.publicUrl()).mount(router);
     new AuthRoutes(authService, staffAuth).mount(router);
     new AccountRoutes(new AccountService(pool, authService, audit), staffAuth).mount(router);
     new AuditRoutes(audit, staffAuth).mount(router);
@@ -116,10 +115,6 @@ public final class PingyiServer extends VerticleBase {
       generated.ifPresent(PingyiServer::announceAdminPassword);
       return router;
     });
-  }
-
-  private Buffer openApi() {
-    return vertx.fileSystem().readFileBlocking("openapi.yaml");
   }
 
   private static void announceAdminPassword(String password) {

@@ -1,7 +1,6 @@
 package org.pingyi.ops;
 
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -13,19 +12,19 @@ public final class OpsRoutes {
   private final Pool pool;
   private final StaffAuth auth;
   private final String publicUrl;
-  private final Buffer openApi;
 
-  public OpsRoutes(Pool pool, StaffAuth auth, String publicUrl, Buffer openApi) {
+  public OpsRoutes(Pool pool, StaffAuth auth, String publicUrl) {
     this.pool = pool;
     this.auth = auth;
     this.publicUrl = publicUrl;
-    this.openApi = openApi;
   }
 
   public void mount(Router router) {
     router.get("/health").handler(this::health);
+    // sendFile reads the classpath resource asynchronously: nothing blocks the event loop.
     router.get("/openapi.yaml").handler(ctx -> ctx.response()
-        .putHeader("Content-Type", "application/yaml; charset=utf-8").end(openApi));
+        .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile("openapi.yaml")
+        .onFailure(ctx::fail));
     router.get("/api/config").handler(auth.anyStaff()).respond(this::config);
   }
 
