@@ -63,7 +63,7 @@ public final class SlipRoutes {
   private Buffer csv(List<IssuedSlip> batch) {
     StringBuilder text = new StringBuilder("\uFEFF序号,投票地址\r\n");
     for (IssuedSlip slip : batch) {
-      text.append(slip.serial()).append(',').append(publicUrl).append("/v/").append(slip.token()).append("\r\n");
+      text.append(slip.serial()).append(',').append(slip.votingUrl(publicUrl)).append("\r\n");
     }
     return Buffer.buffer(text.toString());
   }

@@ -55,7 +55,7 @@ final class SlipSheet {
       PdfPTable table = new PdfPTable(2);
       table.setWidthPercentage(100f);
       for (IssuedSlip slip : slips) {
-        table.addCell(slipCell(base, eventTitle, categoryName, slip, publicUrl + "/v/" + slip.token()));
+        table.addCell(slipCell(base, eventTitle, categoryName, slip, slip.votingUrl(publicUrl)));
       }
       table.completeRow();
       document.add(table);
