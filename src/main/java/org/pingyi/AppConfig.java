@@ -56,10 +56,6 @@ public record AppConfig(
     return databaseUrl.isPresent() || pgVariablesSet;
   }
 
-  public AppConfig withHttpPort(int port) {
-    return new AppConfig(port, dataDir, databaseUrl, pgVariablesSet, publicUrl, adminPassword, jwtKey, sessionTtl);
-  }
-
   public AppConfig withSessionTtl(Duration ttl) {
     return new AppConfig(httpPort, dataDir, databaseUrl, pgVariablesSet, publicUrl, adminPassword, jwtKey, ttl);
   }

@@ -95,13 +95,9 @@ public final class FormRoutes {
   /** The "definition" field, parsed and checked against the draft rules; field paths start with "definition.". */
   private static FormDefinition definitionFrom(JsonInput in) {
     Object raw = in.raw().getValue("definition");
-    if (!(raw instanceof JsonObject json)) {
-      in.fail("definition", raw == null ? "不能为空" : "必须是对象");
-      in.throwIfInvalid();
-      throw new IllegalStateException("unreachable");
-    }
+    if (!(raw instanceof JsonObject)) in.fail("definition", raw == null ? "不能为空" : "必须是对象");
     in.throwIfInvalid();
-    FormDefinition definition = FormDocuments.parse(json, "definition");
+    FormDefinition definition = FormDocuments.parse((JsonObject) raw, "definition");
     FormDocuments.requireValidDraft(definition);
     return definition;
   }

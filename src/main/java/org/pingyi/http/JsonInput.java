@@ -31,7 +31,7 @@ public final class JsonInput {
     return new JsonInput(bodyObject(ctx), "", new LinkedHashMap<>());
   }
 
-  public static JsonObject bodyObject(RoutingContext ctx) {
+  private static JsonObject bodyObject(RoutingContext ctx) {
     String text = ctx.body().asString("UTF-8");
     if (text == null || text.isBlank()) throw AppError.badRequest("invalid_json", "请求体不能为空");
     Object value = io.vertx.core.json.Json.decodeValue(text);
