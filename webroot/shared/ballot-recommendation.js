@@ -4,7 +4,8 @@
 
 import { el, choice, fieldset, alertBox, say, checked, radioValue, obj, questionBox, scaleGroup, limitTo } from './ballot-controls.js';
 
-var APPROVE_DEFAULT = [
+/** The 同意/不同意/弃权 choices of approve mode when the form names none (also used by summaries). */
+export var APPROVE_DEFAULT = [
   { id: 'agree', label: '同意' }, { id: 'disagree', label: '不同意' }, { id: 'abstain', label: '弃权' }];
 
 

@@ -6,8 +6,9 @@ import { el, choice, fieldset, alertBox, checked, radioValue, obj, questionBox, 
 import { recommendation } from './ballot-recommendation.js';
 
 /**
- * Renders `form` into `container` (replacing its content) and returns { getAnswers, validate }.
- * options: { answers, onChange(answers), readOnly, idPrefix }.
+ * Renders `form` into `container` (replacing its content) and returns { getAnswers, validate, element }.
+ * options: { answers, onChange(answers), readOnly, idPrefix, headingLevel }. headingLevel (default 1) is the
+ * level of the form's title, sections one below: a page that has its own h1 (the voter page) passes 2.
  */
 export function renderBallot(container, form, options) {
   var opts = options || {};
@@ -15,6 +16,7 @@ export function renderBallot(container, form, options) {
   var prefix = opts.idPrefix || 'pb';
   var parts = [];
   var number = 0;
+  var level = Math.min(Math.max(parseInt(opts.headingLevel, 10) || 1, 1), 5);
 
   function changed() {
     if (opts.onChange) opts.onChange(getAnswers());
@@ -25,7 +27,7 @@ export function renderBallot(container, form, options) {
   var root = el('form', 'pb-ballot');
   root.noValidate = true;
   root.addEventListener('submit', function (e) { e.preventDefault(); });
-  root.appendChild(el('h1', 'pb-title', form.title || ''));
+  root.appendChild(el('h' + level, 'pb-title', form.title || ''));
   if (form.instructions) root.appendChild(el('p', 'pb-instructions', form.instructions));
 
   (form.sections || []).forEach(function (section) {
@@ -33,11 +35,11 @@ export function renderBallot(container, form, options) {
     sec.dataset.section = section.id;
     var subject = section.subject ? section.subject.name : '';
     if (section.subject) {
-      var head = el('h2', 'pb-subject', section.subject.name);
+      var head = el('h' + (level + 1), 'pb-subject', section.subject.name);
       if (section.subject.post) head.appendChild(el('span', 'pb-subject-post', section.subject.post));
       sec.appendChild(head);
     } else if (section.title) {
-      sec.appendChild(el('h2', 'pb-section-title', section.title));
+      sec.appendChild(el('h' + (level + 1), 'pb-section-title', section.title));
     }
     (section.questions || []).forEach(function (q) {
       number += 1;
