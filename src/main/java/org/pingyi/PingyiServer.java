@@ -23,6 +23,9 @@ import org.pingyi.auth.AuthRoutes;
 import org.pingyi.auth.AuthService;
 import org.pingyi.auth.JwtKeys;
 import org.pingyi.auth.StaffAuth;
+import org.pingyi.ballot.BallotRepository;
+import org.pingyi.ballot.CastService;
+import org.pingyi.ballot.VoteRoutes;
 import org.pingyi.db.DatabaseSettings;
 import org.pingyi.event.EventRoutes;
 import org.pingyi.event.EventService;
@@ -104,6 +107,7 @@ public final class PingyiServer extends VerticleBase {
     new EventRoutes(eventService, staffAuth).mount(router);
     new FormRoutes(formService, staffAuth).mount(router);
     new SlipRoutes(new SlipService(pool, eventService, audit), staffAuth, config.publicUrl()).mount(router);
+    new VoteRoutes(new CastService(pool, new BallotRepository())).mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(AppError.notFound("not_found", "接口不存在")));
     router.get("/").handler(ctx -> ctx.redirect("/console/"));
     router.route().handler(StaticHandler.create("webroot").setMaxAgeSeconds(60));

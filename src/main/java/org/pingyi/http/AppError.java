@@ -1,5 +1,7 @@
 package org.pingyi.http;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,7 +18,8 @@ public final class AppError extends RuntimeException {
     super(message, null, false, false);
     this.status = status;
     this.code = code;
-    this.fields = Map.copyOf(fields);
+    // Kept in the order given: the first field is the first problem the user meets.
+    this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     this.retryAfterSeconds = retryAfter;
   }
 

@@ -7,7 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.pgclient.PgException;
-import java.util.Map;
+import java.util.LinkedHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +29,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
     JsonObject body = new JsonObject()
         .put("error", error.code())
         .put("message", error.getMessage())
-        .put("fields", new JsonObject(Map.copyOf(error.fields())));
+        .put("fields", new JsonObject(new LinkedHashMap<String, Object>(error.fields())));
     response.setStatusCode(error.status())
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .putHeader("Cache-Control", "no-store")

@@ -69,6 +69,7 @@ class RoleMatrixTest {
     Set<String> documented = OpenApiDocument.load().operations().stream()
         .filter(op -> op.contains(" /api/"))
         .filter(op -> !op.equals("POST /api/auth/login"))
+        .filter(op -> !op.contains(" /api/v/")) // the voter's API: a slip's token, not an account
         .collect(Collectors.toSet());
 
     assertThat(ALLOWED.keySet()).containsExactlyInAnyOrderElementsOf(documented);

@@ -1,0 +1,68 @@
+package org.pingyi.ballot;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes normalised answers as one exact string (keys in the order given, no spaces, minimal escapes), so
+ * that a receipt computed now can be computed again from the same answers by any instance, any day.
+ */
+final class CanonicalJson {
+
+  private CanonicalJson() {
+  }
+
+  static String write(Object value) {
+    StringBuilder out = new StringBuilder();
+    append(out, value);
+    return out.toString();
+  }
+
+  private static void append(StringBuilder out, Object value) {
+    if (value == null) {
+      out.append("null");
+    } else if (value instanceof String text) {
+      string(out, text);
+    } else if (value instanceof Map<?, ?> map) {
+      out.append('{');
+      boolean first = true;
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        if (!first) out.append(',');
+        first = false;
+        string(out, (String) entry.getKey());
+        out.append(':');
+        append(out, entry.getValue());
+      }
+      out.append('}');
+    } else if (value instanceof List<?> list) {
+      out.append('[');
+      for (int i = 0; i < list.size(); i++) {
+        if (i > 0) out.append(',');
+        append(out, list.get(i));
+      }
+      out.append(']');
+    } else if (value instanceof Boolean flag) {
+      out.append(flag);
+    } else {
+      throw new IllegalArgumentException("not a normalised answer value: " + value.getClass());
+    }
+  }
+
+  private static void string(StringBuilder out, String text) {
+    out.append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
+          else out.append(c);
+        }
+      }
+    }
+    out.append('"');
+  }
+}

@@ -1,0 +1,118 @@
+package org.pingyi.ballot;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.pingyi.ballot.BallotRepository.SlipView;
+import org.pingyi.form.FieldError;
+import org.pingyi.http.AppError;
+import org.pingyi.slip.SlipTokens;
+
+/**
+ * Voting with a slip: what the voter's page shows for it, and casting a ballot with it, exactly once. The
+ * slip is consumed and the ballot stored in one transaction; the answer goes back only after the commit.
+ */
+public final class CastService {
+  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+
+  private final Pool pool;
+  private final BallotRepository ballots;
+  private final FrozenFormCache forms;
+
+  public CastService(Pool pool, BallotRepository ballots) {
+    this.pool = pool;
+    this.ballots = ballots;
+    this.forms = new FrozenFormCache(ballots);
+  }
+
+  /** The outcome of casting: the receipt code, and whether this ballot had already been stored (a retry). */
+  public record Cast(String receipt, boolean replay) {
+  }
+
+  /** The event, category and forms a usable slip votes on. */
+  Future<JsonObject> ballotPaper(String token) {
+    return usableSlip(token).compose(slip -> {
+      if (!"unused".equals(slip.state())) throw SlipRefusals.used();
+      return forms.formsOf(pool, slip.eventId()).map(all -> new JsonObject()
+          .put("event", slip.event())
+          .put("category", new JsonObject().put("code", slip.categoryCode()).put("name", slip.categoryName()))
+          .put("forms", new JsonArray(all.stream().map(FrozenForm::toJson).toList())));
+    });
+  }
+
+  Future<Cast> cast(String token, String nonce, Object answers) {
+    byte[] tokenHash = SlipTokens.hash(token);
+    return usableSlip(token).compose(slip -> forms.formsOf(pool, slip.eventId()).compose(all -> {
+      BallotValidator.Result checked =
+          BallotValidator.check(all.stream().map(FrozenForm::parsed).toList(), answers, Strictness.ONLINE);
+      if (!checked.valid()) {
+        if ("used".equals(slip.state())) throw SlipRefusals.used();
+        throw invalid(checked.problems());
+      }
+      Receipt receipt = Receipt.of(slip.eventId(), checked.answers(), nonce);
+      if ("used".equals(slip.state())) return replay(slip.eventId(), receipt);
+      NewBallot ballot = new NewBallot(slip.eventId(), slip.categoryCode(), NewBallot.PHONE, false,
+          checked.answers(), receipt);
+      return pool.withTransaction(tx -> ballots.lockEventStatus(tx, slip.eventId()).compose(status -> {
+            if (!"open".equals(status)) throw SlipRefusals.closed();
+            return ballots.consume(tx, tokenHash);
+          }).compose(consumed -> consumed ? ballots.insert(tx, ballot).map(true) : Future.succeededFuture(false)))
+          .recover(CastService::receiptTaken)
+          .compose(stored -> stored ? Future.succeededFuture(new Cast(receipt.code(), false))
+              : afterLostRace(tokenHash, slip.eventId(), receipt));
+    }));
+  }
+
+  /**
+   * A slip that exists, is not void, and belongs to an event that has opened; an unused slip also needs the
+   * event still open. A used slip passes, so that the caller can tell a retry from a second vote.
+   */
+  private Future<SlipView> usableSlip(String token) {
+    if (token == null || !TOKEN.matcher(token).matches()) return Future.failedFuture(SlipRefusals.unknown());
+    return ballots.slip(pool, SlipTokens.hash(token)).map(found -> {
+      SlipView slip = found.orElseThrow(SlipRefusals::unknown);
+      if ("void".equals(slip.state())) throw SlipRefusals.voided();
+      if ("draft".equals(slip.eventStatus())) throw SlipRefusals.notOpen();
+      if ("unused".equals(slip.state()) && !"open".equals(slip.eventStatus())) throw SlipRefusals.closed();
+      return slip;
+    });
+  }
+
+  /** Another request consumed the slip between our read and our update; it may have been this phone's own. */
+  private Future<Cast> afterLostRace(byte[] tokenHash, UUID eventId, Receipt receipt) {
+    return ballots.slip(pool, tokenHash).compose(found -> {
+      if (found.isPresent() && "void".equals(found.get().state())) throw SlipRefusals.voided();
+      return replay(eventId, receipt);
+    });
+  }
+
+  /** The slip is used: if this phone's ballot is stored, its receipt comes back; otherwise it is a second vote. */
+  private Future<Cast> replay(UUID eventId, Receipt receipt) {
+    return ballots.receiptExists(pool, eventId, receipt).map(exists -> {
+      if (!exists) throw SlipRefusals.used();
+      return new Cast(receipt.code(), true);
+    });
+  }
+
+  private static Future<Boolean> receiptTaken(Throwable failure) {
+    if (failure instanceof PgException pg && "23505".equals(pg.getSqlState())) {
+      // Only a client that reuses another ballot's nonce with the same answers gets here; nothing was written.
+      return Future.failedFuture(AppError.conflict("receipt_conflict", "提交冲突，请刷新页面后重新提交"));
+    }
+    return Future.failedFuture(failure);
+  }
+
+  static AppError invalid(List<FieldError> problems) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    problems.forEach(p -> fields.putIfAbsent(p.path(), p.message()));
+    FieldError first = problems.get(0);
+    return AppError.invalidInput(first.message() + "（" + first.path() + "）", fields);
+  }
+}

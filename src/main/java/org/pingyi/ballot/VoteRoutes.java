@@ -1,0 +1,59 @@
+package org.pingyi.ballot;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.pingyi.http.AppError;
+
+/**
+ * The voter's side, reached with a slip's token and no account: the page at /v/:token, and the API it
+ * calls. Paths carry the token, which the access log masks.
+ */
+public final class VoteRoutes {
+  /** Far above any real ballot (a few kilobytes) and far below the API's general limit. */
+  static final int BALLOT_BODY_LIMIT = 256 * 1024;
+
+  private final CastService service;
+
+  public VoteRoutes(CastService service) {
+    this.service = service;
+  }
+
+  public void mount(Router router) {
+    router.get("/v/:token").handler(VoteRoutes::page);
+    router.get("/api/v/:token").respond(ctx -> {
+      noStore(ctx);
+      return service.ballotPaper(ctx.pathParam("token"));
+    });
+    router.post("/api/v/:token").handler(this::cast);
+  }
+
+  private static void page(RoutingContext ctx) {
+    // The token stays in the address bar only; the page reads it there and calls the API with it.
+    noStore(ctx);
+    ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
+        .putHeader("X-Robots-Tag", "noindex").sendFile("webroot/vote/index.html").onFailure(ctx::fail);
+  }
+
+  private void cast(RoutingContext ctx) {
+    if (ctx.body().length() > BALLOT_BODY_LIMIT) {
+      throw AppError.invalidField("body", "提交内容过大（上限 " + BALLOT_BODY_LIMIT / 1024 + " KB）");
+    }
+    JsonObject body = ctx.body().asJsonObject();
+    if (body == null) throw AppError.invalidField("body", "缺少提交内容");
+    Object nonce = body.getValue("nonce");
+    if (!(nonce instanceof String text) || !Receipt.NONCE.matcher(text).matches()) {
+      throw AppError.invalidField("nonce", "缺少或格式不正确：应为 22–86 个 base64url 字符的随机值");
+    }
+    noStore(ctx);
+    service.cast(ctx.pathParam("token"), (String) nonce, PlainJson.of(body.getValue("answers")))
+        .onSuccess(cast -> ctx.response().setStatusCode(cast.replay() ? 200 : 201)
+            .putHeader("Content-Type", "application/json; charset=utf-8")
+            .end(new JsonObject().put("receipt", cast.receipt()).put("replay", cast.replay()).encode()))
+        .onFailure(ctx::fail);
+  }
+
+  private static void noStore(RoutingContext ctx) {
+    ctx.response().putHeader("Cache-Control", "no-store");
+  }
+}
