@@ -10,7 +10,7 @@ import { locate, mark, clear, clearAll, focusOn } from './problems.js';
 import { frame, button, ending, knownEnding, receiptScreen } from './screens.js';
 
 const app = document.getElementById('app');
-const match = /^\/v\/([A-Za-z0-9_-]{10,100})\/?$/.exec(location.pathname);
+const match = /^\/v\/([A-Za-z0-9_-]{16,64})\/?$/.exec(location.pathname);
 const token = match ? match[1] : '';
 const url = '/api/v/' + token;
 
@@ -231,7 +231,6 @@ function rejected(data) {
   pending.sent = false;
   save(token, pending);
   show(ballotScreen);
-  say(ballotScreen.notice, data.message || '提交的内容有误，请修改后重新核对。');
   const problems = [];
   const fields = data.fields && typeof data.fields === 'object' ? data.fields : {};
   Object.keys(fields).forEach(function (key) {
@@ -239,6 +238,9 @@ function rejected(data) {
     const b = ballots.filter(function (x) { return parts[0] === 'answers' && x.id === parts[1]; })[0];
     if (b) problems.push({ ballot: b, path: parts.slice(2).join('.'), message: String(fields[key]) });
   });
+  // The server's own message names a technical path; the marks in the form say it better where they can.
+  say(ballotScreen.notice, problems.length ? '提交未成功：有选择未通过检查，已在页面上标出，请修改后重新核对。'
+    : '提交未成功：' + (data.message || '提交的内容有误') + '。请修改后重新核对。');
   if (problems.length) markAll(problems);
 }
 
