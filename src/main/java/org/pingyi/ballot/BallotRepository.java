@@ -29,6 +29,8 @@ public final class BallotRepository {
   private static final String INSERT = """
       INSERT INTO ballots (event_id, category_code, channel, unreadable, answers, receipt_sha256)
       VALUES ($1, $2, $3, $4, $5, $6)""";
+  // Sorted by the hash itself: the list's order says nothing about when each ballot came in.
+  private static final String RECEIPTS = "SELECT receipt_sha256 FROM ballots WHERE event_id = $1 ORDER BY receipt_sha256";
   private static final String RECEIPT_EXISTS = """
       SELECT 1 FROM ballots WHERE event_id = $1 AND receipt_sha256 = $2""";
 
@@ -71,6 +73,14 @@ public final class BallotRepository {
   Future<Void> insert(SqlClient tx, NewBallot ballot) {
     return tx.preparedQuery(INSERT).execute(Tuple.of(ballot.eventId(), ballot.categoryCode(), ballot.channel(),
         ballot.unreadable(), new JsonObject(ballot.answers()), Buffer.buffer(ballot.receipt().hash()))).mapEmpty();
+  }
+
+  Future<List<String>> receiptCodes(SqlClient client, UUID eventId) {
+    return client.preparedQuery(RECEIPTS).execute(Tuple.of(eventId)).map(rows -> {
+      List<String> codes = new ArrayList<>(rows.size());
+      rows.forEach(row -> codes.add(new Receipt(row.getBuffer("receipt_sha256").getBytes()).code()));
+      return codes;
+    });
   }
 
   Future<Boolean> receiptExists(SqlClient client, UUID eventId, Receipt receipt) {

@@ -11,7 +11,8 @@ import org.pingyi.http.Params;
 
 /**
  * Staff routes for ballots: /api/events/:eventId/paper-ballots (双人录入 of paper ballots by serial) and
- * /api/events/:eventId/ballots/counts (phone and paper ballots per voter category).
+ * /api/events/:eventId/ballots/counts (phone and paper ballots per voter category) and
+ * /api/events/:eventId/receipts (the receipt codes, published after voting closes).
  */
 public final class PaperRoutes {
   private final PaperService service;
@@ -28,6 +29,8 @@ public final class PaperRoutes {
         .respond(ctx -> service.pending(EventRoutes.eventId(ctx)));
     router.delete("/api/events/:eventId/paper-ballots/:serial/entries/:entryId")
         .handler(auth.allow(Role.ORGANIZER, Role.CLERK)).handler(this::discard);
+    router.get("/api/events/:eventId/receipts").handler(auth.anyStaff())
+        .respond(ctx -> service.receipts(EventRoutes.eventId(ctx)));
     router.get("/api/events/:eventId/ballots/counts").handler(auth.anyStaff())
         .respond(ctx -> service.counts(EventRoutes.eventId(ctx)));
   }

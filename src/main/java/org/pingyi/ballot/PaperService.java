@@ -87,6 +87,20 @@ public final class PaperService {
         }));
   }
 
+  /**
+   * The receipt codes of every ballot, for publishing once voting has closed: a list that grew during voting
+   * would let an onlooker match a new code to the person who had just voted.
+   */
+  Future<JsonObject> receipts(UUID eventId) {
+    return events.get(pool, eventId).compose(event -> {
+      if (event.status() == EventStatus.DRAFT || event.status() == EventStatus.OPEN) {
+        throw AppError.conflict("event_not_closed", "投票结束后才能公布回执码");
+      }
+      return ballots.receiptCodes(pool, eventId).map(codes -> new JsonObject().put("title", event.details().title())
+          .put("count", codes.size()).put("receipts", new JsonArray(codes)));
+    });
+  }
+
   Future<JsonArray> counts(UUID eventId) {
     return events.get(pool, eventId).compose(event -> paper.counts(pool, eventId));
   }

@@ -53,7 +53,8 @@ class RoleMatrixTest {
       Map.entry("POST /api/events/{eventId}/paper-ballots", COUNT),
       Map.entry("GET /api/events/{eventId}/paper-ballots", COUNT),
       Map.entry("DELETE /api/events/{eventId}/paper-ballots/{serial}/entries/{entryId}", COUNT),
-      Map.entry("GET /api/events/{eventId}/ballots/counts", ANY));
+      Map.entry("GET /api/events/{eventId}/ballots/counts", ANY),
+      Map.entry("GET /api/events/{eventId}/receipts", ANY));
 
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();

@@ -150,6 +150,23 @@ class CastApiTest {
   }
 
   @Test
+  void receiptsArePublishedSortedOnlyAfterVotingCloses() {
+    Voting event = Voting.open(organizer, "回执公布");
+    List<String> tokens = event.slips(organizer, "A", 3);
+    List<String> receipts = tokens.stream().map(t -> server.api().post("/api/v/" + t,
+        Voting.ballot(Voting.newNonce(), event.validAnswers())).bodyAsJsonObject().getString("receipt")).toList();
+
+    var early = organizer.get("/api/events/" + event.eventId + "/receipts");
+    organizer.post("/api/events/" + event.eventId + "/close", null);
+    var published = organizer.get("/api/events/" + event.eventId + "/receipts");
+
+    assertThat(early.statusCode()).isEqualTo(409);
+    assertThat(published.statusCode()).isEqualTo(200);
+    List<Object> listed = published.bodyAsJsonObject().getJsonArray("receipts").getList();
+    assertThat(listed).containsExactlyInAnyOrderElementsOf(receipts);
+  }
+
+  @Test
   void theVoterPageIsServedForASlipAddressAndNotCached() {
     var page = server.api().get("/v/" + voting.slips(organizer, "A", 1).get(0));
 
