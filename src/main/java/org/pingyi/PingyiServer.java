@@ -40,6 +40,7 @@ import org.pingyi.http.SecurityHeaders;
 import org.pingyi.ops.OpsRoutes;
 import org.pingyi.slip.SlipRoutes;
 import org.pingyi.slip.SlipService;
+import org.pingyi.tally.TallyRoutes;
 
 /** The HTTP server: builds the pool and the features, mounts their routes, and listens. */
 public final class PingyiServer extends VerticleBase {
@@ -50,6 +51,7 @@ public final class PingyiServer extends VerticleBase {
   private Pool pool;
   private Router router;
   private HttpServer server;
+  private TallyRoutes tally;
 
   public PingyiServer(AppConfig config, DatabaseSettings database) {
     this.config = config;
@@ -67,8 +69,9 @@ public final class PingyiServer extends VerticleBase {
         .compose(this::wire)
         .compose(wired -> {
           router = wired;
-          return vertx.createHttpServer().requestHandler(wired).listen(config.httpPort());
+          return tally.listen(vertx, database.connectOptions());
         })
+        .compose(v -> vertx.createHttpServer().requestHandler(router).listen(config.httpPort()))
         .onSuccess(listening -> server = listening);
   }
 
@@ -112,6 +115,8 @@ public final class PingyiServer extends VerticleBase {
     BallotRepository ballots = new BallotRepository();
     new VoteRoutes(new CastService(pool, ballots)).mount(router);
     new PaperRoutes(new PaperService(pool, eventService, audit, ballots), staffAuth).mount(router);
+    tally = new TallyRoutes(vertx, pool, staffAuth, eventService, audit);
+    tally.mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(AppError.notFound("not_found", "接口不存在")));
     router.get("/").handler(ctx -> ctx.redirect("/console/"));
     router.route().handler(StaticHandler.create("webroot").setMaxAgeSeconds(60));
@@ -139,6 +144,7 @@ public final class PingyiServer extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return pool == null ? Future.succeededFuture() : pool.close();
+    Future<Void> listening = tally == null ? Future.succeededFuture() : tally.stop();
+    return listening.eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
   }
 }

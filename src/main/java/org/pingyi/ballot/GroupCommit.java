@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.pingyi.db.Batcher;
+import org.pingyi.tally.TallyChanges;
 
 /**
  * Casts ballots in groups: the ballots that arrive while earlier groups are committing are committed together,
@@ -110,7 +111,12 @@ final class GroupCommit {
         outcomes[i] = stored ? Outcome.STORED : Outcome.RECEIPT_TAKEN;
         if (!stored) giveBack.add(group.get(i).tokenHash());
       }
-      return giveBack.isEmpty() ? Future.succeededFuture() : ballots.release(tx, giveBack);
+      Set<UUID> changed = new HashSet<>();
+      for (int i : toInsert) {
+        if (outcomes[i] == Outcome.STORED) changed.add(group.get(i).ballot().eventId());
+      }
+      return (giveBack.isEmpty() ? Future.<Void>succeededFuture() : ballots.release(tx, giveBack))
+          .compose(v -> changed.isEmpty() ? Future.<Void>succeededFuture() : TallyChanges.announce(tx, changed));
     });
   }
 }

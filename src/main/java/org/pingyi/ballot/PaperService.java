@@ -18,6 +18,7 @@ import org.pingyi.event.Event;
 import org.pingyi.event.EventService;
 import org.pingyi.event.EventStatus;
 import org.pingyi.http.AppError;
+import org.pingyi.tally.TallyChanges;
 
 /**
  * 双人录入 of paper ballots. A clerk enters a paper ballot under the serial of its slip; a second clerk enters it
@@ -150,6 +151,7 @@ public final class PaperService {
       return logged.compose(v -> paper.consume(tx, eventId, serial))
           .compose(v -> ballots.insert(tx, ballot))
           .compose(v -> paper.deleteEntries(tx, eventId, serial))
+          .compose(v -> TallyChanges.announce(tx, List.of(eventId)))
           .compose(v -> audit.append(tx, AuditLog.Entry.by(clerk, "paper.counted", "slip", serial, eventId,
               new JsonObject())))
           .map(v -> outcome(serial, Outcome.COUNTED));

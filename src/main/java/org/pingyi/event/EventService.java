@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.pingyi.audit.AuditLog;
 import org.pingyi.auth.Staff;
 import org.pingyi.http.AppError;
+import org.pingyi.tally.TallyChanges;
 
 /** Events: creating and editing them, and their lifecycle draft → open → closed → archived, each step audited. */
 public final class EventService {
@@ -80,7 +81,9 @@ public final class EventService {
       return prepare(tx, current, step, actor)
           .compose(v -> events.setStatus(tx, id, step.to()))
           .compose(v -> audit.append(tx, AuditLog.Entry.by(actor, "event." + step.to().wireName(), "event", id, id,
-              new JsonObject().put("from", current.status().wireName()).put("to", step.to().wireName()))));
+              new JsonObject().put("from", current.status().wireName()).put("to", step.to().wireName()))))
+          // Screens change too: closing reveals results that "turnout only" withheld.
+          .compose(v -> TallyChanges.announce(tx, java.util.List.of(id)));
     }));
   }
 

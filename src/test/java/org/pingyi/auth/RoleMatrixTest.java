@@ -54,7 +54,13 @@ class RoleMatrixTest {
       Map.entry("GET /api/events/{eventId}/paper-ballots", COUNT),
       Map.entry("DELETE /api/events/{eventId}/paper-ballots/{serial}/entries/{entryId}", COUNT),
       Map.entry("GET /api/events/{eventId}/ballots/counts", ANY),
-      Map.entry("GET /api/events/{eventId}/receipts", ANY));
+      Map.entry("GET /api/events/{eventId}/receipts", ANY),
+      Map.entry("GET /api/events/{eventId}/tally", ANY),
+      Map.entry("GET /api/events/{eventId}/tally/stream", ANY),
+      Map.entry("PUT /api/events/{eventId}/screen", ORGANIZE),
+      Map.entry("POST /api/events/{eventId}/screen-links", ORGANIZE),
+      Map.entry("GET /api/events/{eventId}/screen-links", ORGANIZE),
+      Map.entry("DELETE /api/events/{eventId}/screen-links/{linkId}", ORGANIZE));
 
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();
