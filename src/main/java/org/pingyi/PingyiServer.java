@@ -3,6 +3,7 @@ package org.pingyi;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
@@ -45,6 +46,11 @@ import org.pingyi.tally.TallyRoutes;
 /** The HTTP server: builds the pool and the features, mounts their routes, and listens. */
 public final class PingyiServer extends VerticleBase {
   private static final long API_BODY_LIMIT = 1024 * 1024;
+  /**
+   * A connection that sends or receives nothing this long is closed: a phone that stalls mid-ballot frees its
+   * connection (its ballot is simply not cast), and tally streams stay open through their 15-second heartbeats.
+   */
+  private static final int IDLE_TIMEOUT_SECONDS = 60;
 
   private final AppConfig config;
   private final DatabaseSettings database;
@@ -71,7 +77,8 @@ public final class PingyiServer extends VerticleBase {
           router = wired;
           return tally.listen(vertx, database.connectOptions());
         })
-        .compose(v -> vertx.createHttpServer().requestHandler(router).listen(config.httpPort()))
+        .compose(v -> vertx.createHttpServer(new HttpServerOptions().setIdleTimeout(IDLE_TIMEOUT_SECONDS))
+            .requestHandler(router).listen(config.httpPort()))
         .onSuccess(listening -> server = listening);
   }
 
