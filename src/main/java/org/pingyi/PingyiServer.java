@@ -16,6 +16,8 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.util.ArrayList;
 import java.util.List;
+import org.pingyi.archive.ArchiveRoutes;
+import org.pingyi.archive.RecordCheck;
 import org.pingyi.audit.AuditLog;
 import org.pingyi.audit.AuditRoutes;
 import org.pingyi.auth.AccountRoutes;
@@ -105,7 +107,8 @@ public final class PingyiServer extends VerticleBase {
     AuditLog audit = new AuditLog(pool);
     AuthService authService = new AuthService(vertx, pool, jwt, config.sessionTtl(), audit);
     FormService formService = new FormService(pool, audit);
-    EventService eventService = new EventService(pool, audit, formService);
+    RecordCheck recordCheck = new RecordCheck();
+    EventService eventService = new EventService(pool, audit, formService, recordCheck);
     formService.useEvents(eventService);
 
     Router router = Router.router(vertx);
@@ -122,6 +125,7 @@ public final class PingyiServer extends VerticleBase {
     BallotRepository ballots = new BallotRepository();
     new VoteRoutes(new CastService(pool, ballots)).mount(router);
     new PaperRoutes(new PaperService(pool, eventService, audit, ballots), staffAuth).mount(router);
+    new ArchiveRoutes(pool, eventService, recordCheck, staffAuth).mount(router);
     tally = new TallyRoutes(vertx, pool, staffAuth, eventService, audit);
     tally.mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(AppError.notFound("not_found", "接口不存在")));

@@ -16,12 +16,14 @@ public final class EventService {
   private final Pool pool;
   private final AuditLog audit;
   private final EventForms forms;
+  private final ArchiveGate archiveGate;
   private final EventRepository events = new EventRepository();
 
-  public EventService(Pool pool, AuditLog audit, EventForms forms) {
+  public EventService(Pool pool, AuditLog audit, EventForms forms, ArchiveGate archiveGate) {
     this.pool = pool;
     this.audit = audit;
     this.forms = forms;
+    this.archiveGate = archiveGate;
   }
 
   Future<List<Event>> list() {
@@ -87,8 +89,12 @@ public final class EventService {
     }));
   }
 
-  /** What must hold before a step: opening needs voter categories and forms that can be frozen. */
+  /**
+   * What must hold before a step: opening needs voter categories and forms that can be frozen; archiving needs
+   * a complete record.
+   */
   private Future<Void> prepare(SqlClient tx, Event event, EventStatus.Transition step, Staff actor) {
+    if (step == EventStatus.Transition.ARCHIVE) return archiveGate.checkComplete(tx, event);
     if (step != EventStatus.Transition.OPEN) return Future.succeededFuture();
     if (event.details().categories().isEmpty()) {
       return Future.failedFuture(AppError.conflict("event_not_ready", "请至少设置一个参评人员类别后再开始投票",

@@ -56,6 +56,7 @@ class RoleMatrixTest {
       Map.entry("GET /api/events/{eventId}/ballots/counts", ANY),
       Map.entry("GET /api/events/{eventId}/receipts", ANY),
       Map.entry("GET /api/events/{eventId}/tally", ANY),
+      Map.entry("GET /api/events/{eventId}/completeness", ANY),
       Map.entry("GET /api/events/{eventId}/tally/stream", ANY),
       Map.entry("PUT /api/events/{eventId}/screen", ORGANIZE),
       Map.entry("POST /api/events/{eventId}/screen-links", ORGANIZE),
