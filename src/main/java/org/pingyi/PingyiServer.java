@@ -2,6 +2,7 @@ package org.pingyi;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
@@ -15,6 +16,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.pingyi.audit.AuditLog;
 import org.pingyi.audit.AuditRoutes;
 import org.pingyi.auth.AccountRoutes;
@@ -103,7 +105,8 @@ public final class PingyiServer extends VerticleBase {
     new AuditRoutes(audit, staffAuth).mount(router);
     new EventRoutes(eventService, staffAuth).mount(router);
     new FormRoutes(formService, staffAuth).mount(router);
-    new SlipRoutes(new SlipService(pool, eventService, audit), staffAuth, config.publicUrl()).mount(router);
+    new SlipRoutes(new SlipService(pool, eventService, audit), staffAuth, config.publicUrl(), slipSheetWorkers())
+        .mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(AppError.notFound("not_found", "接口不存在")));
     router.get("/").handler(ctx -> ctx.redirect("/console/"));
     router.route().handler(StaticHandler.create("webroot").setMaxAgeSeconds(60));
@@ -115,6 +118,15 @@ public final class PingyiServer extends VerticleBase {
       generated.ifPresent(PingyiServer::announceAdminPassword);
       return router;
     });
+  }
+
+  /**
+   * Two threads render slip sheets: a 100,000-slip PDF takes minutes (beyond the default worker's blocked-
+   * thread warning) and some tens of megabytes of the writer's bookkeeping, so a few at a time, not twenty.
+   * Created in start(), so undeploying the verticle closes it.
+   */
+  private WorkerExecutor slipSheetWorkers() {
+    return vertx.createSharedWorkerExecutor("pingyi-slip-sheets", 2, 30, TimeUnit.MINUTES);
   }
 
   private static void announceAdminPassword(String password) {

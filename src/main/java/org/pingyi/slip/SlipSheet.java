@@ -19,7 +19,7 @@ import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.List;
+import java.io.OutputStream;
 import java.util.Map;
 
 /**
@@ -35,6 +35,7 @@ final class SlipSheet {
   // One pixel per module: the PDF scales the image without interpolation, so it prints crisp and stays small.
   private static final int QR_PIXELS = 0;
   private static final float QR_POINTS = 130f;
+  private static final int SLIPS_PER_PAGE = 8;
   private static final float SLIP_HEIGHT = (PageSize.A4.getHeight() - 40f) / 4;
   private static final Color CUT_LINE = new Color(150, 150, 150);
 
@@ -45,40 +46,55 @@ final class SlipSheet {
     return java.nio.file.Files.isReadable(java.nio.file.Path.of(FONT_FILE));
   }
 
-  static byte[] render(String eventTitle, String categoryName, List<IssuedSlip> slips, String publicUrl) {
+  /**
+   * Writes the sheet to {@code out} page by page. The table is a "large element": each page's rows are
+   * handed to the writer as soon as they are made and then dropped, and the writer sends each page and
+   * each QR image on as it completes, so memory does not grow with the page count (only the writer's
+   * cross-reference table does, by some bytes per object).
+   */
+  static void render(OutputStream out, IssuedBatch batch, String publicUrl) {
     try {
-      BaseFont base = BaseFont.createFont(FONT, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      Fonts fonts = new Fonts(BaseFont.createFont(FONT, BaseFont.IDENTITY_H, BaseFont.EMBEDDED));
       Document document = new Document(PageSize.A4, 20f, 20f, 20f, 20f);
       PdfWriter.getInstance(document, out);
       document.open();
       PdfPTable table = new PdfPTable(2);
       table.setWidthPercentage(100f);
-      for (IssuedSlip slip : slips) {
-        table.addCell(slipCell(base, eventTitle, categoryName, slip, slip.votingUrl(publicUrl)));
+      table.setComplete(false);
+      for (int i = 0; i < batch.count(); i++) {
+        IssuedSlip slip = batch.slip(i);
+        table.addCell(slipCell(fonts, batch, slip, slip.votingUrl(publicUrl)));
+        if ((i + 1) % SLIPS_PER_PAGE == 0 && i + 1 < batch.count()) document.add(table);
       }
       table.completeRow();
+      table.setComplete(true);
       document.add(table);
       document.close();
-      return out.toByteArray();
     } catch (IOException | WriterException e) {
       throw new IllegalStateException("could not render the slip sheet", e);
     }
   }
 
-  private static PdfPCell slipCell(BaseFont base, String eventTitle, String categoryName, IssuedSlip slip, String url)
+  /** The three faces of a slip, made once per sheet rather than once per slip. */
+  private record Fonts(Font title, Font serial, Font instruction) {
+    Fonts(BaseFont base) {
+      this(new Font(base, 11f, Font.BOLD), new Font(base, 12f, Font.BOLD), new Font(base, 8.5f));
+    }
+  }
+
+  private static PdfPCell slipCell(Fonts fonts, IssuedBatch batch, IssuedSlip slip, String url)
       throws IOException, WriterException {
     PdfPCell cell = new PdfPCell();
     cell.setFixedHeight(SLIP_HEIGHT);
     cell.setPadding(8f);
     cell.setBorderColor(CUT_LINE);
-    cell.addElement(centered(eventTitle, new Font(base, 11f, Font.BOLD)));
+    cell.addElement(centered(batch.eventTitle(), fonts.title()));
     Image qr = Image.getInstance(qrPng(url));
     qr.scaleAbsolute(QR_POINTS, QR_POINTS);
     qr.setAlignment(Element.ALIGN_CENTER);
     cell.addElement(qr);
-    cell.addElement(centered(categoryName + "　编号 " + slip.serial(), new Font(base, 12f, Font.BOLD)));
-    cell.addElement(centered(INSTRUCTION, new Font(base, 8.5f)));
+    cell.addElement(centered(batch.categoryName() + "　编号 " + slip.serial(), fonts.serial()));
+    cell.addElement(centered(INSTRUCTION, fonts.instruction()));
     return cell;
   }
 
