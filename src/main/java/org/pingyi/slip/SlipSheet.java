@@ -1,15 +1,9 @@
 package org.pingyi.slip;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
-import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.BaseFont;
@@ -17,10 +11,8 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Map;
 
 /**
  * The printable sheet of a slip batch: A4, eight slips a page (two columns, four rows) separated by cut
@@ -32,8 +24,6 @@ final class SlipSheet {
   /** Index 2 of the collection is the Simplified Chinese face. */
   private static final String FONT = FONT_FILE + ",2";
   private static final String INSTRUCTION = "请用手机扫描二维码，匿名填写并提交；每张票仅能使用一次。";
-  // One pixel per module: the PDF scales the image without interpolation, so it prints crisp and stays small.
-  private static final int QR_PIXELS = 0;
   private static final float QR_POINTS = 130f;
   private static final int SLIPS_PER_PAGE = 8;
   private static final float SLIP_HEIGHT = (PageSize.A4.getHeight() - 40f) / 4;
@@ -48,9 +38,9 @@ final class SlipSheet {
 
   /**
    * Writes the sheet to {@code out} page by page. The table is a "large element": each page's rows are
-   * handed to the writer as soon as they are made and then dropped, and the writer sends each page and
-   * each QR image on as it completes, so memory does not grow with the page count (only the writer's
-   * cross-reference table does, by some bytes per object).
+   * handed to the writer as soon as they are made and then dropped; the writer sends each page on as it
+   * completes, QR codes included (they are inline, see {@link QrCodeBox}). What stays until the end is the
+   * writer's cross-reference table and page list: some hundred bytes a page, about 3 MB for 100,000 slips.
    */
   static void render(OutputStream out, IssuedBatch batch, String publicUrl) {
     try {
@@ -83,16 +73,13 @@ final class SlipSheet {
   }
 
   private static PdfPCell slipCell(Fonts fonts, IssuedBatch batch, IssuedSlip slip, String url)
-      throws IOException, WriterException {
+      throws WriterException {
     PdfPCell cell = new PdfPCell();
     cell.setFixedHeight(SLIP_HEIGHT);
     cell.setPadding(8f);
     cell.setBorderColor(CUT_LINE);
     cell.addElement(centered(batch.eventTitle(), fonts.title()));
-    Image qr = Image.getInstance(qrPng(url));
-    qr.scaleAbsolute(QR_POINTS, QR_POINTS);
-    qr.setAlignment(Element.ALIGN_CENTER);
-    cell.addElement(qr);
+    cell.addElement(QrCodeBox.of(url, QR_POINTS));
     cell.addElement(centered(batch.categoryName() + "　编号 " + slip.serial(), fonts.serial()));
     cell.addElement(centered(INSTRUCTION, fonts.instruction()));
     return cell;
@@ -102,14 +89,5 @@ final class SlipSheet {
     Paragraph paragraph = new Paragraph(text, font);
     paragraph.setAlignment(Element.ALIGN_CENTER);
     return paragraph;
-  }
-
-  /** Error correction M (15% of the code may be smudged or creased) and a quiet zone for phone cameras. */
-  private static byte[] qrPng(String url) throws IOException, WriterException {
-    var matrix = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, QR_PIXELS, QR_PIXELS,
-        Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
-    ByteArrayOutputStream png = new ByteArrayOutputStream();
-    MatrixToImageWriter.writeToStream(matrix, "PNG", png);
-    return png.toByteArray();
   }
 }
