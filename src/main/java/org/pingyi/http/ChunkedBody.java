@@ -25,7 +25,7 @@ public final class ChunkedBody {
   public static Future<Void> send(RoutingContext ctx, Iterator<Buffer> chunks) {
     ChunkedBody body = new ChunkedBody(ctx.response().setChunked(true), chunks);
     ctx.addEndHandler(ended -> {
-      if (ended.failed()) body.done.tryFail(new ClientGone());
+      if (ended.failed()) body.done.tryFail(new ClientGone(ended.cause()));
     });
     body.writeWhileThereIsRoom();
     return body.done.future();
@@ -34,16 +34,26 @@ public final class ChunkedBody {
   private void writeWhileThereIsRoom() {
     try {
       while (!done.future().isComplete() && !response.writeQueueFull()) {
-        if (!chunks.hasNext()) {
-          response.end().onComplete(done::tryComplete, done::tryFail);
+        // Writes to a closed connection fail later, without ever filling the queue: stop here instead.
+        if (response.closed()) {
+          gone(null);
           return;
         }
-        response.write(chunks.next()).onFailure(done::tryFail);
+        if (!chunks.hasNext()) {
+          response.end().onComplete(done::tryComplete, this::gone);
+          return;
+        }
+        // A write fails only when the connection does, often before the close is reported.
+        response.write(chunks.next()).onFailure(this::gone);
       }
       // Only the event loop writes and drains, so the queue cannot drain between the check and this line.
       if (!done.future().isComplete()) response.drainHandler(v -> writeWhileThereIsRoom());
     } catch (RuntimeException e) {
       done.tryFail(e);
     }
+  }
+
+  private void gone(Throwable cause) {
+    done.tryFail(new ClientGone(cause));
   }
 }

@@ -5,7 +5,7 @@ package org.pingyi.http;
  * server fault to log as one.
  */
 public final class ClientGone extends RuntimeException {
-  public ClientGone() {
-    super("the client closed the connection", null, false, false);
+  public ClientGone(Throwable cause) {
+    super("the client closed the connection", cause, false, false);
   }
 }

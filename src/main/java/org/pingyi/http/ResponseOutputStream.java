@@ -1,6 +1,8 @@
 package org.pingyi.http;
 
 import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -13,8 +15,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * An OutputStream for a blocking producer on a worker thread (a PDF writer) that forwards its bytes to a
  * chunked HTTP response in 64 KB chunks. At most four chunks are on their way to the client; the producer
- * blocks until the socket has taken one, so memory stays bounded however large the body. Not for the
- * event loop: writes block.
+ * blocks until the socket has taken one, so memory stays bounded however large the body.
  */
 public final class ResponseOutputStream extends OutputStream {
   static final int CHUNK_BYTES = 64 * 1024;
@@ -29,13 +30,39 @@ public final class ResponseOutputStream extends OutputStream {
   private int filled;
   private volatile Throwable failure;
 
-  /** Create it on the request's event loop, then hand it to the worker. */
-  public ResponseOutputStream(RoutingContext ctx) {
+  /** What writes the body; it runs on a worker thread and may block. */
+  @FunctionalInterface
+  public interface Producer {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private ResponseOutputStream(RoutingContext ctx) {
     this.response = ctx.response().setChunked(true);
     this.eventLoop = ctx.vertx().getOrCreateContext();
     ctx.addEndHandler(ended -> {
-      if (ended.failed()) fail(new ClientGone());
+      if (ended.failed()) fail(new ClientGone(ended.cause()));
     });
+  }
+
+  /**
+   * Runs the producer on {@code workers} and ends the response when it is done. Call on the request's event
+   * loop. Fails with {@link ClientGone} if the client left; the producer's next write then throws, so it stops.
+   */
+  public static Future<Void> send(RoutingContext ctx, WorkerExecutor workers, Producer producer) {
+    ResponseOutputStream out = new ResponseOutputStream(ctx);
+    return workers.<Void>executeBlocking(() -> {
+      try (out) {
+        producer.writeTo(out);
+      }
+      return null;
+    }, false).recover(e -> out.failedAs(e)).compose(v -> ctx.response().end());
+  }
+
+  /** The client's departure explains any failure it causes; a stalled client is cut off. */
+  private Future<Void> failedAs(Throwable e) {
+    if (!(failure instanceof ClientGone gone)) return Future.failedFuture(e);
+    if (!response.closed()) response.reset();
+    return Future.failedFuture(gone);
   }
 
   @Override
@@ -56,7 +83,7 @@ public final class ResponseOutputStream extends OutputStream {
     }
   }
 
-  /** Sends what is buffered and waits until every chunk has reached the socket; the caller then ends the response. */
+  /** Sends what is buffered and waits until every chunk has reached the socket. */
   @Override
   public void close() throws IOException {
     if (filled > 0) ship();
@@ -73,9 +100,15 @@ public final class ResponseOutputStream extends OutputStream {
 
   /** The write's future completes once the socket has taken the chunk: only then is there room for another. */
   private void writeOnEventLoop(Buffer data) {
+    if (response.closed()) {
+      fail(new ClientGone(null));
+      room.release();
+      return;
+    }
     try {
       response.write(data).onComplete(written -> {
-        if (written.failed()) fail(written.cause());
+        // A write fails only when the connection does, often before the close is reported.
+        if (written.failed()) fail(new ClientGone(written.cause()));
         room.release();
       });
     } catch (RuntimeException e) {
@@ -87,6 +120,7 @@ public final class ResponseOutputStream extends OutputStream {
   private void awaitRoom(int chunks) throws IOException {
     try {
       if (!room.tryAcquire(chunks, STALL_SECONDS, TimeUnit.SECONDS)) {
+        fail(new ClientGone(null));
         throw new IOException("the client took nothing for " + STALL_SECONDS + " s");
       }
     } catch (InterruptedException e) {

@@ -11,6 +11,7 @@ import org.pingyi.auth.StaffAuth;
 import org.pingyi.event.EventRoutes;
 import org.pingyi.http.AppError;
 import org.pingyi.http.ChunkedBody;
+import org.pingyi.http.ClientGone;
 import org.pingyi.http.JsonInput;
 import org.pingyi.http.ResponseOutputStream;
 import org.slf4j.Logger;
@@ -71,9 +72,12 @@ public final class SlipRoutes {
         .putHeader("Content-Type", format.equals("csv") ? "text/csv; charset=utf-8" : "application/pdf")
         .putHeader("Content-Disposition", "attachment; filename=\"slips-" + category + "." + format + "\"")
         .putHeader("Cache-Control", "no-store");
-    Future<Void> sent = format.equals("csv") ? ChunkedBody.send(ctx, new SlipCsv(batch, publicUrl)) : sendSheet(ctx, batch);
+    Future<Void> sent = format.equals("csv")
+        ? ChunkedBody.send(ctx, new SlipCsv(batch, publicUrl))
+        // PDF work blocks: it runs on the sheet workers and hands its bytes to the event loop in bounded chunks.
+        : ResponseOutputStream.send(ctx, sheets, out -> SlipSheet.render(out, batch, publicUrl));
     return sent.recover(failure -> {
-      if (!ctx.response().closed()) {
+      if (!(failure instanceof ClientGone)) {
         // Nothing sent yet: the error body must not be saved as slips-X.pdf.
         if (!ctx.response().headWritten()) ctx.response().headers().remove("Content-Disposition");
         return Future.failedFuture(failure);
@@ -82,16 +86,5 @@ public final class SlipRoutes {
           batch.firstSerial(), batch.lastSerial());
       return Future.succeededFuture();
     });
-  }
-
-  /** PDF work blocks, so it runs on the sheet workers and hands its bytes to the event loop in bounded chunks. */
-  private Future<Void> sendSheet(RoutingContext ctx, IssuedBatch batch) {
-    ResponseOutputStream out = new ResponseOutputStream(ctx);
-    return sheets.<Void>executeBlocking(() -> {
-      try (out) {
-        SlipSheet.render(out, batch, publicUrl);
-      }
-      return null;
-    }, false).compose(v -> ctx.response().end());
   }
 }
