@@ -76,15 +76,17 @@ public final class SlipRoutes {
         ? ChunkedBody.send(ctx, new SlipCsv(batch, publicUrl))
         // PDF work blocks: it runs on the sheet workers and hands its bytes to the event loop in bounded chunks.
         : ResponseOutputStream.send(ctx, sheets, out -> SlipSheet.render(out, batch, publicUrl));
-    return sent.recover(failure -> {
-      if (!(failure instanceof ClientGone)) {
-        // Nothing sent yet: the error body must not be saved as slips-X.pdf.
-        if (!ctx.response().headWritten()) ctx.response().headers().remove("Content-Disposition");
-        return Future.failedFuture(failure);
-      }
+    return sent.recover(failure -> afterFailure(ctx, batch, failure));
+  }
+
+  private Future<Void> afterFailure(RoutingContext ctx, IssuedBatch batch, Throwable failure) {
+    if (failure instanceof ClientGone) {
       LOG.info("The client left while receiving slips {} to {}; they stay issued, void them by serial if needed",
           batch.firstSerial(), batch.lastSerial());
       return Future.succeededFuture();
-    });
+    }
+    // Nothing sent yet: the error body must not be saved as slips-X.pdf.
+    if (!ctx.response().headWritten()) ctx.response().headers().remove("Content-Disposition");
+    return Future.failedFuture(failure);
   }
 }

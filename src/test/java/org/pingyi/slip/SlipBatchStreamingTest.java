@@ -2,6 +2,9 @@ package org.pingyi.slip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.Result;
@@ -11,6 +14,9 @@ import com.google.zxing.multi.qrcode.QRCodeMultiReader;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
@@ -32,8 +38,12 @@ import org.pingyi.support.Api;
 import org.pingyi.support.Fixtures;
 import org.pingyi.support.ServerExtension;
 import org.pingyi.support.TestServer;
+import org.slf4j.LoggerFactory;
 
-/** Large batches stream: chunked transfer, every slip's token in the file and its hash in the database. */
+/**
+ * Large batches stream: chunked transfer, every slip's token in the file and its hash in the database; a
+ * client that hangs up stops the stream, not the server.
+ */
 class SlipBatchStreamingTest {
   private static final String URL_PATTERN = TestServer.PUBLIC_URL + "/v/[A-Za-z0-9_-]{27}";
   @RegisterExtension
@@ -96,6 +106,42 @@ class SlipBatchStreamingTest {
       assertThat(storedOf(db, eventId, "B", tokens)).isEqualTo(8);
       assertThat(slipsOf(db, eventId, "B")).isEqualTo(2_000);
     }
+  }
+
+  @Test
+  void aClientThatHangsUpMidPdfLeavesTheBatchIssuedAndTheServerServing() throws Exception {
+    String eventId = newEvent();
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    ((Logger) LoggerFactory.getLogger(SlipRoutes.class)).addAppender(log);
+
+    readSomeOfThePdfAndHangUp(eventId, 20_000);
+
+    // Logged once the rendering worker has given up: OpenPDF's wrapping of the failed write is seen through.
+    awaitLogged(log, "The client left while receiving slips A-0001 to A-20000");
+    JsonObject counts = organizer.get("/api/events/" + eventId + "/slips/counts").bodyAsJsonArray().getJsonObject(0);
+    assertThat(counts.getInteger("issued")).isEqualTo(20_000);
+    assertThat(issue(eventId, "A", 8, "pdf").statusCode()).isEqualTo(200);
+  }
+
+  private static void readSomeOfThePdfAndHangUp(String eventId, int count) throws Exception {
+    byte[] body = new JsonObject().put("category", "A").put("count", count).put("format", "pdf").toBuffer().getBytes();
+    String head = "POST /api/events/" + eventId + "/slips HTTP/1.1\r\nHost: localhost\r\n"
+        + "Authorization: Bearer " + organizer.token() + "\r\nContent-Type: application/json\r\n"
+        + "Content-Length: " + body.length + "\r\n\r\n";
+    try (Socket socket = new Socket("localhost", URI.create(server.baseUrl()).getPort())) {
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().write(body);
+      String start = new String(socket.getInputStream().readNBytes(64 * 1024), StandardCharsets.ISO_8859_1);
+      assertThat(start).startsWith("HTTP/1.1 200").contains("%PDF-");
+    }
+  }
+
+  private static void awaitLogged(ListAppender<ILoggingEvent> log, String message) throws InterruptedException {
+    for (int i = 0; i < 300 && log.list.stream().noneMatch(e -> e.getFormattedMessage().contains(message)); i++) {
+      Thread.sleep(100);
+    }
+    assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage).anyMatch(m -> m.contains(message));
   }
 
   private static void assertStreamed(HttpResponse<Buffer> issued) {
