@@ -121,8 +121,8 @@ public final class PingyiServer extends VerticleBase {
   }
 
   /**
-   * Two threads render slip sheets: a 100,000-slip PDF takes minutes (beyond the default worker's blocked-
-   * thread warning) and some tens of megabytes of the writer's bookkeeping, so a few at a time, not twenty.
+   * Two threads render slip sheets: a 100,000-slip PDF keeps a core busy for a minute or more (past the
+   * default workers' 60 s blocked-thread warning), so two at a time, not twenty, while the rest queue.
    * Created in start(), so undeploying the verticle closes it.
    */
   private WorkerExecutor slipSheetWorkers() {
