@@ -2,6 +2,7 @@ package org.pingyi;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
@@ -16,6 +17,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.pingyi.archive.ArchiveRoutes;
 import org.pingyi.archive.RecordCheck;
 import org.pingyi.audit.AuditLog;
@@ -121,7 +123,8 @@ public final class PingyiServer extends VerticleBase {
     new AuditRoutes(audit, staffAuth).mount(router);
     new EventRoutes(eventService, staffAuth).mount(router);
     new FormRoutes(formService, staffAuth).mount(router);
-    new SlipRoutes(new SlipService(pool, eventService, audit), staffAuth, config.publicUrl()).mount(router);
+    new SlipRoutes(new SlipService(pool, eventService, audit), staffAuth, config.publicUrl(), slipSheetWorkers())
+        .mount(router);
     BallotRepository ballots = new BallotRepository();
     new VoteRoutes(new CastService(pool, ballots)).mount(router);
     new PaperRoutes(new PaperService(pool, eventService, audit, ballots), staffAuth).mount(router);
@@ -139,6 +142,15 @@ public final class PingyiServer extends VerticleBase {
       generated.ifPresent(PingyiServer::announceAdminPassword);
       return router;
     });
+  }
+
+  /**
+   * Two threads render slip sheets: a 100,000-slip PDF keeps a core busy for a minute or more (past the
+   * default workers' 60 s blocked-thread warning), so two at a time, not twenty, while the rest queue.
+   * Created in start(), so undeploying the verticle closes it.
+   */
+  private WorkerExecutor slipSheetWorkers() {
+    return vertx.createSharedWorkerExecutor("pingyi-slip-sheets", 2, 30, TimeUnit.MINUTES);
   }
 
   private static void announceAdminPassword(String password) {

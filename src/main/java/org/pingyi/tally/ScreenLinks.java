@@ -23,6 +23,7 @@ import org.pingyi.slip.SlipTokens;
  */
 final class ScreenLinks {
   private static final String SCHEME = "Screen ";
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
   private static final String CREATE = """
       INSERT INTO screen_links (event_id, key_sha256, label, created_by) VALUES ($1, $2, $3, $4) RETURNING id""";
   private static final String LIST = """
@@ -65,7 +66,7 @@ final class ScreenLinks {
 
   /** A new link; its key is returned now and never again. */
   Future<JsonObject> create(Staff actor, UUID eventId, String label) {
-    String key = SlipTokens.newToken();
+    String key = newKey();
     return pool.withTransaction(tx -> tx.preparedQuery(CREATE)
         .execute(Tuple.of(eventId, Buffer.buffer(SlipTokens.hash(key)), label, actor.id()))
         .map(rows -> rows.iterator().next().getUUID("id"))
@@ -73,6 +74,12 @@ final class ScreenLinks {
                 new JsonObject().put("label", label)))
             .map(v -> new JsonObject().put("id", id.toString()).put("label", label).put("key", key)
                 .put("path", "/screen/" + eventId + "#key=" + key))));
+  }
+
+  private static String newKey() {
+    byte[] bytes = new byte[20];
+    RANDOM.nextBytes(bytes);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   Future<JsonArray> list(UUID eventId) {
