@@ -27,10 +27,13 @@ final class SlipRepository {
       SELECT c.code, count(s.serial) AS issued,
              count(*) FILTER (WHERE s.state = 'unused') AS unused,
              count(*) FILTER (WHERE s.state = 'used') AS used,
-             count(*) FILTER (WHERE s.state = 'void') AS void
+             count(*) FILTER (WHERE s.state = 'void') AS void,
+             count(*) FILTER (WHERE s.state = 'unreturned') AS unreturned
       FROM voter_categories c LEFT JOIN slips s ON s.event_id = c.event_id AND s.category_code = c.code
       WHERE c.event_id = $1
       GROUP BY c.code, c.position ORDER BY c.position""";
+  private static final String UNRETURNED = """
+      UPDATE slips SET state = 'unreturned' WHERE event_id = $1 AND state = 'unused'""";
   private static final String VOID = """
       UPDATE slips SET state = 'void' WHERE event_id = $1 AND serial = $2 AND state = 'unused' RETURNING serial""";
   private static final String STATE = "SELECT state FROM slips WHERE event_id = $1 AND serial = $2";
@@ -66,9 +69,15 @@ final class SlipRepository {
       JsonArray counts = new JsonArray();
       rows.forEach(row -> counts.add(new JsonObject().put("category", row.getString("code"))
           .put("issued", row.getLong("issued")).put("unused", row.getLong("unused"))
-          .put("used", row.getLong("used")).put("void", row.getLong("void"))));
+          .put("used", row.getLong("used")).put("void", row.getLong("void"))
+          .put("unreturned", row.getLong("unreturned"))));
       return counts;
     });
+  }
+
+  /** Declares every unused slip of the event not returned; the number declared. */
+  Future<Integer> declareUnreturned(SqlClient tx, UUID eventId) {
+    return tx.preparedQuery(UNRETURNED).execute(Tuple.of(eventId)).map(rows -> rows.rowCount());
   }
 
   /** True when an unused slip was voided now. */

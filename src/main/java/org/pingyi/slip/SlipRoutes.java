@@ -37,6 +37,9 @@ public final class SlipRoutes {
     router.post("/api/events/:eventId/slips").handler(auth.allow(Role.ORGANIZER)).handler(this::issue);
     router.get("/api/events/:eventId/slips/counts").handler(auth.anyStaff())
         .respond(ctx -> service.counts(EventRoutes.eventId(ctx)));
+    router.post("/api/events/:eventId/slips/unreturned").handler(auth.allow(Role.ORGANIZER))
+        .respond(ctx -> service.declareUnreturned(StaffAuth.staff(ctx), EventRoutes.eventId(ctx))
+            .map(count -> new JsonObject().put("declared", count)));
     router.post("/api/events/:eventId/slips/:serial/void").handler(auth.allow(Role.ORGANIZER))
         .respond(ctx -> service.voidSlip(StaffAuth.staff(ctx), EventRoutes.eventId(ctx), ctx.pathParam("serial"))
             .map(v -> new JsonObject().put("serial", ctx.pathParam("serial")).put("state", "void")));

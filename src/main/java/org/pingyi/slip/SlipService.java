@@ -50,14 +50,31 @@ public final class SlipService {
     return events.get(pool, eventId).compose(event -> slips.counts(pool, eventId));
   }
 
+  /**
+   * After voting closes: the slips still unused were handed out and not returned (or never handed out); declaring
+   * them so accounts for every issued slip in the record. Paper ballots must be entered before this.
+   */
+  Future<Integer> declareUnreturned(Staff actor, UUID eventId) {
+    return pool.withTransaction(tx -> events.lock(tx, eventId).compose(event -> {
+      if (event.status() != EventStatus.CLOSED) {
+        return Future.failedFuture(AppError.conflict("event_not_closed", "投票结束后才能登记未收回的票签"));
+      }
+      return slips.declareUnreturned(tx, eventId).compose(count -> audit.append(tx, AuditLog.Entry.by(actor,
+          "slips.unreturned", "event", eventId, eventId, new JsonObject().put("count", count))).map(count));
+    }));
+  }
+
   Future<Void> voidSlip(Staff actor, UUID eventId, String serial) {
     return pool.withTransaction(tx -> events.lock(tx, eventId).compose(event -> slips.voidSlip(tx, eventId, serial))
         .compose(voided -> voided
             ? audit.append(tx, AuditLog.Entry.by(actor, "slip.voided", "slip", serial, eventId, new JsonObject()))
             : slips.state(tx, eventId, serial).compose(state -> Future.failedFuture(state.isEmpty()
                 ? AppError.notFound("slip_not_found", "没有这个票签编号：" + serial)
-                : AppError.conflict("slip_not_voidable", "票签 " + serial + " 已" + ("used".equals(state.get())
-                    ? "投票，不能作废" : "作废"))))));
+                : AppError.conflict("slip_not_voidable", "票签 " + serial + switch (state.get()) {
+                  case "used" -> " 已投票，不能作废";
+                  case "unreturned" -> " 已登记为未收回";
+                  default -> " 已作废";
+                })))));
   }
 
   private static Future<Event> issuable(Event event, String category) {

@@ -40,8 +40,10 @@ class ArchiveGateTest {
     assertThat(refused.bodyAsJsonObject().getJsonObject("fields").getString("responsible")).isEqualTo("未填写支部书记姓名");
 
     organizer.put(path, Fixtures.event("归档检查"));
-    organizer.post(path + "/slips/A-0002/void", null);
+    var declared = organizer.post(path + "/slips/unreturned", null);
 
+    assertThat(declared.bodyAsJsonObject().getInteger("declared")).isEqualTo(1);
+    assertThat(organizer.get(path + "/slips/counts").bodyAsJsonArray().getJsonObject(0).getInteger("unreturned")).isEqualTo(1);
     assertThat(organizer.get(path + "/completeness").bodyAsJsonObject().getBoolean("complete")).isTrue();
     assertThat(organizer.post(path + "/archive", null).statusCode()).isEqualTo(200);
   }

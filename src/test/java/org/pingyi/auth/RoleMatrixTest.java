@@ -50,6 +50,7 @@ class RoleMatrixTest {
       Map.entry("POST /api/events/{eventId}/slips", ORGANIZE),
       Map.entry("GET /api/events/{eventId}/slips/counts", ANY),
       Map.entry("POST /api/events/{eventId}/slips/{serial}/void", ORGANIZE),
+      Map.entry("POST /api/events/{eventId}/slips/unreturned", ORGANIZE),
       Map.entry("POST /api/events/{eventId}/paper-ballots", COUNT),
       Map.entry("GET /api/events/{eventId}/paper-ballots", COUNT),
       Map.entry("DELETE /api/events/{eventId}/paper-ballots/{serial}/entries/{entryId}", COUNT),
