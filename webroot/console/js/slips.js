@@ -49,6 +49,7 @@ function issueForm(event, message, panel, refresh) {
       refresh();
     } catch (e) {
       showError(message, e, panel);
+      if (e.code === 'download_interrupted') refresh();
     }
   }));
   return h('div', { class: 'inline-form' }, category, count, format, button);
@@ -80,7 +81,15 @@ async function issue(eventId, category, count, format) {
   } catch {
     throw new ApiError(0, { error: 'network', message: '无法连接服务器，请检查网络' });
   }
-  if (response.ok) return response.blob();
+  if (response.ok) {
+    try {
+      return await response.blob();
+    } catch {
+      // The file streams after the batch is committed: a broken download loses the file, not the slips.
+      throw new ApiError(0, { error: 'download_interrupted',
+        message: '下载中断：这批票签已发放，但文件不完整（缺少的票签无人能用）。可按编号作废缺少的票签，再重新发放。' });
+    }
+  }
   let body = {};
   try { body = await response.json(); } catch { body = {}; }
   throw new ApiError(response.status, body);

@@ -75,7 +75,14 @@ public record AppConfig(
   }
 
   private static void checkDatabaseUrl(String url) {
-    if (!url.startsWith("postgres://") && !url.startsWith("postgresql://")) {
+    boolean parses;
+    try {
+      io.vertx.pgclient.PgConnectOptions.fromUri(url);
+      parses = true;
+    } catch (IllegalArgumentException e) {
+      parses = false;
+    }
+    if (!parses || !url.startsWith("postgres://") && !url.startsWith("postgresql://")) {
       throw new ConfigException("DATABASE_URL", "must look like postgresql://user:password@host:5432/database");
     }
   }

@@ -2,7 +2,9 @@ package org.pingyi;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
@@ -15,6 +17,9 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.pingyi.archive.ArchiveRoutes;
+import org.pingyi.archive.RecordCheck;
 import org.pingyi.audit.AuditLog;
 import org.pingyi.audit.AuditRoutes;
 import org.pingyi.auth.AccountRoutes;
@@ -25,6 +30,8 @@ import org.pingyi.auth.JwtKeys;
 import org.pingyi.auth.StaffAuth;
 import org.pingyi.ballot.BallotRepository;
 import org.pingyi.ballot.CastService;
+import org.pingyi.ballot.PaperRoutes;
+import org.pingyi.ballot.PaperService;
 import org.pingyi.ballot.VoteRoutes;
 import org.pingyi.db.DatabaseSettings;
 import org.pingyi.event.EventRoutes;
@@ -38,16 +45,23 @@ import org.pingyi.http.SecurityHeaders;
 import org.pingyi.ops.OpsRoutes;
 import org.pingyi.slip.SlipRoutes;
 import org.pingyi.slip.SlipService;
+import org.pingyi.tally.TallyRoutes;
 
 /** The HTTP server: builds the pool and the features, mounts their routes, and listens. */
 public final class PingyiServer extends VerticleBase {
   private static final long API_BODY_LIMIT = 1024 * 1024;
+  /**
+   * A connection that sends or receives nothing this long is closed: a phone that stalls mid-ballot frees its
+   * connection (its ballot is simply not cast), and tally streams stay open through their 15-second heartbeats.
+   */
+  private static final int IDLE_TIMEOUT_SECONDS = 60;
 
   private final AppConfig config;
   private final DatabaseSettings database;
   private Pool pool;
   private Router router;
   private HttpServer server;
+  private TallyRoutes tally;
 
   public PingyiServer(AppConfig config, DatabaseSettings database) {
     this.config = config;
@@ -65,8 +79,10 @@ public final class PingyiServer extends VerticleBase {
         .compose(this::wire)
         .compose(wired -> {
           router = wired;
-          return vertx.createHttpServer().requestHandler(wired).listen(config.httpPort());
+          return tally.listen(vertx, database.connectOptions());
         })
+        .compose(v -> vertx.createHttpServer(new HttpServerOptions().setIdleTimeout(IDLE_TIMEOUT_SECONDS))
+            .requestHandler(router).listen(config.httpPort()))
         .onSuccess(listening -> server = listening);
   }
 
@@ -93,7 +109,8 @@ public final class PingyiServer extends VerticleBase {
     AuditLog audit = new AuditLog(pool);
     AuthService authService = new AuthService(vertx, pool, jwt, config.sessionTtl(), audit);
     FormService formService = new FormService(pool, audit);
-    EventService eventService = new EventService(pool, audit, formService);
+    RecordCheck recordCheck = new RecordCheck();
+    EventService eventService = new EventService(pool, audit, formService, recordCheck);
     formService.useEvents(eventService);
 
     Router router = Router.router(vertx);
@@ -106,8 +123,14 @@ public final class PingyiServer extends VerticleBase {
     new AuditRoutes(audit, staffAuth).mount(router);
     new EventRoutes(eventService, staffAuth).mount(router);
     new FormRoutes(formService, staffAuth).mount(router);
-    new SlipRoutes(new SlipService(pool, eventService, audit), staffAuth, config.publicUrl()).mount(router);
-    new VoteRoutes(new CastService(pool, new BallotRepository())).mount(router);
+    new SlipRoutes(new SlipService(pool, eventService, audit), staffAuth, config.publicUrl(), slipSheetWorkers())
+        .mount(router);
+    BallotRepository ballots = new BallotRepository();
+    new VoteRoutes(new CastService(pool, ballots)).mount(router);
+    new PaperRoutes(new PaperService(pool, eventService, audit, ballots), staffAuth).mount(router);
+    new ArchiveRoutes(pool, eventService, recordCheck, staffAuth).mount(router);
+    tally = new TallyRoutes(vertx, pool, staffAuth, eventService, audit);
+    tally.mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(AppError.notFound("not_found", "接口不存在")));
     router.get("/").handler(ctx -> ctx.redirect("/console/"));
     router.route().handler(StaticHandler.create("webroot").setMaxAgeSeconds(60));
@@ -119,6 +142,15 @@ public final class PingyiServer extends VerticleBase {
       generated.ifPresent(PingyiServer::announceAdminPassword);
       return router;
     });
+  }
+
+  /**
+   * Two threads render slip sheets: a 100,000-slip PDF keeps a core busy for a minute or more (past the
+   * default workers' 60 s blocked-thread warning), so two at a time, not twenty, while the rest queue.
+   * Created in start(), so undeploying the verticle closes it.
+   */
+  private WorkerExecutor slipSheetWorkers() {
+    return vertx.createSharedWorkerExecutor("pingyi-slip-sheets", 2, 30, TimeUnit.MINUTES);
   }
 
   private static void announceAdminPassword(String password) {
@@ -135,6 +167,7 @@ public final class PingyiServer extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return pool == null ? Future.succeededFuture() : pool.close();
+    Future<Void> listening = tally == null ? Future.succeededFuture() : tally.stop();
+    return listening.eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
   }
 }

@@ -40,6 +40,8 @@ class AppConfigTest {
         .hasMessageStartingWith("PINGYI_HTTP_PORT:");
     assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("DATABASE_URL", "mysql://x")))
         .hasMessageStartingWith("DATABASE_URL:");
+    assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("DATABASE_URL", "postgresql://user:@db/pingyi")))
+        .hasMessageStartingWith("DATABASE_URL:");
     assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("PINGYI_PUBLIC_URL", "192.168.1.20")))
         .hasMessageStartingWith("PINGYI_PUBLIC_URL:");
     assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("PINGYI_JWT_KEY", "short")))

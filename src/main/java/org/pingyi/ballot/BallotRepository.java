@@ -7,28 +7,49 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-/** SQL for casting: reading a slip with its event, consuming it, storing the ballot. */
+/** SQL for casting: reading slips with their events, consuming them, storing ballots, finding receipts. */
 public final class BallotRepository {
+  private static final HexFormat HEX = HexFormat.of();
   private static final String SLIP = """
-      SELECT s.state, s.event_id, s.category_code, c.name AS category_name, e.status,
+      SELECT s.token_sha256, s.state, s.event_id, s.category_code, c.name AS category_name, e.status,
              e.title, e.organizing_unit, e.event_date, e.venue
       FROM slips s JOIN events e ON e.id = s.event_id
                    JOIN voter_categories c ON c.event_id = s.event_id AND c.code = s.category_code
-      WHERE s.token_sha256 = $1""";
+      WHERE s.token_sha256 = ANY($1)""";
   private static final String FROZEN_FORMS = """
       SELECT id, definition FROM forms WHERE event_id = $1 AND frozen_at IS NOT NULL ORDER BY position""";
   // KEY SHARE: many casts proceed together, but closing the event (FOR UPDATE) waits for them, and a cast
   // that starts after the close sees it: no ballot is accepted once the event is closed.
   private static final String EVENT_STATUS = "SELECT status FROM events WHERE id = $1 FOR KEY SHARE";
-  private static final String CONSUME = """
-      UPDATE slips SET state = 'used' WHERE token_sha256 = $1 AND state = 'unused'""";
+  private static final String OPEN_EVENTS = """
+      SELECT id FROM events WHERE id = ANY($1) AND status = 'open' FOR KEY SHARE""";
+  // Locking in token order: two groups sharing slips then always wait in the same direction, never in a cycle.
+  private static final String CONSUME_ALL = """
+      WITH claimed AS (
+        SELECT token_sha256 FROM slips WHERE token_sha256 = ANY($1) AND state = 'unused'
+        ORDER BY token_sha256 FOR UPDATE)
+      UPDATE slips s SET state = 'used' FROM claimed WHERE s.token_sha256 = claimed.token_sha256
+      RETURNING s.token_sha256""";
+  private static final String RELEASE = "UPDATE slips SET state = 'unused' WHERE token_sha256 = ANY($1)";
   private static final String INSERT = """
       INSERT INTO ballots (event_id, category_code, channel, unreadable, answers, receipt_sha256)
       VALUES ($1, $2, $3, $4, $5, $6)""";
+  private static final String INSERT_ALL = """
+      INSERT INTO ballots (event_id, category_code, channel, unreadable, answers, receipt_sha256)
+      SELECT e, c, ch, u, a::jsonb, r
+      FROM unnest($1::uuid[], $2::text[], $3::text[], $4::boolean[], $5::text[], $6::bytea[]) AS t(e, c, ch, u, a, r)
+      ON CONFLICT (event_id, receipt_sha256) DO NOTHING
+      RETURNING event_id, receipt_sha256""";
+  // Sorted by the hash itself: the list's order says nothing about when each ballot came in.
+  private static final String RECEIPTS = "SELECT receipt_sha256 FROM ballots WHERE event_id = $1 ORDER BY receipt_sha256";
   private static final String RECEIPT_EXISTS = """
       SELECT 1 FROM ballots WHERE event_id = $1 AND receipt_sha256 = $2""";
 
@@ -37,17 +58,31 @@ public final class BallotRepository {
                          JsonObject event) {
   }
 
-  Future<Optional<SlipView>> slip(SqlClient client, byte[] tokenHash) {
-    return client.preparedQuery(SLIP).execute(Tuple.of(Buffer.buffer(tokenHash))).map(rows -> {
-      if (rows.size() == 0) return Optional.empty();
-      Row row = rows.iterator().next();
-      JsonObject event = new JsonObject().put("title", row.getString("title"))
-          .put("organizingUnit", row.getString("organizing_unit"))
-          .put("date", row.getLocalDate("event_date") == null ? null : row.getLocalDate("event_date").toString())
-          .put("venue", row.getString("venue"));
-      return Optional.of(new SlipView(row.getString("state"), row.getUUID("event_id"), row.getString("category_code"),
-          row.getString("category_name"), row.getString("status"), event));
+  /** The slips found among the given token hashes, keyed by {@link #tokenKey}. */
+  Future<Map<String, SlipView>> slips(SqlClient client, List<byte[]> tokenHashes) {
+    Buffer[] hashes = tokenHashes.stream().map(Buffer::buffer).toArray(Buffer[]::new);
+    return client.preparedQuery(SLIP).execute(Tuple.of(hashes)).map(rows -> {
+      Map<String, SlipView> found = new HashMap<>();
+      rows.forEach(row -> found.put(tokenKey(row.getBuffer("token_sha256").getBytes()), slipView(row)));
+      return found;
     });
+  }
+
+  private static SlipView slipView(Row row) {
+    JsonObject event = new JsonObject().put("title", row.getString("title"))
+        .put("organizingUnit", row.getString("organizing_unit"))
+        .put("date", row.getLocalDate("event_date") == null ? null : row.getLocalDate("event_date").toString())
+        .put("venue", row.getString("venue"));
+    return new SlipView(row.getString("state"), row.getUUID("event_id"), row.getString("category_code"),
+        row.getString("category_name"), row.getString("status"), event);
+  }
+
+  static String tokenKey(byte[] tokenHash) {
+    return HEX.formatHex(tokenHash);
+  }
+
+  static String receiptKey(UUID eventId, Receipt receipt) {
+    return eventId + "/" + HEX.formatHex(receipt.hash());
   }
 
   Future<List<FrozenForm>> frozenForms(SqlClient client, UUID eventId) {
@@ -63,14 +98,59 @@ public final class BallotRepository {
         .map(rows -> rows.iterator().next().getString("status"));
   }
 
-  /** True when this call turned the slip from unused to used. */
-  Future<Boolean> consume(SqlClient tx, byte[] tokenHash) {
-    return tx.preparedQuery(CONSUME).execute(Tuple.of(Buffer.buffer(tokenHash))).map(rows -> rows.rowCount() == 1);
+  /** The events among these that are open, locked against closing until the transaction ends. */
+  Future<Set<UUID>> lockOpenEvents(SqlClient tx, Set<UUID> eventIds) {
+    return tx.preparedQuery(OPEN_EVENTS).execute(Tuple.of(eventIds.toArray(UUID[]::new))).map(rows -> {
+      Set<UUID> open = new HashSet<>();
+      rows.forEach(row -> open.add(row.getUUID("id")));
+      return open;
+    });
+  }
+
+  /** Marks the unused slips among these as used; returns the {@link #tokenKey}s of those it marked. */
+  Future<Set<String>> consume(SqlClient tx, List<byte[]> tokenHashes) {
+    if (tokenHashes.isEmpty()) return Future.succeededFuture(Set.of());
+    Buffer[] hashes = tokenHashes.stream().map(Buffer::buffer).toArray(Buffer[]::new);
+    return tx.preparedQuery(CONSUME_ALL).execute(Tuple.of(hashes)).map(rows -> {
+      Set<String> consumed = new HashSet<>();
+      rows.forEach(row -> consumed.add(tokenKey(row.getBuffer("token_sha256").getBytes())));
+      return consumed;
+    });
+  }
+
+  /** Gives slips back (unused) within the transaction that consumed them, when their ballot was refused. */
+  Future<Void> release(SqlClient tx, List<byte[]> tokenHashes) {
+    return tx.preparedQuery(RELEASE).execute(Tuple.of(tokenHashes.stream().map(Buffer::buffer).toArray(Buffer[]::new)))
+        .mapEmpty();
+  }
+
+  /** Inserts the ballots; returns the {@link #receiptKey}s of those inserted (a taken receipt is skipped). */
+  Future<Set<String>> insertAll(SqlClient tx, List<NewBallot> batch) {
+    Tuple columns = Tuple.of(
+        batch.stream().map(NewBallot::eventId).toArray(UUID[]::new),
+        batch.stream().map(NewBallot::categoryCode).toArray(String[]::new),
+        batch.stream().map(NewBallot::channel).toArray(String[]::new),
+        batch.stream().map(NewBallot::unreadable).toArray(Boolean[]::new),
+        batch.stream().map(b -> new JsonObject(b.answers()).encode()).toArray(String[]::new),
+        batch.stream().map(b -> Buffer.buffer(b.receipt().hash())).toArray(Buffer[]::new));
+    return tx.preparedQuery(INSERT_ALL).execute(columns).map(rows -> {
+      Set<String> inserted = new HashSet<>();
+      rows.forEach(row -> inserted.add(row.getUUID("event_id") + "/" + HEX.formatHex(row.getBuffer("receipt_sha256").getBytes())));
+      return inserted;
+    });
   }
 
   Future<Void> insert(SqlClient tx, NewBallot ballot) {
     return tx.preparedQuery(INSERT).execute(Tuple.of(ballot.eventId(), ballot.categoryCode(), ballot.channel(),
         ballot.unreadable(), new JsonObject(ballot.answers()), Buffer.buffer(ballot.receipt().hash()))).mapEmpty();
+  }
+
+  Future<List<String>> receiptCodes(SqlClient client, UUID eventId) {
+    return client.preparedQuery(RECEIPTS).execute(Tuple.of(eventId)).map(rows -> {
+      List<String> codes = new ArrayList<>(rows.size());
+      rows.forEach(row -> codes.add(new Receipt(row.getBuffer("receipt_sha256").getBytes()).code()));
+      return codes;
+    });
   }
 
   Future<Boolean> receiptExists(SqlClient client, UUID eventId, Receipt receipt) {

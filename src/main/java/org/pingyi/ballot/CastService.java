@@ -3,33 +3,44 @@ package org.pingyi.ballot;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.pingyi.ballot.BallotRepository.SlipView;
+import org.pingyi.db.Batcher;
 import org.pingyi.form.FieldError;
 import org.pingyi.http.AppError;
 import org.pingyi.slip.SlipTokens;
 
 /**
  * Voting with a slip: what the voter's page shows for it, and casting a ballot with it, exactly once. The
- * slip is consumed and the ballot stored in one transaction; the answer goes back only after the commit.
+ * slip is consumed and the ballot stored in one transaction (shared with the ballots that arrived at the same
+ * time, see {@link GroupCommit}); the answer goes back only after the commit.
  */
 public final class CastService {
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
+  /** Slip reads in flight at once; requests arriving meanwhile are read together in the next statement. */
+  private static final int LOOKUPS_IN_FLIGHT = 2;
+  private static final int MAX_LOOKUP = 1000;
+
   private final Pool pool;
   private final BallotRepository ballots;
   private final FrozenFormCache forms;
+  private final GroupCommit commits;
+  private final Batcher<byte[], Optional<SlipView>> lookups;
 
   public CastService(Pool pool, BallotRepository ballots) {
     this.pool = pool;
     this.ballots = ballots;
     this.forms = new FrozenFormCache(ballots);
+    this.commits = new GroupCommit(pool, ballots);
+    this.lookups = new Batcher<>(LOOKUPS_IN_FLIGHT, MAX_LOOKUP, hashes -> ballots.slips(pool, hashes)
+        .map(found -> hashes.stream().map(h -> Optional.ofNullable(found.get(BallotRepository.tokenKey(h)))).toList()));
   }
 
   /** The outcome of casting: the receipt code, and whether this ballot had already been stored (a retry). */
@@ -60,13 +71,13 @@ public final class CastService {
       if ("used".equals(slip.state())) return replay(slip.eventId(), receipt);
       NewBallot ballot = new NewBallot(slip.eventId(), slip.categoryCode(), NewBallot.PHONE, false,
           checked.answers(), receipt);
-      return pool.withTransaction(tx -> ballots.lockEventStatus(tx, slip.eventId()).compose(status -> {
-            if (!"open".equals(status)) throw SlipRefusals.closed();
-            return ballots.consume(tx, tokenHash);
-          }).compose(consumed -> consumed ? ballots.insert(tx, ballot).map(true) : Future.succeededFuture(false)))
-          .recover(CastService::receiptTaken)
-          .compose(stored -> stored ? Future.succeededFuture(new Cast(receipt.code(), false))
-              : afterLostRace(tokenHash, slip.eventId(), receipt));
+      return commits.submit(tokenHash, ballot).compose(outcome -> switch (outcome) {
+        case STORED -> Future.succeededFuture(new Cast(receipt.code(), false));
+        case EVENT_CLOSED -> Future.failedFuture(SlipRefusals.closed());
+        // Only a client that reuses another ballot's nonce with the same answers gets here; nothing was written.
+        case RECEIPT_TAKEN -> Future.failedFuture(AppError.conflict("receipt_conflict", "提交冲突，请刷新页面后重新提交"));
+        case SLIP_NOT_CONSUMED -> afterLostRace(tokenHash, slip.eventId(), receipt);
+      });
     }));
   }
 
@@ -76,7 +87,7 @@ public final class CastService {
    */
   private Future<SlipView> usableSlip(String token) {
     if (token == null || !TOKEN.matcher(token).matches()) return Future.failedFuture(SlipRefusals.unknown());
-    return ballots.slip(pool, SlipTokens.hash(token)).map(found -> {
+    return lookups.submit(SlipTokens.hash(token)).map(found -> {
       SlipView slip = found.orElseThrow(SlipRefusals::unknown);
       if ("void".equals(slip.state())) throw SlipRefusals.voided();
       if ("draft".equals(slip.eventStatus())) throw SlipRefusals.notOpen();
@@ -87,7 +98,7 @@ public final class CastService {
 
   /** Another request consumed the slip between our read and our update; it may have been this phone's own. */
   private Future<Cast> afterLostRace(byte[] tokenHash, UUID eventId, Receipt receipt) {
-    return ballots.slip(pool, tokenHash).compose(found -> {
+    return lookups.submit(tokenHash).compose(found -> {
       if (found.isPresent() && "void".equals(found.get().state())) throw SlipRefusals.voided();
       return replay(eventId, receipt);
     });
@@ -99,14 +110,6 @@ public final class CastService {
       if (!exists) throw SlipRefusals.used();
       return new Cast(receipt.code(), true);
     });
-  }
-
-  private static Future<Boolean> receiptTaken(Throwable failure) {
-    if (failure instanceof PgException pg && "23505".equals(pg.getSqlState())) {
-      // Only a client that reuses another ballot's nonce with the same answers gets here; nothing was written.
-      return Future.failedFuture(AppError.conflict("receipt_conflict", "提交冲突，请刷新页面后重新提交"));
-    }
-    return Future.failedFuture(failure);
   }
 
   static AppError invalid(List<FieldError> problems) {

@@ -9,18 +9,21 @@ import java.util.UUID;
 import org.pingyi.audit.AuditLog;
 import org.pingyi.auth.Staff;
 import org.pingyi.http.AppError;
+import org.pingyi.tally.TallyChanges;
 
 /** Events: creating and editing them, and their lifecycle draft → open → closed → archived, each step audited. */
 public final class EventService {
   private final Pool pool;
   private final AuditLog audit;
   private final EventForms forms;
+  private final ArchiveGate archiveGate;
   private final EventRepository events = new EventRepository();
 
-  public EventService(Pool pool, AuditLog audit, EventForms forms) {
+  public EventService(Pool pool, AuditLog audit, EventForms forms, ArchiveGate archiveGate) {
     this.pool = pool;
     this.audit = audit;
     this.forms = forms;
+    this.archiveGate = archiveGate;
   }
 
   Future<List<Event>> list() {
@@ -80,12 +83,18 @@ public final class EventService {
       return prepare(tx, current, step, actor)
           .compose(v -> events.setStatus(tx, id, step.to()))
           .compose(v -> audit.append(tx, AuditLog.Entry.by(actor, "event." + step.to().wireName(), "event", id, id,
-              new JsonObject().put("from", current.status().wireName()).put("to", step.to().wireName()))));
+              new JsonObject().put("from", current.status().wireName()).put("to", step.to().wireName()))))
+          // Screens change too: closing reveals results that "turnout only" withheld.
+          .compose(v -> TallyChanges.announce(tx, java.util.List.of(id)));
     }));
   }
 
-  /** What must hold before a step: opening needs voter categories and forms that can be frozen. */
+  /**
+   * What must hold before a step: opening needs voter categories and forms that can be frozen; archiving needs
+   * a complete record.
+   */
   private Future<Void> prepare(SqlClient tx, Event event, EventStatus.Transition step, Staff actor) {
+    if (step == EventStatus.Transition.ARCHIVE) return archiveGate.checkComplete(tx, event);
     if (step != EventStatus.Transition.OPEN) return Future.succeededFuture();
     if (event.details().categories().isEmpty()) {
       return Future.failedFuture(AppError.conflict("event_not_ready", "请至少设置一个参评人员类别后再开始投票",

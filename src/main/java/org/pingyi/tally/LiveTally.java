@@ -1,0 +1,126 @@
+package org.pingyi.tally;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The open tally streams of one server instance, per event. A change (announced through {@link TallyChanges}
+ * by whichever instance committed it) marks the event; a short tick re-reads the marked events' tallies once,
+ * encodes each snapshot once, and writes the same bytes to every screen watching. A screen that cannot keep
+ * up skips snapshots instead of queueing them, so slow screens cost nothing to voting or to other screens.
+ * Lives on one event loop (its verticle's); not thread-safe.
+ */
+final class LiveTally {
+  /** How often marked events are re-read: a committed ballot reaches the screens within this plus a query. */
+  static final long TICK_MS = 200;
+  /** Re-read everything now and then too, in case a notification was lost with a connection. */
+  private static final long REFRESH_MS = 10_000;
+  private static final long HEARTBEAT_MS = 15_000;
+
+  private final Vertx vertx;
+  private final Function<UUID, Future<Buffer>> snapshots;
+  private final Map<UUID, Watch> watches = new HashMap<>();
+  private final long[] timers = new long[3];
+
+  private static final class Watch {
+    final Set<HttpServerResponse> screens = new LinkedHashSet<>();
+    boolean changed = true;
+    boolean reading;
+    Buffer last;
+  }
+
+  LiveTally(Vertx vertx, Function<UUID, Future<Buffer>> snapshots) {
+    this.vertx = vertx;
+    this.snapshots = snapshots;
+    timers[0] = vertx.setPeriodic(TICK_MS, id -> tick());
+    timers[1] = vertx.setPeriodic(REFRESH_MS, id -> changedAll());
+    timers[2] = vertx.setPeriodic(HEARTBEAT_MS, id -> heartbeat());
+  }
+
+  /** Starts streaming an event's tally to a response whose SSE headers are already written. */
+  void watch(UUID eventId, HttpServerResponse screen) {
+    Watch watch = watches.computeIfAbsent(eventId, id -> new Watch());
+    watch.screens.add(screen);
+    screen.closeHandler(v -> forget(eventId, screen));
+    screen.exceptionHandler(e -> forget(eventId, screen));
+    if (watch.last != null) screen.write(watch.last);
+    watch.changed = true;
+  }
+
+  void changed(UUID eventId) {
+    Watch watch = watches.get(eventId);
+    if (watch != null) watch.changed = true;
+  }
+
+  void changedAll() {
+    watches.values().forEach(w -> w.changed = true);
+  }
+
+  int screens() {
+    return watches.values().stream().mapToInt(w -> w.screens.size()).sum();
+  }
+
+  void stop() {
+    for (long timer : timers) vertx.cancelTimer(timer);
+    watches.values().forEach(w -> w.screens.forEach(s -> s.reset()));
+    watches.clear();
+  }
+
+  private void forget(UUID eventId, HttpServerResponse screen) {
+    Watch watch = watches.get(eventId);
+    if (watch == null) return;
+    watch.screens.remove(screen);
+    if (watch.screens.isEmpty()) watches.remove(eventId);
+  }
+
+  private void tick() {
+    watches.forEach((eventId, watch) -> {
+      if (!watch.changed || watch.reading) return;
+      watch.changed = false;
+      watch.reading = true;
+      snapshots.apply(eventId).onComplete(read -> {
+        watch.reading = false;
+        if (read.failed()) {
+          // The database is away: keep the screens' last numbers (they show them as stale) and try again.
+          watch.changed = true;
+          return;
+        }
+        Buffer event = sseEvent(read.result());
+        if (!event.equals(watch.last)) {
+          watch.last = event;
+          broadcast(watch, event);
+        }
+      });
+    });
+  }
+
+  private static void broadcast(Watch watch, Buffer event) {
+    for (HttpServerResponse screen : watch.screens) {
+      if (!screen.writeQueueFull()) {
+        screen.write(event);
+      } else {
+        // Skipped: once its queue drains it gets the latest snapshot, so no screen stays on old numbers.
+        screen.drainHandler(v -> screen.write(watch.last));
+      }
+    }
+  }
+
+  private void heartbeat() {
+    Buffer ping = Buffer.buffer(": ping\n\n");
+    watches.values().forEach(w -> w.screens.forEach(s -> {
+      if (!s.writeQueueFull()) s.write(ping);
+    }));
+  }
+
+  private static Buffer sseEvent(Buffer json) {
+    return Buffer.buffer("event: tally\ndata: ").appendBuffer(json).appendString("\n\n");
+  }
+}

@@ -1,0 +1,103 @@
+package org.pingyi.tally;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.util.UUID;
+import org.pingyi.audit.AuditLog;
+import org.pingyi.auth.Staff;
+import org.pingyi.auth.StaffAuth;
+import org.pingyi.event.EventRoutes;
+import org.pingyi.http.AppError;
+import org.pingyi.slip.SlipTokens;
+
+/**
+ * Links that let a projector's browser show one event's tally without a staff account. The key travels in the
+ * link's fragment (never sent in a request line, so never in an access log) and then in an
+ * {@code Authorization: Screen <key>} header; the database keeps only its SHA-256.
+ */
+final class ScreenLinks {
+  private static final String SCHEME = "Screen ";
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+  private static final String CREATE = """
+      INSERT INTO screen_links (event_id, key_sha256, label, created_by) VALUES ($1, $2, $3, $4) RETURNING id""";
+  private static final String LIST = """
+      SELECT l.id, l.label, l.created_at, l.revoked_at, a.display_name FROM screen_links l
+      LEFT JOIN accounts a ON a.id = l.created_by WHERE l.event_id = $1 ORDER BY l.created_at""";
+  private static final String REVOKE = """
+      UPDATE screen_links SET revoked_at = now() WHERE event_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING id""";
+  private static final String VALID = """
+      SELECT 1 FROM screen_links WHERE key_sha256 = $1 AND event_id = $2 AND revoked_at IS NULL""";
+
+  private final Pool pool;
+  private final AuditLog audit;
+  private final StaffAuth staffAuth;
+
+  ScreenLinks(Pool pool, AuditLog audit, StaffAuth staffAuth) {
+    this.pool = pool;
+    this.audit = audit;
+    this.staffAuth = staffAuth;
+  }
+
+  /** Lets through a valid screen key for the event in the path, or else any signed-in staff member. */
+  Handler<RoutingContext> staffOrScreen() {
+    Handler<RoutingContext> staff = staffAuth.anyStaff();
+    return ctx -> {
+      String header = ctx.request().getHeader("Authorization");
+      if (header == null || !header.startsWith(SCHEME)) {
+        staff.handle(ctx);
+        return;
+      }
+      UUID eventId = EventRoutes.eventId(ctx);
+      String key = header.substring(SCHEME.length()).trim();
+      pool.preparedQuery(VALID).execute(Tuple.of(Buffer.buffer(SlipTokens.hash(key)), eventId))
+          .onSuccess(rows -> {
+            if (rows.size() == 0) ctx.fail(AppError.unauthorized("invalid_screen_key", "大屏链接无效或已被收回"));
+            else ctx.next();
+          })
+          .onFailure(ctx::fail);
+    };
+  }
+
+  /** A new link; its key is returned now and never again. */
+  Future<JsonObject> create(Staff actor, UUID eventId, String label) {
+    String key = newKey();
+    return pool.withTransaction(tx -> tx.preparedQuery(CREATE)
+        .execute(Tuple.of(eventId, Buffer.buffer(SlipTokens.hash(key)), label, actor.id()))
+        .map(rows -> rows.iterator().next().getUUID("id"))
+        .compose(id -> audit.append(tx, AuditLog.Entry.by(actor, "screen_link.created", "screen_link", id, eventId,
+                new JsonObject().put("label", label)))
+            .map(v -> new JsonObject().put("id", id.toString()).put("label", label).put("key", key)
+                .put("path", "/screen/" + eventId + "#key=" + key))));
+  }
+
+  private static String newKey() {
+    byte[] bytes = new byte[20];
+    RANDOM.nextBytes(bytes);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  Future<JsonArray> list(UUID eventId) {
+    return pool.preparedQuery(LIST).execute(Tuple.of(eventId)).map(rows -> {
+      JsonArray links = new JsonArray();
+      rows.forEach(row -> links.add(new JsonObject().put("id", row.getUUID("id").toString())
+          .put("label", row.getString("label")).put("createdBy", row.getString("display_name"))
+          .put("createdAt", row.getOffsetDateTime("created_at").toString())
+          .put("revoked", row.getOffsetDateTime("revoked_at") != null)));
+      return links;
+    });
+  }
+
+  Future<Void> revoke(Staff actor, UUID eventId, UUID linkId) {
+    return pool.withTransaction(tx -> tx.preparedQuery(REVOKE).execute(Tuple.of(eventId, linkId)).compose(rows -> {
+      if (rows.size() == 0) throw AppError.notFound("screen_link_not_found", "没有这个大屏链接，或已收回");
+      return audit.append(tx, AuditLog.Entry.by(actor, "screen_link.revoked", "screen_link", linkId, eventId,
+          new JsonObject()));
+    }));
+  }
+}

@@ -1,0 +1,109 @@
+package org.pingyi.tally;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.util.List;
+import java.util.UUID;
+import org.pingyi.audit.AuditLog;
+import org.pingyi.auth.Role;
+import org.pingyi.auth.StaffAuth;
+import org.pingyi.event.EventRoutes;
+import org.pingyi.event.EventService;
+import org.pingyi.http.JsonInput;
+import org.pingyi.http.Params;
+import org.pingyi.http.Responses;
+
+/**
+ * The live tally: read once (JSON) or streamed (Server-Sent Events) by staff or a screen link, the big screen's
+ * settings and links, and the page at /screen/:eventId.
+ */
+public final class TallyRoutes {
+  private static final String SET_TURNOUT_ONLY = "UPDATE events SET screen_turnout_only = $2 WHERE id = $1";
+
+  private final Pool pool;
+  private final StaffAuth auth;
+  private final EventService events;
+  private final AuditLog audit;
+  private final TallySnapshots snapshots;
+  private final LiveTally live;
+  private final ScreenLinks links;
+  private io.vertx.pgclient.pubsub.PgSubscriber subscriber;
+
+  public TallyRoutes(io.vertx.core.Vertx vertx, Pool pool, StaffAuth auth, EventService events, AuditLog audit) {
+    this.pool = pool;
+    this.auth = auth;
+    this.events = events;
+    this.audit = audit;
+    this.snapshots = new TallySnapshots(pool);
+    this.live = new LiveTally(vertx, snapshots::encoded);
+    this.links = new ScreenLinks(pool, audit, auth);
+  }
+
+  /** Starts listening for tally changes on its own connection; call once the routes are mounted. */
+  public io.vertx.core.Future<Void> listen(io.vertx.core.Vertx vertx, io.vertx.pgclient.PgConnectOptions options) {
+    subscriber = TallyChanges.listen(vertx, options, live::changed, live::changedAll);
+    return subscriber.connect();
+  }
+
+  public io.vertx.core.Future<Void> stop() {
+    live.stop();
+    return subscriber == null ? io.vertx.core.Future.succeededFuture() : subscriber.close();
+  }
+
+  public void mount(Router router) {
+    router.get("/screen/:eventId").handler(TallyRoutes::page);
+    router.get("/api/events/:eventId/tally").handler(links.staffOrScreen()).respond(ctx -> {
+      ctx.response().putHeader("Cache-Control", "no-store");
+      return snapshots.snapshot(EventRoutes.eventId(ctx));
+    });
+    router.get("/api/events/:eventId/tally/stream").handler(links.staffOrScreen()).handler(this::stream);
+    router.put("/api/events/:eventId/screen").handler(auth.allow(Role.ORGANIZER)).respond(this::setTurnoutOnly);
+    router.post("/api/events/:eventId/screen-links").handler(auth.allow(Role.ORGANIZER)).handler(ctx -> {
+      JsonInput in = JsonInput.of(ctx);
+      String label = in.has("label") ? in.text("label", false, 50) : "";
+      in.throwIfInvalid();
+      UUID eventId = EventRoutes.eventId(ctx);
+      Responses.created(ctx, events.get(pool, eventId).compose(e -> links.create(StaffAuth.staff(ctx), eventId, label)));
+    });
+    router.get("/api/events/:eventId/screen-links").handler(auth.allow(Role.ORGANIZER))
+        .respond(ctx -> links.list(EventRoutes.eventId(ctx)));
+    router.delete("/api/events/:eventId/screen-links/:linkId").handler(auth.allow(Role.ORGANIZER))
+        .handler(ctx -> Responses.noContent(ctx, links.revoke(StaffAuth.staff(ctx), EventRoutes.eventId(ctx),
+            Params.pathUuid(ctx, "linkId", "screen_link_not_found", "没有这个大屏链接"))));
+  }
+
+  private static void page(RoutingContext ctx) {
+    ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-store")
+        .sendFile("webroot/screen/index.html").onFailure(ctx::fail);
+  }
+
+  /** The first snapshot is read before the stream opens, so an unknown event is a plain 404, not a stream. */
+  private void stream(RoutingContext ctx) {
+    UUID eventId = EventRoutes.eventId(ctx);
+    snapshots.encoded(eventId).onSuccess(first -> {
+      ctx.response().setChunked(true)
+          .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+          .putHeader("Cache-Control", "no-store")
+          .putHeader("X-Accel-Buffering", "no");
+      ctx.response().write("retry: 2000\n\n");
+      live.watch(eventId, ctx.response());
+    }).onFailure(ctx::fail);
+  }
+
+  private io.vertx.core.Future<JsonObject> setTurnoutOnly(RoutingContext ctx) {
+    UUID eventId = EventRoutes.eventId(ctx);
+    JsonInput in = JsonInput.of(ctx);
+    if (!in.has("turnoutOnly")) in.fail("turnoutOnly", "不能为空");
+    boolean turnoutOnly = in.bool("turnoutOnly", false);
+    in.throwIfInvalid();
+    return pool.withTransaction(tx -> events.lock(tx, eventId)
+        .compose(e -> tx.preparedQuery(SET_TURNOUT_ONLY).execute(Tuple.of(eventId, turnoutOnly)))
+        .compose(v -> audit.append(tx, AuditLog.Entry.by(StaffAuth.staff(ctx), "screen.turnout_only", "event", eventId,
+            eventId, new JsonObject().put("turnoutOnly", turnoutOnly))))
+        .compose(v -> TallyChanges.announce(tx, List.of(eventId))))
+        .map(v -> new JsonObject().put("turnoutOnly", turnoutOnly));
+  }
+}

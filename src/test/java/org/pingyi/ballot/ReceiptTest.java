@@ -1,0 +1,48 @@
+package org.pingyi.ballot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ReceiptTest {
+  private static final UUID EVENT = UUID.fromString("7d1c9a7e-0000-4000-8000-000000000001");
+  private static final String NONCE = "q3V1c2VkLW5vbmNlLWZvci10ZXN0cy1vbmx5LXBsZWFzZQ";
+
+  @Test
+  void theCodeIsTenCrockfordCharactersInTwoGroups() {
+    assertThat(Receipt.of(EVENT, answers("good"), NONCE).code()).matches("[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}");
+  }
+
+  @Test
+  void theSameBallotFromTheSamePhoneGivesTheSameReceipt() {
+    assertThat(Receipt.of(EVENT, answers("good"), NONCE).code()).isEqualTo(Receipt.of(EVENT, answers("good"), NONCE).code());
+  }
+
+  @Test
+  void otherAnswersAnotherNonceOrAnotherEventGiveAnotherReceipt() {
+    String code = Receipt.of(EVENT, answers("good"), NONCE).code();
+
+    assertThat(Receipt.of(EVENT, answers("poor"), NONCE).code()).isNotEqualTo(code);
+    assertThat(Receipt.of(EVENT, answers("good"), NONCE + "x").code()).isNotEqualTo(code);
+    assertThat(Receipt.of(UUID.randomUUID(), answers("good"), NONCE).code()).isNotEqualTo(code);
+  }
+
+  @Test
+  void theCanonicalFormEscapesWhatJsonNeedsAndNothingElse() {
+    Map<String, Object> answers = new LinkedHashMap<>();
+    answers.put("q5", "他说\"好\"\n\\");
+    answers.put("q4", List.of("p1", "p3"));
+
+    assertThat(CanonicalJson.write(answers)).isEqualTo("{\"q5\":\"他说\\\"好\\\"\\n\\\\\",\"q4\":[\"p1\",\"p3\"]}");
+  }
+
+  private static Map<String, Object> answers(String q1) {
+    Map<String, Object> form = new LinkedHashMap<>();
+    form.put("q1", q1);
+    return Map.of("f1", form);
+  }
+}
