@@ -1,0 +1,117 @@
+package org.pingyi.tally;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pingyi.ballot.BallotForm;
+import org.pingyi.form.MatrixQuestion;
+import org.pingyi.form.MultiQuestion;
+import org.pingyi.form.Position;
+import org.pingyi.form.Question;
+import org.pingyi.form.RecommendationQuestion;
+import org.pingyi.form.ScaleQuestion;
+import org.pingyi.form.TextQuestion;
+
+/**
+ * What one ballot adds to an event's tally, as named counters. The tally is only ever the sum of these over the
+ * stored ballots, so counting incrementally and recounting from scratch cannot disagree. Every counter exists
+ * twice: overall, and prefixed {@code c:<category>|} for the per-category figures.
+ *
+ * <p>Keys (f = form id, q = question id): {@code ballots}, {@code ballots:<channel>}, {@code unreadable};
+ * {@code f|q|answered}, {@code f|q|o:<option>} (scale, multi; text only answered); matrix rows
+ * {@code f|q|<row>|answered}, {@code f|q|<row>|o:<option>}, {@code f|q|<row>|reason:<id>},
+ * {@code f|q|<row>|x:<extra>:<option>}; recommendation positions {@code f|q|<position>|invalid} (more marks than
+ * seats: that position's part is invalid, DOMAIN.md), {@code f|q|<position>|abstain} (no mark, valid),
+ * {@code f|q|<position>|c:<candidate>}, {@code f|q|<position>|w:<hex of the written name>}, and in approve mode
+ * {@code f|q|<position>|c:<candidate>:<option>}. An unreadable ballot adds only the first three.
+ */
+public final class TallyCounters {
+  private static final HexFormat HEX = HexFormat.of();
+
+  private TallyCounters() {
+  }
+
+  public static Map<String, Long> of(List<BallotForm> forms, CountedBallot ballot) {
+    Map<String, Long> counters = new LinkedHashMap<>();
+    Adder add = key -> {
+      counters.merge(key, 1L, Long::sum);
+      counters.merge("c:" + ballot.categoryCode() + "|" + key, 1L, Long::sum);
+    };
+    add.one("ballots");
+    add.one("ballots:" + ballot.channel());
+    if (ballot.unreadable()) {
+      add.one("unreadable");
+      return counters;
+    }
+    for (BallotForm form : forms) {
+      Map<?, ?> answers = map(ballot.answers().get(form.id()));
+      form.definition().questions().forEach(q -> count(form.id() + "|" + q.id(), q, answers.get(q.id()), add));
+    }
+    return counters;
+  }
+
+  /** Adds {@code more} into {@code total}. */
+  public static void addInto(Map<String, Long> total, Map<String, Long> more) {
+    more.forEach((key, n) -> total.merge(key, n, Long::sum));
+  }
+
+  @FunctionalInterface
+  private interface Adder {
+    void one(String key);
+  }
+
+  private static void count(String prefix, Question question, Object answer, Adder add) {
+    if (answer == null) return;
+    if (question instanceof ScaleQuestion) {
+      add.one(prefix + "|answered");
+      add.one(prefix + "|o:" + answer);
+    } else if (question instanceof MultiQuestion) {
+      add.one(prefix + "|answered");
+      list(answer).forEach(o -> add.one(prefix + "|o:" + o));
+    } else if (question instanceof TextQuestion) {
+      add.one(prefix + "|answered");
+    } else if (question instanceof MatrixQuestion) {
+      map(answer).forEach((row, value) -> matrixRow(prefix + "|" + row, map(value), add));
+    } else if (question instanceof RecommendationQuestion q) {
+      for (Position p : q.positions()) position(prefix + "|" + p.id(), p, q.mode(), map(answer).get(p.id()), add);
+    }
+  }
+
+  private static void matrixRow(String prefix, Map<?, ?> row, Adder add) {
+    if (row.get("option") != null) {
+      add.one(prefix + "|answered");
+      add.one(prefix + "|o:" + row.get("option"));
+    }
+    list(row.get("reasons")).forEach(r -> add.one(prefix + "|reason:" + r));
+    map(row.get("extra")).forEach((extra, option) -> add.one(prefix + "|x:" + extra + ":" + option));
+  }
+
+  private static void position(String prefix, Position position, String mode, Object answer, Adder add) {
+    Map<?, ?> part = map(answer);
+    if (RecommendationQuestion.APPROVE.equals(mode)) {
+      part.forEach((candidate, option) -> add.one(prefix + "|c:" + candidate + ":" + option));
+      return;
+    }
+    List<?> selected = list(part.get("selected"));
+    List<?> writeIns = list(part.get("writeIns"));
+    int marks = selected.size() + writeIns.size();
+    if (marks > position.seats()) {
+      add.one(prefix + "|invalid");
+    } else if (marks == 0) {
+      add.one(prefix + "|abstain");
+    } else {
+      selected.forEach(c -> add.one(prefix + "|c:" + c));
+      writeIns.forEach(name -> add.one(prefix + "|w:" + HEX.formatHex(String.valueOf(name).getBytes(StandardCharsets.UTF_8))));
+    }
+  }
+
+  private static Map<?, ?> map(Object value) {
+    return value instanceof Map<?, ?> m ? m : Map.of();
+  }
+
+  private static List<?> list(Object value) {
+    return value instanceof List<?> l ? l : List.of();
+  }
+}
