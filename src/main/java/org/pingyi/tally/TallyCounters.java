@@ -63,6 +63,11 @@ public final class TallyCounters {
   }
 
   private static void count(String prefix, Question question, Object answer, Adder add) {
+    if (question instanceof RecommendationQuestion q) {
+      // A position left without any mark is an abstention on a valid ballot, so it is counted even when absent.
+      for (Position p : q.positions()) position(prefix + "|" + p.id(), p, q.mode(), map(answer).get(p.id()), add);
+      return;
+    }
     if (answer == null) return;
     if (question instanceof ScaleQuestion) {
       add.one(prefix + "|answered");
@@ -74,8 +79,6 @@ public final class TallyCounters {
       add.one(prefix + "|answered");
     } else if (question instanceof MatrixQuestion) {
       map(answer).forEach((row, value) -> matrixRow(prefix + "|" + row, map(value), add));
-    } else if (question instanceof RecommendationQuestion q) {
-      for (Position p : q.positions()) position(prefix + "|" + p.id(), p, q.mode(), map(answer).get(p.id()), add);
     }
   }
 
@@ -91,6 +94,7 @@ public final class TallyCounters {
   private static void position(String prefix, Position position, String mode, Object answer, Adder add) {
     Map<?, ?> part = map(answer);
     if (RecommendationQuestion.APPROVE.equals(mode)) {
+      if (part.isEmpty()) add.one(prefix + "|abstain");
       part.forEach((candidate, option) -> add.one(prefix + "|c:" + candidate + ":" + option));
       return;
     }
