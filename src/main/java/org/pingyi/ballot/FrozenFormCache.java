@@ -11,7 +11,7 @@ import java.util.UUID;
  * An open event's frozen forms, parsed once instead of on every ballot. Safe to keep per process: once an
  * event opens its forms can never change again, so every instance's copy is the same.
  */
-final class FrozenFormCache {
+public final class FrozenFormCache {
   private static final int MAX_EVENTS = 256;
 
   private final BallotRepository repository;
@@ -22,12 +22,12 @@ final class FrozenFormCache {
     }
   };
 
-  FrozenFormCache(BallotRepository repository) {
+  public FrozenFormCache(BallotRepository repository) {
     this.repository = repository;
   }
 
   /** Only for events past draft: a draft's forms are still being edited. */
-  Future<List<FrozenForm>> formsOf(SqlClient client, UUID eventId) {
+  public Future<List<FrozenForm>> formsOf(SqlClient client, UUID eventId) {
     List<FrozenForm> cached;
     synchronized (byEvent) {
       cached = byEvent.get(eventId);

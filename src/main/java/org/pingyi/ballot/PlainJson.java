@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Turns decoded Vert.x JSON into the plain maps and lists the ballot rules read, at the HTTP edge. */
-final class PlainJson {
+public final class PlainJson {
 
   private PlainJson() {
   }
 
-  static Object of(Object value) {
+  public static Object of(Object value) {
     if (value instanceof JsonObject object) return of(object.getMap());
     if (value instanceof JsonArray array) return of(array.getList());
     if (value instanceof Map<?, ?> map) {

@@ -1,65 +1,67 @@
 package org.pingyi.tally;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.pingyi.ballot.BallotForm;
+import org.pingyi.ballot.BallotRepository;
+import org.pingyi.ballot.FrozenForm;
+import org.pingyi.ballot.FrozenFormCache;
+import org.pingyi.ballot.PlainJson;
 import org.pingyi.http.AppError;
 
 /**
- * An event's tally as the screens and the console read it, built from the database alone, so that every
- * instance shows the same numbers and a restart loses nothing.
+ * An event's tally as the screens and the console read it, recounted from the stored ballots, so that every
+ * instance shows the same numbers and a restart loses nothing. The recount runs on a worker thread: an event
+ * with many thousand ballots must not hold up an event loop that is also taking votes.
  */
 final class TallySnapshots {
   private static final String EVENT = """
       SELECT title, status, screen_turnout_only, expected_attendance FROM events WHERE id = $1""";
-  private static final String TURNOUT = """
-      SELECT c.code, c.name, c.expected,
+  private static final String CATEGORIES = """
+      SELECT c.code, c.name, c.expected, c.weight,
              (SELECT count(*) FROM slips s WHERE s.event_id = c.event_id AND s.category_code = c.code) AS issued,
              (SELECT count(*) FROM slips s WHERE s.event_id = c.event_id AND s.category_code = c.code
-                AND s.state = 'void') AS voided,
-             (SELECT count(*) FROM ballots b WHERE b.event_id = c.event_id AND b.category_code = c.code
-                AND b.channel = 'phone') AS phone,
-             (SELECT count(*) FROM ballots b WHERE b.event_id = c.event_id AND b.category_code = c.code
-                AND b.channel = 'paper') AS paper
+                AND s.state = 'void') AS voided
       FROM voter_categories c WHERE c.event_id = $1 ORDER BY c.position""";
+  private static final String BALLOTS = """
+      SELECT category_code, channel, unreadable, answers FROM ballots WHERE event_id = $1""";
 
+  private final Vertx vertx;
   private final Pool pool;
+  private final FrozenFormCache forms;
 
-  TallySnapshots(Pool pool) {
+  TallySnapshots(Vertx vertx, Pool pool) {
+    this.vertx = vertx;
     this.pool = pool;
+    this.forms = new FrozenFormCache(new BallotRepository());
   }
 
   Future<JsonObject> snapshot(UUID eventId) {
     return pool.preparedQuery(EVENT).execute(Tuple.of(eventId)).compose(rows -> {
       if (rows.size() == 0) throw AppError.notFound("event_not_found", "活动不存在");
       Row event = rows.iterator().next();
-      boolean withheld = event.getBoolean("screen_turnout_only") && "open".equals(event.getString("status"));
-      return pool.preparedQuery(TURNOUT).execute(Tuple.of(eventId)).map(categories -> {
-        JsonArray perCategory = new JsonArray();
-        long issued = 0;
-        long voided = 0;
-        long phone = 0;
-        long paper = 0;
-        for (Row c : categories) {
-          issued += c.getLong("issued");
-          voided += c.getLong("voided");
-          phone += c.getLong("phone");
-          paper += c.getLong("paper");
-          perCategory.add(turnout(c.getInteger("expected"), c.getLong("issued"), c.getLong("voided"),
-              c.getLong("phone"), c.getLong("paper")).put("code", c.getString("code")).put("name", c.getString("name")));
-        }
-        return new JsonObject()
-            .put("event", new JsonObject().put("id", eventId.toString()).put("title", event.getString("title"))
-                .put("status", event.getString("status")))
-            .put("turnoutOnly", withheld)
-            .put("turnout", turnout(event.getInteger("expected_attendance"), issued, voided, phone, paper)
-                .put("categories", perCategory));
-      });
+      String status = event.getString("status");
+      // Hidden in the data, not in the page: while withheld, no per-option count leaves the server at all.
+      boolean withheld = event.getBoolean("screen_turnout_only") && "open".equals(status);
+      Future<List<BallotForm>> eventForms = "draft".equals(status) ? Future.succeededFuture(List.of())
+          : forms.formsOf(pool, eventId).map(all -> all.stream().map(FrozenForm::parsed).toList());
+      return eventForms.compose(parsed -> categories(eventId).compose(categories -> counters(eventId, parsed)
+          .map(counters -> new JsonObject()
+              .put("event", new JsonObject().put("id", eventId.toString()).put("title", event.getString("title"))
+                  .put("status", status).put("screenTurnoutOnly", event.getBoolean("screen_turnout_only")))
+              .put("turnoutOnly", withheld)
+              .mergeIn(new JsonObject(TallyReport.of(parsed, counters, categories,
+                  event.getInteger("expected_attendance"), withheld))))));
     });
   }
 
@@ -67,9 +69,27 @@ final class TallySnapshots {
     return snapshot(eventId).map(JsonObject::toBuffer);
   }
 
-  /** 应到, 发出 (issued minus voided), 收回 (phone + paper). */
-  private static JsonObject turnout(long expected, long issued, long voided, long phone, long paper) {
-    return new JsonObject().put("expected", expected).put("issued", issued - voided).put("voided", voided)
-        .put("returned", phone + paper).put("phone", phone).put("paper", paper);
+  private Future<List<TallyReport.Category>> categories(UUID eventId) {
+    return pool.preparedQuery(CATEGORIES).execute(Tuple.of(eventId)).map(rows -> {
+      List<TallyReport.Category> out = new ArrayList<>();
+      rows.forEach(c -> out.add(new TallyReport.Category(c.getString("code"), c.getString("name"), c.getInteger("expected"),
+          c.getNumeric("weight") == null ? null : c.getNumeric("weight").doubleValue(), c.getLong("issued"),
+          c.getLong("voided"))));
+      return out;
+    });
+  }
+
+  @SuppressWarnings("unchecked")
+  private Future<Map<String, Long>> counters(UUID eventId, List<BallotForm> parsed) {
+    return pool.preparedQuery(BALLOTS).execute(Tuple.of(eventId)).compose(rows -> {
+      List<CountedBallot> ballots = new ArrayList<>(rows.size());
+      rows.forEach(row -> ballots.add(new CountedBallot(row.getString("category_code"), row.getString("channel"),
+          row.getBoolean("unreadable"), (Map<String, Object>) PlainJson.of(row.getJsonObject("answers")))));
+      return vertx.executeBlocking(() -> {
+        Map<String, Long> total = new HashMap<>();
+        ballots.forEach(b -> TallyCounters.addInto(total, TallyCounters.of(parsed, b)));
+        return total;
+      }, false);
+    });
   }
 }

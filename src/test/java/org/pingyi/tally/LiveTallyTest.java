@@ -97,6 +97,52 @@ class LiveTallyTest {
     assertThat(refused.statusCode()).isEqualTo(401);
   }
 
+  @Test
+  void turnoutOnlyKeepsEveryPerOptionCountOffTheWireUntilTheEventCloses() throws Exception {
+    Voting voting = Voting.open(organizer, "只显示投票人数");
+    List<String> tokens = voting.slips(organizer, "B", 2);
+    String path = "/api/events/" + voting.eventId;
+    assertThat(organizer.put(path + "/screen", new JsonObject().put("turnoutOnly", true)).statusCode()).isEqualTo(200);
+    server.api().post("/api/v/" + tokens.get(0), Voting.ballot(Voting.newNonce(), voting.validAnswers()));
+
+    try (SseStream stream = SseStream.open(server.baseUrl() + path + "/tally/stream", "Bearer " + organizer.token())) {
+      stream.await(s -> returned(s) == 1, Duration.ofSeconds(5));
+      server.api().post("/api/v/" + tokens.get(1), Voting.ballot(Voting.newNonce(), voting.validAnswers()));
+      stream.await(s -> returned(s) == 2, Duration.ofSeconds(1));
+      String json = organizer.get(path + "/tally").bodyAsString();
+
+      for (String raw : List.of(stream.raw(), json)) {
+        assertThat(raw).contains("\"turnoutOnly\":true").doesNotContain("\"forms\"", "\"count\"", "agree", "认同",
+            "赵一", "favourableRate");
+      }
+
+      organizer.post(path + "/close", null);
+      JsonObject closed = stream.await(s -> s.containsKey("forms"), Duration.ofSeconds(2));
+      assertThat(closed.getBoolean("turnoutOnly")).isFalse();
+      assertThat(closed.encode()).contains("\"count\":2");
+    }
+  }
+
+  @Test
+  void theJsonTallyCountsEachBallotWithTheOfficialDenominators() {
+    Voting voting = Voting.open(organizer, "计票结果");
+    for (String token : voting.slips(organizer, "B", 3)) {
+      server.api().post("/api/v/" + token, Voting.ballot(Voting.newNonce(), voting.validAnswers()));
+    }
+
+    JsonObject tally = organizer.get("/api/events/" + voting.eventId + "/tally").bodyAsJsonObject();
+
+    assertThat(tally.getJsonObject("turnout").getLong("valid")).isEqualTo(3);
+    JsonObject cadres = tally.getJsonArray("forms").stream().map(f -> (JsonObject) f)
+        .filter(f -> f.getString("id").equals(voting.newCadresForm)).findFirst().orElseThrow();
+    JsonObject liSi = cadres.getJsonArray("sections").getJsonObject(0).getJsonArray("questions").getJsonObject(0)
+        .getJsonArray("rows").getJsonObject(1);
+    assertThat(liSi.getString("label")).isEqualTo("李四");
+    assertThat(liSi.getLong("unfavourableCount")).isEqualTo(3);
+    assertThat(liSi.getBoolean("flagged")).isTrue();
+    assertThat(cadres.getJsonArray("categories").getJsonObject(1).getBoolean("shown")).isFalse();
+  }
+
   private static long returned(JsonObject snapshot) {
     return snapshot.getJsonObject("turnout").getLong("returned");
   }
