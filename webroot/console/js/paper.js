@@ -168,6 +168,8 @@ function fillPending(box, list, event, forms, refresh, message) {
         }
         columns.appendChild(column);
       });
+      markDifferences(columns, item.entries, forms);
+      node.appendChild(h('p', { class: 'hint', text: '标红的题目两遍录入不一致。请核对纸质票，删除录错的一条，再重新录入。' }));
       node.appendChild(columns);
     } else {
       for (const entry of item.entries) {
@@ -177,6 +179,33 @@ function fillPending(box, list, event, forms, refresh, message) {
     }
     box.appendChild(node);
   }
+}
+
+/** Marks, in both columns, each question whose answers differ between the two entries. */
+function markDifferences(columns, entries, forms) {
+  if (entries.length !== 2 || entries[0].unreadable !== entries[1].unreadable) return;
+  const [a, b] = entries.map((e) => e.answers || {});
+  const blocks = Array.from(columns.querySelectorAll('.pending-entry'));
+  forms.forEach((form, i) => {
+    const questions = new Set([...Object.keys(a[form.id] || {}), ...Object.keys(b[form.id] || {})]);
+    for (const q of questions) {
+      if (canonical((a[form.id] || {})[q]) === canonical((b[form.id] || {})[q])) continue;
+      for (const block of blocks) {
+        const ballot = block.querySelectorAll('.paper-ballot')[i];
+        const node = ballot && ballot.querySelector('.pb-q[data-question="' + CSS.escape(q) + '"]');
+        if (node) node.classList.add('paper-diff');
+      }
+    }
+  });
+}
+
+/** JSON with object keys sorted, so that the key order jsonb happens to keep does not count as a difference. */
+function canonical(value) {
+  if (Array.isArray(value)) return '[' + value.map(canonical).join(',') + ']';
+  if (value && typeof value === 'object') {
+    return '{' + Object.keys(value).sort().map((k) => JSON.stringify(k) + ':' + canonical(value[k])).join(',') + '}';
+  }
+  return JSON.stringify(value === undefined ? null : value);
 }
 
 function discardButton(event, serial, entry, refresh, message) {

@@ -99,6 +99,8 @@ class PaperEntryBrowserTest {
       assertThat(byClerk1.getByRole(AriaRole.RADIO, name("张三 认同"))).isChecked();
       assertThat(byClerk1.getByRole(AriaRole.RADIO, name("张三 认同"))).isDisabled();
       assertThat(byClerk2.getByRole(AriaRole.RADIO, name("张三 不认同"))).isChecked();
+      assertThat(byClerk1.locator(".paper-diff")).hasCount(1);
+      assertThat(byClerk2.locator(".paper-diff")).containsText("张三");
       clerk2.screenshot(new Page.ScreenshotOptions().setPath(Path.of("/tmp/paper-mismatch.png")).setFullPage(true));
 
       byClerk2.getByTestId("discard-entry").click();
