@@ -15,6 +15,8 @@ import org.pingyi.db.Batcher;
 import org.pingyi.form.FieldError;
 import org.pingyi.http.AppError;
 import org.pingyi.slip.SlipTokens;
+import org.pingyi.tally.CountedBallot;
+import org.pingyi.tally.TallyCounters;
 
 /**
  * Voting with a slip: what the voter's page shows for it, and casting a ballot with it, exactly once. The
@@ -70,7 +72,8 @@ public final class CastService {
       Receipt receipt = Receipt.of(slip.eventId(), checked.answers(), nonce);
       if ("used".equals(slip.state())) return replay(slip.eventId(), receipt);
       NewBallot ballot = new NewBallot(slip.eventId(), slip.categoryCode(), NewBallot.PHONE, false,
-          checked.answers(), receipt);
+          checked.answers(), receipt, TallyCounters.of(all.stream().map(FrozenForm::parsed).toList(),
+              new CountedBallot(slip.categoryCode(), NewBallot.PHONE, false, checked.answers())));
       return commits.submit(tokenHash, ballot).compose(outcome -> switch (outcome) {
         case STORED -> Future.succeededFuture(new Cast(receipt.code(), false));
         case EVENT_CLOSED -> Future.failedFuture(SlipRefusals.closed());

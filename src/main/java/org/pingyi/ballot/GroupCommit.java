@@ -5,13 +5,17 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.pingyi.db.Batcher;
+import org.pingyi.tally.CounterStore;
 import org.pingyi.tally.TallyChanges;
+import org.pingyi.tally.TallyCounters;
 
 /**
  * Casts ballots in groups: the ballots that arrive while earlier groups are committing are committed together,
@@ -111,12 +115,17 @@ final class GroupCommit {
         outcomes[i] = stored ? Outcome.STORED : Outcome.RECEIPT_TAKEN;
         if (!stored) giveBack.add(group.get(i).tokenHash());
       }
-      Set<UUID> changed = new HashSet<>();
+      Map<UUID, Map<String, Long>> counters = new HashMap<>();
       for (int i : toInsert) {
-        if (outcomes[i] == Outcome.STORED) changed.add(group.get(i).ballot().eventId());
+        NewBallot ballot = group.get(i).ballot();
+        if (outcomes[i] == Outcome.STORED) {
+          TallyCounters.addInto(counters.computeIfAbsent(ballot.eventId(), e -> new HashMap<>()), ballot.counters());
+        }
       }
+      // One addition per counter for the whole group: the tally costs a group what it costs a single ballot.
       return (giveBack.isEmpty() ? Future.<Void>succeededFuture() : ballots.release(tx, giveBack))
-          .compose(v -> changed.isEmpty() ? Future.<Void>succeededFuture() : TallyChanges.announce(tx, changed));
+          .compose(v -> CounterStore.add(tx, counters))
+          .compose(v -> counters.isEmpty() ? Future.<Void>succeededFuture() : TallyChanges.announce(tx, counters.keySet()));
     });
   }
 }

@@ -18,7 +18,10 @@ import org.pingyi.event.Event;
 import org.pingyi.event.EventService;
 import org.pingyi.event.EventStatus;
 import org.pingyi.http.AppError;
+import org.pingyi.tally.CountedBallot;
+import org.pingyi.tally.CounterStore;
 import org.pingyi.tally.TallyChanges;
+import org.pingyi.tally.TallyCounters;
 
 /**
  * 双人录入 of paper ballots. A clerk enters a paper ballot under the serial of its slip; a second clerk enters it
@@ -147,9 +150,11 @@ public final class PaperService {
     Entry first = entries.get(0);
     if (first.unreadable() == unreadable && (unreadable || sameAnswers(first, answers, all))) {
       NewBallot ballot = new NewBallot(eventId, category, NewBallot.PAPER, unreadable, answers,
-          Receipt.of(eventId, answers, randomNonce()));
+          Receipt.of(eventId, answers, randomNonce()), TallyCounters.of(all.stream().map(FrozenForm::parsed).toList(),
+              new CountedBallot(category, NewBallot.PAPER, unreadable, answers)));
       return logged.compose(v -> paper.consume(tx, eventId, serial))
           .compose(v -> ballots.insert(tx, ballot))
+          .compose(v -> CounterStore.add(tx, Map.of(eventId, ballot.counters())))
           .compose(v -> paper.deleteEntries(tx, eventId, serial))
           .compose(v -> TallyChanges.announce(tx, List.of(eventId)))
           .compose(v -> audit.append(tx, AuditLog.Entry.by(clerk, "paper.counted", "slip", serial, eventId,

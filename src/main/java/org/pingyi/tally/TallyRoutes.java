@@ -37,7 +37,7 @@ public final class TallyRoutes {
     this.auth = auth;
     this.events = events;
     this.audit = audit;
-    this.snapshots = new TallySnapshots(vertx, pool);
+    this.snapshots = new TallySnapshots(pool);
     this.live = new LiveTally(vertx, snapshots::encoded);
     this.links = new ScreenLinks(pool, audit, auth);
   }
