@@ -27,6 +27,7 @@ PGBENCH_SECONDS=${PGBENCH_SECONDS:-10}   # per client count tried
 PGBENCH_CLIENTS=${PGBENCH_CLIENTS:-"8 16 32 64"}
 CLIENT_EVENT_LOOPS=${CLIENT_EVENT_LOOPS:-2}
 SERVER_HEAP=${SERVER_HEAP:-256m}
+SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}    # extra JVM options for the server, e.g. a flight recording
 PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-postgres}
@@ -101,7 +102,7 @@ trap 'exit 130' INT TERM
 log "starting the server on port $PORT (heap -Xmx$SERVER_HEAP, database $BENCH_DB)"
 DATABASE_URL="postgresql://$PGUSER@$PGHOST:$PGPORT/$BENCH_DB" PINGYI_ADMIN_PASSWORD=$ADMIN_PASSWORD \
   PINGYI_HTTP_PORT=$PORT PINGYI_PUBLIC_URL="http://127.0.0.1:$PORT" PINGYI_DATA_DIR="$OUT/data" \
-  java -Xmx"$SERVER_HEAP" -jar target/pingyi.jar >"$OUT/server.log" 2>&1 &
+  java -Xmx"$SERVER_HEAP" $SERVER_JAVA_OPTS -jar target/pingyi.jar >"$OUT/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 240); do
   curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
@@ -222,7 +223,7 @@ per_group=$(awk -v b="$ballot_rows" -v g="$groups" 'BEGIN { if (g > 0) printf "%
 errors=$(result ballots_errors)
 p99=$(result ballots_p99_ms)
 verdict() { awk -v v="$1" -v t="$3" -v op="$2" 'BEGIN { ok = (op == ">=" ? v >= t : v <= t); print (ok ? "met" : "MISSED") }'; }
-others=$(result cpu_other)
+others=$(result ballots_cpu_other)
 
 cat <<EOF
 
@@ -233,9 +234,10 @@ ballots (POST /api/v/:token, $CONCURRENCY connections, $(result ballots_requests
   not 201                 $errors $(result ballots_errors_by_status)
   stored = accepted       $(result stored_ballots) ballots in the database, checked
   ballots per transaction $per_group  ($groups transactions inserted $ballot_rows ballots; counted in the WAL)
-  CPU (cores)             server $(result cpu_server)  PostgreSQL $(result cpu_postgres)  load client $(result cpu_client)  other processes $others
+  CPU (cores)             server $(result ballots_cpu_server)  PostgreSQL $(result ballots_cpu_postgres)  load client $(result ballots_cpu_client)  other processes $others
 HTTP ceiling (GET /ping, same client, same $CONCURRENCY connections, $(result ping_seconds) s)
   answered (200)          $(printf '%8.0f' "$ping_per_s") req/s   p50 $(result ping_p50_ms) ms   p99 $(result ping_p99_ms) ms   not 200: $(result ping_errors)
+  CPU (cores)             server $(result ping_cpu_server)  load client $(result ping_cpu_client)  other processes $(result ping_cpu_other)
 PostgreSQL alone (pgbench, bench/pgbench-vote.sql: consume slip + insert ballot + durable commit, -M prepared, -j 2, ${PGBENCH_SECONDS} s each)
 $(printf '%s\n' "${pgbench_rows[@]}")
   best                    $(printf '%8.0f' "$best_tps") tps with $best_clients clients

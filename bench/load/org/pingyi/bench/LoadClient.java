@@ -1,5 +1,6 @@
 package org.pingyi.bench;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
@@ -18,6 +21,8 @@ import java.util.function.IntFunction;
  * what it measured and writes it as key=value lines for the script. Configured by environment variables.
  */
 public final class LoadClient {
+  /** Long enough for both JVMs to compile the /ping paths before it is measured. */
+  private static final int PING_WARMUP_SECONDS = 5;
   private final Map<String, String> env = System.getenv();
   private final Map<String, String> results = new LinkedHashMap<>();
   private final String host = env.getOrDefault("BENCH_HOST", "127.0.0.1");
@@ -31,7 +36,7 @@ public final class LoadClient {
   private final CpuMeter cpu = new CpuMeter(intEnv("SERVER_PID", 0), intEnv("POSTMASTER_PID", 0));
   private final DbProbe db = new DbProbe(env.getOrDefault("PGHOST", "127.0.0.1"), intEnv("PGPORT", 5432),
       env.getOrDefault("PGDATABASE", "pingyi_bench"), env.getOrDefault("PGUSER", "postgres"));
-  private final List<LoadLoop> clients = new ArrayList<>();
+  private final List<LoadLoop> clients = new CopyOnWriteArrayList<>();
 
   public static void main(String[] args) throws Exception {
     new LoadClient().run();
@@ -60,10 +65,11 @@ public final class LoadClient {
           warm.unexpected(201), concurrency);
 
       phase("ping");
-      ping(2);
-      long pingStart = System.nanoTime();
+      ping(PING_WARMUP_SECONDS);
+      CpuMeter.Sample pingStart = cpu.sample();
       Stats ping = ping(pingSeconds);
-      report("ping", ping, 200, (System.nanoTime() - pingStart) / 1e9, null);
+      CpuMeter.Sample pingUsed = cpu.sample().minus(pingStart);
+      report("ping", ping, 200, pingUsed);
 
       db.checkpoint();
       put("wal_start", db.walLsn());
@@ -73,7 +79,7 @@ public final class LoadClient {
       CpuMeter.Sample used = cpu.sample().minus(before);
       phase("done");
       put("wal_end", db.walLsn());
-      report("ballots", cast, 201, used.nanos() / 1e9, used);
+      report("ballots", cast, 201, used);
       verify(eventId, warm.withStatus(201) + cast.withStatus(201));
       put("answers_json", db.storedAnswers(eventId));
     } finally {
@@ -86,12 +92,23 @@ public final class LoadClient {
     }
   }
 
+  /**
+   * One LoadLoop per client event loop. Vert.x hands out event loops round-robin, and contexts created
+   * elsewhere meanwhile can make two instances share one: then deploy again.
+   */
   private void deployClients(Vertx vertx) {
-    for (int i = 0; i < loops; i++) {
-      LoadLoop loop = new LoadLoop(host, port, share(concurrency, i));
-      vertx.deployVerticle(loop).await();
-      clients.add(loop);
+    for (int attempt = 0; attempt < 10; attempt++) {
+      clients.clear();
+      AtomicInteger next = new AtomicInteger();
+      String id = vertx.deployVerticle(() -> {
+        LoadLoop loop = new LoadLoop(host, port, share(concurrency, next.getAndIncrement()));
+        clients.add(loop);
+        return loop;
+      }, new DeploymentOptions().setInstances(loops)).await();
+      if (clients.stream().map(LoadLoop::thread).distinct().count() == loops) return;
+      vertx.undeploy(id).await();
     }
+    say("warning: the %d client verticles share event loops", loops);
   }
 
   /** Casts one ballot per token, each event loop over its own contiguous share of the tokens. */
@@ -117,7 +134,8 @@ public final class LoadClient {
     return Stats.merge(parts.stream().map(Future::result).toList());
   }
 
-  private void report(String name, Stats stats, int expected, double seconds, CpuMeter.Sample used) {
+  private void report(String name, Stats stats, int expected, CpuMeter.Sample used) {
+    double seconds = used.nanos() / 1e9;
     double rate = stats.withStatus(expected) / seconds;
     say("%s: %,d requests in %.1f s, %,d × %d = %,.0f/s; latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; "
             + "other answers %s", name, stats.requests(), seconds, stats.withStatus(expected), expected, rate,
@@ -130,15 +148,17 @@ public final class LoadClient {
     put(name + "_max_ms", fmt(stats.maxMs()));
     put(name + "_errors", stats.unexpectedCount(expected));
     put(name + "_errors_by_status", stats.unexpected(expected).toString().replace(" ", ""));
-    if (used != null) {
-      say("CPU during %s (cores of %d): server %.2f, PostgreSQL %.2f, load client %.2f, everything else %.2f",
-          name, Runtime.getRuntime().availableProcessors(), used.cores(used.server()), used.cores(used.postgres()),
-          used.cores(used.client()), used.cores(used.others()));
-      put("cpu_server", fmt(used.cores(used.server())));
-      put("cpu_postgres", fmt(used.cores(used.postgres())));
-      put("cpu_client", fmt(used.cores(used.client())));
-      put("cpu_other", fmt(used.cores(used.others())));
-    }
+    reportCpu(name, used);
+  }
+
+  private void reportCpu(String name, CpuMeter.Sample used) {
+    say("CPU during %s (cores of %d): server %.2f, PostgreSQL %.2f, load client %.2f, everything else %.2f",
+        name, Runtime.getRuntime().availableProcessors(), used.cores(used.server()), used.cores(used.postgres()),
+        used.cores(used.client()), used.cores(used.others()));
+    put(name + "_cpu_server", fmt(used.cores(used.server())));
+    put(name + "_cpu_postgres", fmt(used.cores(used.postgres())));
+    put(name + "_cpu_client", fmt(used.cores(used.client())));
+    put(name + "_cpu_other", fmt(used.cores(used.others())));
   }
 
   /** The database must hold exactly the ballots the server said it accepted, and as many used slips. */

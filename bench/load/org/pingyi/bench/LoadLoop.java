@@ -1,6 +1,8 @@
 package org.pingyi.bench;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -24,6 +26,7 @@ final class LoadLoop extends VerticleBase {
   private final int port;
   private final int connections;
   private WebClient client;
+  private volatile String thread;
 
   LoadLoop(String host, int port, int connections) {
     this.host = host;
@@ -37,7 +40,13 @@ final class LoadLoop extends VerticleBase {
         new WebClientOptions().setDefaultHost(host).setDefaultPort(port).setKeepAlive(true).setPipelining(false)
             .setKeepAliveTimeout(600).setIdleTimeout(120).setConnectTimeout(30_000),
         new PoolOptions().setHttp1MaxSize(connections));
+    thread = Thread.currentThread().getName();
     return Future.succeededFuture();
+  }
+
+  /** The event loop this share of the load runs on. */
+  String thread() {
+    return thread;
   }
 
   /** Runs one phase on this loop: {@code connections} workers until the work runs out or the deadline passes. */
@@ -55,18 +64,20 @@ final class LoadLoop extends VerticleBase {
   }
 
   private void next(Work work, Stats stats, long deadlineNanos, Runnable finished) {
-    Future<HttpResponse<Buffer>> sent = System.nanoTime() < deadlineNanos ? work.next(client) : null;
+    long start = System.nanoTime();
+    Future<HttpResponse<Buffer>> sent = start < deadlineNanos ? work.next(client) : null;
     if (sent == null) {
       finished.run();
       return;
     }
-    long start = System.nanoTime();
-    sent.onComplete(answer -> {
+    Handler<AsyncResult<HttpResponse<Buffer>>> record = answer -> {
       long micros = (System.nanoTime() - start) / 1000;
       if (answer.succeeded()) stats.response(answer.result().statusCode(), micros);
       else stats.failure(answer.cause(), micros);
-      // Through the context, so that a request failing at once cannot grow the stack worker by worker.
-      context.runOnContext(x -> next(work, stats, deadlineNanos, finished));
-    });
+      next(work, stats, deadlineNanos, finished);
+    };
+    // A request that failed at once would call back right here: go through the context so the stack stays flat.
+    if (sent.isComplete()) context.runOnContext(v -> record.handle(sent));
+    else sent.onComplete(record);
   }
 }
