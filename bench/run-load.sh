@@ -4,6 +4,7 @@
 #
 #   bench/run-load.sh                                   # defaults: 200,000 slips, 2,000 connections
 #   SLIPS=50000 CONCURRENCY=64 bench/run-load.sh
+#   JAR=/path/to/other/pingyi.jar bench/run-load.sh     # measure another build
 #
 # It measures, in one run and on one database:
 #   1. the server (java -Xmx256m -jar target/pingyi.jar, a separate process) casting real ballots over HTTP,
@@ -47,10 +48,13 @@ done
 started=$SECONDS
 
 # --- build: the server jar and the load client -----------------------------------------------------------
-if [[ ! -f target/pingyi.jar || -n $(find pom.xml src -newer target/pingyi.jar -print -quit) ]]; then
+if [[ -n ${JAR:-} ]]; then
+  [[ -f $JAR ]] || die "JAR=$JAR does not exist"
+elif [[ ! -f target/pingyi.jar || -n $(find pom.xml src webroot -newer target/pingyi.jar -print -quit) ]]; then
   log "building target/pingyi.jar"
   mvn -q -B package -DskipTests
 fi
+JAR=$(readlink -f "${JAR:-target/pingyi.jar}")
 if [[ ! -f $OUT/classpath.txt || pom.xml -nt $OUT/classpath.txt ]]; then
   # vertx-web-client is a test dependency of the project: take the test classpath.
   mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt"
@@ -99,10 +103,10 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-log "starting the server on port $PORT (heap -Xmx$SERVER_HEAP, database $BENCH_DB)"
+log "starting $JAR on port $PORT (heap -Xmx$SERVER_HEAP, database $BENCH_DB)"
 DATABASE_URL="postgresql://$PGUSER@$PGHOST:$PGPORT/$BENCH_DB" PINGYI_ADMIN_PASSWORD=$ADMIN_PASSWORD \
   PINGYI_HTTP_PORT=$PORT PINGYI_PUBLIC_URL="http://127.0.0.1:$PORT" PINGYI_DATA_DIR="$OUT/data" \
-  java -Xmx"$SERVER_HEAP" $SERVER_JAVA_OPTS -jar target/pingyi.jar >"$OUT/server.log" 2>&1 &
+  java -Xmx"$SERVER_HEAP" $SERVER_JAVA_OPTS -jar "$JAR" >"$OUT/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 240); do
   curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
@@ -227,7 +231,7 @@ others=$(result ballots_cpu_other)
 
 cat <<EOF
 
-================ 投票负载 / voting load — $(nproc) cores, $(date '+%F %T') ================
+================ 投票负载 / voting load — $(nproc) cores, $(date '+%F %T'), $(basename "$JAR") at $(git rev-parse --short HEAD 2>/dev/null || echo '?') ================
 ballots (POST /api/v/:token, $CONCURRENCY connections, $(result ballots_requests) slips each once, $(result ballots_seconds) s)
   accepted (201)          $(printf '%8.0f' "$ballots_per_s") ballots/s
   latency                 p50 $(result ballots_p50_ms) ms   p90 $(result ballots_p90_ms) ms   p99 $p99 ms   max $(result ballots_max_ms) ms
