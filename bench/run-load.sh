@@ -199,12 +199,17 @@ base=0
 best_tps=0
 best_clients=0
 pgbench_rows=()
+# Busy and iowait ticks of the whole machine (/proc/stat), to tell a CPU-bound pgbench from one waiting on fsync.
+cpu_ticks() { awk -v now="$EPOCHREALTIME" '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $6, now }' /proc/stat; }
+cores() { awk -v ticks="$1" -v seconds="$2" 'BEGIN { printf "%.1f", ticks / 100 / seconds }'; }
 for clients in $PGBENCH_CLIENTS; do
   psql_db -c "CHECKPOINT"
+  read -r busy0 iowait0 t0 < <(cpu_ticks)
   used_before=$(psql_db -c "SELECT count(*) FROM slips WHERE event_id = '$pg_event' AND state = 'used'")
   pgbench -n -M prepared -c "$clients" -j 2 -T "$PGBENCH_SECONDS" -f bench/pgbench-vote.sql \
     -D n=-1 -D nclients="$clients" -D base="$base" -D event="$pg_event" -D answers="$answers" \
     "$BENCH_DB" >"$OUT/pgbench-$clients.log" 2>&1 || { cat "$OUT/pgbench-$clients.log"; die "pgbench failed"; }
+  read -r busy1 iowait1 t1 < <(cpu_ticks)
   tps=$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$OUT/pgbench-$clients.log" | head -1)
   txs=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$OUT/pgbench-$clients.log")
   lat=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' "$OUT/pgbench-$clients.log")
@@ -212,8 +217,9 @@ for clients in $PGBENCH_CLIENTS; do
     "SELECT count(*), coalesce(max(substr(serial, 3)::bigint), -1) FROM slips WHERE event_id = '$pg_event' AND state = 'used'")
   consumed=$((used_after - used_before))
   [[ $consumed == "$txs" ]] || die "pgbench with $clients clients: $txs transactions but $consumed slips consumed (out of slips? raise the 10,000/s margin)"
-  pgbench_rows+=("$(printf '  pgbench %2d clients: %8.0f tps  latency avg %6s ms  (%s transactions, each consumed its own slip)' \
-    "$clients" "$tps" "$lat" "$txs")")
+  elapsed=$(awk -v a="$t1" -v b="$t0" 'BEGIN { print a - b }')
+  pgbench_rows+=("$(printf '  pgbench %2d clients: %8.0f tps  latency avg %6s ms  machine busy %s cores, iowait %s  (%s transactions, each its own slip)' \
+    "$clients" "$tps" "$lat" "$(cores $((busy1 - busy0)) "$elapsed")" "$(cores $((iowait1 - iowait0)) "$elapsed")" "$txs")")
   if awk -v a="$tps" -v b="$best_tps" 'BEGIN { exit !(a > b) }'; then best_tps=$tps; best_clients=$clients; fi
   base=$((max_id + 1))
 done
