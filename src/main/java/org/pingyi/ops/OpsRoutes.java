@@ -7,7 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import org.pingyi.auth.StaffAuth;
 
-/** Operational routes: /health, the OpenAPI document, and the configuration the console shows. */
+/** Operational routes: /health, /ping, the OpenAPI document, and the configuration the console shows. */
 public final class OpsRoutes {
   private final Pool pool;
   private final StaffAuth auth;
@@ -21,6 +21,8 @@ public final class OpsRoutes {
 
   public void mount(Router router) {
     router.get("/health").handler(this::health);
+    // No database, no body: the load benchmark measures the HTTP ceiling of this server with it.
+    router.get("/ping").handler(OpsRoutes::ping);
     // sendFile reads the classpath resource asynchronously: nothing blocks the event loop.
     router.get("/openapi.yaml").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile("openapi.yaml")
@@ -38,6 +40,11 @@ public final class OpsRoutes {
             .putHeader("Cache-Control", "no-store")
             .end(new JsonObject().put("status", up ? "up" : "degraded")
                 .put("database", up ? "up" : "down").encode()));
+  }
+
+  private static void ping(RoutingContext ctx) {
+    ctx.response().putHeader("Content-Type", "text/plain; charset=utf-8").putHeader("Cache-Control", "no-store")
+        .end("ok");
   }
 
   private Future<JsonObject> config(RoutingContext ctx) {

@@ -22,6 +22,15 @@ class OpsTest {
   }
 
   @Test
+  void pingAnswersOkAsPlainText() {
+    var response = server.api().get("/ping");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.getHeader("Content-Type")).startsWith("text/plain");
+    assertThat(response.bodyAsString()).isEqualTo("ok");
+  }
+
+  @Test
   void theOpenApiDocumentListsExactlyTheOperationsTheServerMounts() {
     var served = server.api().get("/openapi.yaml");
     assertThat(served.statusCode()).isEqualTo(200);
