@@ -39,8 +39,8 @@ public final class TallyRoutes {
     this.events = events;
     this.audit = audit;
     this.snapshots = new TallySnapshots(pool);
-    this.live = new LiveTally(vertx, snapshots::encoded);
     this.links = new ScreenLinks(pool, audit, auth);
+    this.live = new LiveTally(vertx, snapshots::encoded, links::stillValid);
   }
 
   /** Starts listening for tally changes on its own connection; call once the routes are mounted. */
@@ -91,7 +91,7 @@ public final class TallyRoutes {
           .putHeader("Cache-Control", "no-store")
           .putHeader("X-Accel-Buffering", "no");
       ctx.response().write("retry: 2000\n\n");
-      live.watch(eventId, ctx.response());
+      live.watch(eventId, ctx.response(), ScreenLinks.linkOf(ctx));
     }).onFailure(ctx::fail);
   }
 
