@@ -32,7 +32,7 @@ function labelAxis(labels, size, narrow) {
     type: 'category', inverse: true, data: labels,
     axisTick: { show: false }, axisLine: { show: false },
     axisLabel: { fontSize, color: INK, fontWeight: 'bold', margin: 24, lineHeight: Math.round(fontSize * 1.2),
-      width: long ? (narrow ? 360 : 760) : (narrow ? 260 : 520), overflow: long ? 'break' : 'truncate' },
+      width: long ? (narrow ? 360 : 600) : (narrow ? 260 : 520), overflow: long ? 'break' : 'truncate' },
   };
 }
 
@@ -40,7 +40,8 @@ function barsOption(chart, narrow) {
   const size = fontSize(chart.rows.length, narrow);
   return {
     ...base(),
-    grid: { left: 8, right: narrow ? 260 : 340, top: 8, bottom: 8, containLabel: true },
+    // Room on the right for the count and rate written after a full-length bar.
+    grid: { left: 8, right: narrow ? 230 : 290, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', min: 0, max: chart.whole > 0 ? chart.whole : null, show: false },
     yAxis: labelAxis(chart.rows.map((r) => r.label), size, narrow),
     series: [{

@@ -107,7 +107,9 @@ function buildPage(slide) {
   node.dataset.slide = slide.key;
   node.dataset.testid = 'slide';
   const head = el('header', 'sl-head');
-  head.append(el('h2', 'sl-title', slide.title), el('p', 'sl-form', slide.form));
+  head.append(el('h2', 'sl-title', slide.title));
+  if (slide.part) head.append(el('p', 'sl-part', slide.part));
+  head.append(el('p', 'sl-form', slide.form));
   const facts = el('dl', 'sl-facts');
   fillFacts(facts, slide.facts);
   const charts = el('div', 'sl-charts' + (slide.charts.length > 1 ? ' two' : ''));

@@ -24,7 +24,8 @@ function questionSlides(form, q) {
     case 'scale':
       return [{ ...base, key: form.id + '|' + q.id, facts: scaleFacts(q), charts: [scaleChart(form, q)] }];
     case 'multi':
-      return split(bars(q.options, q.answered), (chart, part) => ({ ...base, key: form.id + '|' + q.id + '|' + part,
+      // The 主要问题 have no order of merit: one colour for all.
+      return split(bars(q.options, q.answered, () => ({ tone: 't0' })), (chart, part) => ({ ...base, key: form.id + '|' + q.id + '|' + part,
         facts: [fact('作答', q.answered, '票')], notes: ['多选题，每项单独计数'], charts: [chart] }));
     case 'matrix':
       return matrixSlides(form, q, base);
@@ -139,7 +140,7 @@ function personSlide(form, section) {
   return { key: form.id + '|' + section.id, form: form.title, title: section.subject, facts, charts };
 }
 
-/** Splits a chart with many rows over pages of 8 (4 when labels are long), naming each page's part. */
+/** Splits a chart with many rows over pages of 8 (4 when labels are long), marking each page "续 n/m". */
 function split(chart, slide) {
   const long = chart.rows.some((r) => String(r.label).length > LONG_LABEL);
   const size = long ? LONG_ROWS_PER_PAGE : ROWS_PER_PAGE;
@@ -147,9 +148,8 @@ function split(chart, slide) {
   const pages = Math.ceil(chart.rows.length / size);
   const out = [];
   for (let i = 0; i < pages; i += 1) {
-    const part = { ...chart, rows: chart.rows.slice(i * size, (i + 1) * size), part: (i + 1) + '/' + pages };
-    const s = slide(part, i + 1);
-    out.push({ ...s, title: s.title + '（' + (i + 1) + '/' + pages + '）' });
+    const part = { ...chart, rows: chart.rows.slice(i * size, (i + 1) * size) };
+    out.push({ ...slide(part, i + 1), part: '续 ' + (i + 1) + '/' + pages });
   }
   return out;
 }
