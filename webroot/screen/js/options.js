@@ -76,7 +76,8 @@ function stackedOption(chart, narrow) {
   const sideAxis = {
     ...labelAxis(chart.rows.map((r) => r.side || ''), size - 2, true), position: 'right',
     axisLabel: { fontSize: size - 2, margin: 20, color: INK,
-      formatter: (value, index) => (chart.rows[index] && chart.rows[index].flagged ? '{flag|⚑ ' + value + '}' : value),
+      formatter: (value, index) => (chart.rows[index] && chart.rows[index].flagged ? '{flag|⚑ ' + plain(value) + '}'
+        : plain(value)),
       rich: { flag: { fontSize: size - 2, color: TONES.t0, fontWeight: 'bold', fontFamily: FONT } } },
   };
   return {
@@ -98,6 +99,11 @@ function stackedOption(chart, narrow) {
       },
     })),
   };
+}
+
+/** An option label (同意, in approve mode) in a rich-text axis: braces would start a style, so they become full-width. */
+function plain(text) {
+  return String(text).replace(/[{}]/g, (c) => (c === '{' ? '｛' : '｝'));
 }
 
 /** Type as large as the rows allow: 8 rows still get 34 px labels on a 1080-line screen. */

@@ -104,7 +104,9 @@ function positionSlides(form, q, p) {
   const base = { form: form.title, title: p.title + '（职数 ' + p.seats + '）' };
   const facts = [fact('有效票', p.valid, '票')];
   if (q.mode === 'approve' || !('writeIns' in p)) {
-    const chart = stacked(p.candidates, (c) => c.options, p.valid,
+    // Candidates by their 同意 votes, as the select mode's are by votes (the server keeps the ballot's order here).
+    const ranked = p.candidates.slice().sort((a, b) => count(b) - count(a));
+    const chart = stacked(ranked, (c) => c.options, p.valid,
       (c) => ({ side: (c.options[0] ? c.options[0].label : '') + ' ' + percent(c.options[0] && c.options[0].percent) }));
     return split(chart, (c, part) => ({ ...base, key: form.id + '|' + q.id + '|' + p.id + '|' + part, facts, charts: [c] }));
   }
@@ -116,6 +118,10 @@ function positionSlides(form, q, p) {
   const chart = bars(p.candidates.concat(writeIns), p.valid, marks);
   return split(chart, (c, part) => ({ ...base, key: form.id + '|' + q.id + '|' + p.id + '|' + part, facts, notes,
     charts: [c] }));
+}
+
+function count(candidate) {
+  return candidate.options[0] ? candidate.options[0].count : 0;
 }
 
 /** 民主测评: one page per assessed person, the 德能勤绩廉 rows and the overall grade side by side. */

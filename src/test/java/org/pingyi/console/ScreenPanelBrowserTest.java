@@ -49,6 +49,8 @@ class ScreenPanelBrowserTest {
       String url = page.getByTestId("screen-link-url").first().inputValue();
       assertThat(url).startsWith(server.baseUrl() + "/screen/" + voting.eventId + "#key=");
       assertThat(page.getByTestId("screen-links")).containsText("主会场大屏");
+      page.getByTestId("screen-panel").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+          .setPath(java.nio.file.Path.of("target/screenshots/console-screen-panel.png")));
 
       Page screen = projector.newPage();
       screen.navigate(url);

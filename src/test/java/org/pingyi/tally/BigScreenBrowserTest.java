@@ -43,7 +43,12 @@ class BigScreenBrowserTest {
     Voting voting = Voting.open(organizer, "2026年度一报告两评议");
     List<String> tokens = voting.slips(organizer, "B", 3);
     try (BrowserContext context = browser.projector()) {
+      List<String> errors = new CopyOnWriteArrayList<>();
+      context.onConsoleMessage(m -> {
+        if (m.type().equals("error")) errors.add(m.text());
+      });
       Page page = open(context, voting);
+      page.onPageError(errors::add);
       assertThat(page.getByTestId("screen-title")).hasText("2026年度一报告两评议");
       assertThat(page.getByTestId("turnout-issued")).hasText("3");
       assertThat(page.getByTestId("turnout-expected")).hasText("60");
@@ -64,6 +69,8 @@ class BigScreenBrowserTest {
       assertThat(chartValue(page, cadreSlide(voting), 2, 1)).isEqualTo(3);
       assertThat(page.getByTestId("turnout-line")).hasText("到会 3 人，未达到应到人数的 2/3（40 人）");
       assertThat(page.evaluate("() => window.sameDocument")).isEqualTo(true);
+      // Nothing refused by the Content-Security-Policy, nothing thrown.
+      assertThat(errors).isEmpty();
       page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/big-screen.png")));
     }
   }
