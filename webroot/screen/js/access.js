@@ -11,6 +11,10 @@ function remember(name, value) {
   try { sessionStorage.setItem(name, value); } catch { /* private mode: this load still works */ }
 }
 
+function forget(name) {
+  try { sessionStorage.removeItem(name); } catch { /* nothing stored */ }
+}
+
 /**
  * The Authorization header to send, and whether it is a link or a session; null when there is neither.
  * A key is moved from the address bar into this tab's storage, so the projected address shows no key to
@@ -24,7 +28,7 @@ export function credentials(eventId) {
     history.replaceState(null, '', location.pathname + location.search);
   }
   const key = match ? match[1] : stored(name);
-  if (key) return { kind: 'link', authorization: 'Screen ' + key, forget: () => sessionStorage.removeItem(name) };
+  if (key) return { kind: 'link', authorization: 'Screen ' + key, forget: () => forget(name) };
   const token = stored(CONSOLE_TOKEN);
   if (token) return { kind: 'staff', authorization: 'Bearer ' + token, forget: () => {} };
   return null;

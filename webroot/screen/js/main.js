@@ -20,6 +20,14 @@ document.addEventListener('keydown', (e) => {
 });
 if (!window.echarts) document.getElementById('stage').classList.add('no-charts');
 
+// The pointer disappears after three still seconds: nobody in the hall should watch an arrow on the results.
+let idle = 0;
+document.addEventListener('mousemove', () => {
+  document.body.classList.remove('idle');
+  clearTimeout(idle);
+  idle = setTimeout(() => document.body.classList.add('idle'), 3000);
+});
+
 function render(tally) {
   showEvent(tally.event);
   showTurnout(tally.turnout, quorumOf(tally));
