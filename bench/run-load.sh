@@ -8,8 +8,9 @@
 #
 # It measures, in one run and on one database:
 #   1. the server (java -Xmx256m -jar target/pingyi.jar, a separate process) casting real ballots over HTTP,
-#      each slip once, at CONCURRENCY keep-alive connections, with its heap and RSS sampled every 250 ms;
-#   2. its HTTP ceiling: GET /ping from the same client at the same concurrency;
+#      each slip once, at CONCURRENCY keep-alive connections driven by wrk (bench/load/ballots.lua), with its
+#      heap and RSS sampled every 250 ms;
+#   2. its HTTP ceiling: GET /ping from wrk at the same concurrency;
 #   3. PostgreSQL's own rate for the same vote done one per transaction (pgbench, bench/pgbench-vote.sql),
 #      at the client count that is fastest here.
 set -euo pipefail
@@ -21,12 +22,12 @@ mkdir -p "$OUT"
 
 SLIPS=${SLIPS:-200000}
 CONCURRENCY=${CONCURRENCY:-2000}
-DURATION=${DURATION:-0}                  # seconds of ballot load; 0 = until every slip is used
 WARMUP=${WARMUP:-5000}                   # ballots cast first, not counted (also opens every connection)
 PING_SECONDS=${PING_SECONDS:-10}
+PING_WARMUP_SECONDS=${PING_WARMUP_SECONDS:-5}
 PGBENCH_SECONDS=${PGBENCH_SECONDS:-10}   # per client count tried
 PGBENCH_CLIENTS=${PGBENCH_CLIENTS:-"8 16 32 64"}
-CLIENT_EVENT_LOOPS=${CLIENT_EVENT_LOOPS:-2}
+WRK_THREADS=${WRK_THREADS:-2}             # wrk's threads (one event loop each)
 SERVER_HEAP=${SERVER_HEAP:-256m}
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}    # extra JVM options for the server, e.g. a flight recording
 PGHOST=${PGHOST:-127.0.0.1}
@@ -42,7 +43,7 @@ psql_db() { psql -X -q -v ON_ERROR_STOP=1 -At -d "$BENCH_DB" "$@"; }
 
 [[ $SLIPS =~ ^[0-9]+$ && $SLIPS -ge 1 ]] || die "SLIPS must be a positive number"
 [[ $CONCURRENCY =~ ^[0-9]+$ && $CONCURRENCY -ge 64 && $CONCURRENCY -le 2000 ]] || die "CONCURRENCY must be 64..2000"
-for tool in java javac mvn psql pgbench jstat curl ss; do
+for tool in java javac mvn psql pgbench jstat curl ss wrk; do
   command -v "$tool" >/dev/null || die "$tool is not installed"
 done
 started=$SECONDS
@@ -127,17 +128,99 @@ sample_server() {
 sample_server >"$OUT/heap.log" 2>/dev/null &
 SAMPLER_PID=$!
 
-# --- the load client: setup, warm-up, /ping ceiling, ballots -------------------------------------------
-log "load client: $SLIPS slips, $CONCURRENCY connections, warm-up $WARMUP ballots, /ping ${PING_SECONDS}s"
+# --- the load: set-up through the API, then wrk for the warm-up, the /ping ceiling and the ballots ----------
+log "set-up: an event and $((WARMUP + SLIPS)) slips through the API"
 RESULT_FILE=$OUT/load-result.properties
-rm -f "$RESULT_FILE"
-BENCH_HOST=127.0.0.1 BENCH_PORT=$PORT PINGYI_ADMIN_PASSWORD=$ADMIN_PASSWORD SLIPS=$SLIPS WARMUP=$WARMUP \
-  CONCURRENCY=$CONCURRENCY CLIENT_EVENT_LOOPS=$CLIENT_EVENT_LOOPS DURATION=$DURATION PING_SECONDS=$PING_SECONDS \
-  SERVER_PID=$SERVER_PID POSTMASTER_PID=$POSTMASTER_PID PGDATABASE=$BENCH_DB RESULT_FILE=$RESULT_FILE \
-  java -Xmx1g -Dlogback.configurationFile="$ROOT/bench/load/logback.xml" -cp "$CLIENT_CP" org.pingyi.bench.LoadClient \
-  | tee "$OUT/client.log"
-result() { sed -n "s/^$1=//p" "$RESULT_FILE"; }
-[[ $(result verified) == true ]] || die "the stored ballots do not match the accepted ones (see $OUT/client.log)"
+PHASES=$OUT/phases.log
+rm -f "$RESULT_FILE" "$PHASES"
+BENCH_HOST=127.0.0.1 BENCH_PORT=$PORT PINGYI_ADMIN_PASSWORD=$ADMIN_PASSWORD SLIPS=$SLIPS WARMUP=$WARMUP OUT_DIR=$OUT \
+  java -Xmx1g -Dlogback.configurationFile="$ROOT/bench/load/logback.xml" -cp "$CLIENT_CP" org.pingyi.bench.LoadSetup \
+  >"$RESULT_FILE" || die "the set-up failed"
+result() { sed -n "s/^$1=//p" "$RESULT_FILE" | tail -1; }
+put() { echo "$1=$2" >>"$RESULT_FILE"; }
+phase() { echo "PHASE $1 $(($(date +%s%N) / 1000000))" >>"$PHASES"; }
+event_id=$(result event_id)
+
+# CPU: the machine's busy ticks (/proc/stat), the server's and PostgreSQL's (its postmaster and backends), and
+# the time of day; wrk's own CPU comes from bash's time. Whatever is left is the kernel's network work
+# (softirq on loopback) and other processes.
+ticks_of() {
+  local sum=0 pid stat
+  for pid in "$@"; do
+    stat=$(cat "/proc/$pid/stat" 2>/dev/null) || continue
+    read -r -a f <<<"${stat##*) }"
+    sum=$((sum + f[11] + f[12]))
+  done
+  echo "$sum"
+}
+# PostgreSQL: the postmaster, its live backends, and (cutime, cstime) the backends that exited meanwhile.
+postgres_ticks() {
+  local stat
+  stat=$(cat "/proc/$POSTMASTER_PID/stat")
+  read -r -a f <<<"${stat##*) }"
+  echo $(( f[13] + f[14] + $(ticks_of "$POSTMASTER_PID" $(pgrep -P "$POSTMASTER_PID")) ))
+}
+cpu_sample() {
+  echo "$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat) $(ticks_of "$SERVER_PID")" \
+    "$(postgres_ticks) $EPOCHREALTIME"
+}
+# run_wrk <name> <wrk arguments>: runs wrk, keeps its key=value lines as <name>_<key>, and the CPU per party.
+# ballots.lua threads leave a file in $OUT/done-<name> when their ballots are all answered: wrk is then
+# interrupted (it reports on SIGINT), since it would otherwise wait for its whole -d duration.
+run_wrk() {
+  local name=$1 before after elapsed wrk_pid wrk_ticks=0 ticks
+  shift
+  rm -rf "$OUT/done-$name" && mkdir -p "$OUT/done-$name"
+  read -r -a before < <(cpu_sample)
+  wrk "$@" >"$OUT/wrk-$name.log" 2>&1 &
+  wrk_pid=$!
+  while kill -0 "$wrk_pid" 2>/dev/null; do
+    ticks=$(ticks_of "$wrk_pid")
+    (( ticks > 0 )) && wrk_ticks=$ticks
+    if (( $(find "$OUT/done-$name" -type f | wc -l) >= WRK_THREADS )); then kill -INT "$wrk_pid"; break; fi
+    sleep 0.05
+  done
+  wait "$wrk_pid" || { cat "$OUT/wrk-$name.log"; die "wrk ($name) failed"; }
+  read -r -a after < <(cpu_sample)
+  sed -n 's/^\([a-z0-9_]*\)=/'"$name"'_\1=/p' "$OUT/wrk-$name.log" >>"$RESULT_FILE"
+  elapsed=$(awk -v a="${after[3]}" -v b="${before[3]}" 'BEGIN { print a - b }')
+  awk -v t=$((after[0] - before[0])) -v s=$((after[1] - before[1])) -v p=$((after[2] - before[2])) \
+      -v c="$wrk_ticks" -v e="$elapsed" -v n="$name" 'BEGIN {
+    printf "%s_cpu_server=%.2f\n%s_cpu_postgres=%.2f\n%s_cpu_client=%.2f\n", n, s / 100 / e, n, p / 100 / e, n, c / 100 / e
+    printf "%s_cpu_other=%.2f\n", n, (t - s - p - c) / 100 / e }' >>"$RESULT_FILE"
+}
+WRK=(-t "$WRK_THREADS" -c "$CONCURRENCY" --timeout 60s)
+
+log "warm-up: $WARMUP ballots over $CONCURRENCY connections (opens every connection)"
+phase warmup
+run_wrk warmup "${WRK[@]}" -d 1h -s bench/load/ballots.lua "http://127.0.0.1:$PORT" -- \
+  "$OUT/tokens-warmup.txt" "$WRK_THREADS" "$OUT/answers.json" w "$OUT/done-warmup"
+log "HTTP ceiling: GET /ping for ${PING_SECONDS}s (after ${PING_WARMUP_SECONDS}s unmeasured)"
+phase ping
+wrk "${WRK[@]}" -d "${PING_WARMUP_SECONDS}s" "http://127.0.0.1:$PORT/ping" >/dev/null
+run_wrk ping "${WRK[@]}" -d "${PING_SECONDS}s" -s bench/load/ping.lua "http://127.0.0.1:$PORT/ping"
+psql_db -c "CHECKPOINT"
+put wal_start "$(psql_db -c "SELECT pg_current_wal_insert_lsn()")"
+log "ballots: $SLIPS slips, each once, over $CONCURRENCY connections"
+phase ballots
+run_wrk ballots "${WRK[@]}" -d 1h -s bench/load/ballots.lua "http://127.0.0.1:$PORT" -- \
+  "$OUT/tokens.txt" "$WRK_THREADS" "$OUT/answers.json" m "$OUT/done-ballots"
+phase done
+put wal_end "$(psql_db -c "SELECT pg_current_wal_insert_lsn()")"
+put ballots_per_s "$(awk -v a="$(result ballots_accepted)" -v s="$(result ballots_seconds)" 'BEGIN { printf "%.1f", a / s }')"
+put ping_per_s "$(awk -v r="$(result ping_requests)" -v s="$(result ping_seconds)" 'BEGIN { printf "%.1f", r / s }')"
+
+# Every ballot answered 201 must be stored, each with its slip used; a ballot whose connection broke before
+# its answer may or may not be stored (its phone would retry), but never without its slip, nor twice.
+accepted=$(($(result warmup_accepted) + $(result ballots_accepted)))
+sent=$(($(result warmup_sent) + $(result ballots_sent)))
+read -r stored used < <(psql_db -F ' ' -c "SELECT (SELECT count(*) FROM ballots WHERE event_id = '$event_id'),
+  (SELECT count(*) FROM slips WHERE event_id = '$event_id' AND state = 'used')")
+put stored_ballots "$stored"
+put answers_json "$(psql_db -c "SELECT answers::text FROM ballots WHERE event_id = '$event_id' LIMIT 1")"
+put unanswered_stored $((stored - accepted))
+(( stored >= accepted && stored <= sent && used == stored )) \
+  || die "$accepted ballots answered 201 of $sent sent, but $stored stored and $used slips used"
 
 rss_peak_kb=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status")
 kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
@@ -147,7 +230,7 @@ SAMPLER_PID=""
 
 # Peak heap in use (survivors + eden + old, in MB) per phase, by the client's PHASE marks; GC during ballots.
 read -r heap_setup heap_warmup heap_ping heap_ballots heap_peak heap_committed ygc fgc gct < <(
-  awk -v marks="$(grep '^PHASE ' "$OUT/client.log" | awk '{printf "%s=%s,", $2, $3}')" '
+  awk -v marks="$(awk '{printf "%s=%s,", $2, $3}' "$PHASES")" '
     BEGIN { n = split(marks, m, ","); for (i = 1; i <= n; i++) if (split(m[i], kv, "=") == 2) at[kv[1]] = kv[2] * 1000 }
     $3 == "S0C" { for (i = 3; i <= NF; i++) col[$i] = i; next }
     NF > 10 {
@@ -228,9 +311,9 @@ done
 ballots_per_s=$(result ballots_per_s)
 ping_per_s=$(result ping_per_s)
 ratio=$(awk -v a="$ballots_per_s" -v b="$best_tps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-ballot_rows=$(result ballots_ok)
+ballot_rows=$(result ballots_accepted)
 per_group=$(awk -v b="$ballot_rows" -v g="$groups" 'BEGIN { if (g > 0) printf "%.1f", b / g; else print "n/a" }')
-errors=$(result ballots_errors)
+errors=$(( $(result ballots_sent) - $(result ballots_accepted) + $(result ballots_socket_errors) ))
 p99=$(result ballots_p99_ms)
 verdict() { awk -v v="$1" -v t="$3" -v op="$2" 'BEGIN { ok = (op == ">=" ? v >= t : v <= t); print (ok ? "met" : "MISSED") }'; }
 others=$(result ballots_cpu_other)
@@ -238,15 +321,15 @@ others=$(result ballots_cpu_other)
 cat <<EOF
 
 ================ 投票负载 / voting load — $(nproc) cores, $(date '+%F %T'), $(basename "$JAR") at $(git rev-parse --short HEAD 2>/dev/null || echo '?') ================
-ballots (POST /api/v/:token, $CONCURRENCY connections, $(result ballots_requests) slips each once, $(result ballots_seconds) s)
+ballots (POST /api/v/:token, $CONCURRENCY connections, $(result ballots_sent) slips each once, $(result ballots_seconds) s)
   accepted (201)          $(printf '%8.0f' "$ballots_per_s") ballots/s
   latency                 p50 $(result ballots_p50_ms) ms   p90 $(result ballots_p90_ms) ms   p99 $p99 ms   max $(result ballots_max_ms) ms
-  not 201                 $errors $(result ballots_errors_by_status)
-  stored = accepted       $(result stored_ballots) ballots in the database, checked
+  not 201                 $errors {$(result ballots_not_201)}  socket errors $(result ballots_socket_errors)
+  stored                  $(result stored_ballots) ballots in the database: every 201 among them, each with its slip used; $(result unanswered_stored) stored whose answer was lost with its connection
   ballots per transaction $per_group  ($groups transactions inserted $ballot_rows ballots; counted in the WAL)
   CPU (cores)             server $(result ballots_cpu_server)  PostgreSQL $(result ballots_cpu_postgres)  load client $(result ballots_cpu_client)  other processes $others
-HTTP ceiling (GET /ping, same client, same $CONCURRENCY connections, $(result ping_seconds) s)
-  answered (200)          $(printf '%8.0f' "$ping_per_s") req/s   p50 $(result ping_p50_ms) ms   p99 $(result ping_p99_ms) ms   not 200: $(result ping_errors)
+HTTP ceiling (GET /ping, wrk, same $CONCURRENCY connections, $(result ping_seconds) s)
+  answered (200)          $(printf '%8.0f' "$ping_per_s") req/s   p50 $(result ping_p50_ms) ms   p99 $(result ping_p99_ms) ms   not 200: $(result ping_not_200)  socket errors $(result ping_socket_errors)
   CPU (cores)             server $(result ping_cpu_server)  load client $(result ping_cpu_client)  other processes $(result ping_cpu_other)
 PostgreSQL alone (pgbench, bench/pgbench-vote.sql: consume slip + insert ballot + durable commit, -M prepared, -j 2, ${PGBENCH_SECONDS} s each)
 $(printf '%s\n' "${pgbench_rows[@]}")
