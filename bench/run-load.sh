@@ -13,12 +13,8 @@
 #   2. its HTTP ceiling: GET /ping from wrk at the same concurrency;
 #   3. PostgreSQL's own rate for the same vote done one per transaction (pgbench, bench/pgbench-vote.sql),
 #      at the client count that is fastest here.
-set -euo pipefail
-
-cd "$(dirname "$0")/.."
-ROOT=$PWD
-OUT=$ROOT/target/bench
-mkdir -p "$OUT"
+BENCH_NAME=run-load.sh
+source "$(dirname "$0")/lib.sh"
 
 SLIPS=${SLIPS:-200000}
 CONCURRENCY=${CONCURRENCY:-2000}
@@ -27,168 +23,17 @@ PING_SECONDS=${PING_SECONDS:-10}
 PING_WARMUP_SECONDS=${PING_WARMUP_SECONDS:-5}
 PGBENCH_SECONDS=${PGBENCH_SECONDS:-10}   # per client count tried
 PGBENCH_CLIENTS=${PGBENCH_CLIENTS:-"8 16 32 64"}
-WRK_THREADS=${WRK_THREADS:-2}             # wrk's threads (one event loop each)
-SERVER_HEAP=${SERVER_HEAP:-256m}
-SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}    # extra JVM options for the server, e.g. a flight recording
-PGHOST=${PGHOST:-127.0.0.1}
-PGPORT=${PGPORT:-5432}
-PGUSER=${PGUSER:-postgres}
-BENCH_DB=${BENCH_DB:-pingyi_bench}
-ADMIN_PASSWORD=bench-admin-$RANDOM$RANDOM
-export PGHOST PGPORT PGUSER
-
-die() { echo "run-load.sh: $*" >&2; exit 1; }
-log() { printf '[%s] %s\n' "$(date +%T)" "$*"; }
-psql_db() { psql -X -q -v ON_ERROR_STOP=1 -At -d "$BENCH_DB" "$@"; }
 
 [[ $SLIPS =~ ^[0-9]+$ && $SLIPS -ge 1 ]] || die "SLIPS must be a positive number"
 [[ $CONCURRENCY =~ ^[0-9]+$ && $CONCURRENCY -ge 64 && $CONCURRENCY -le 2000 ]] || die "CONCURRENCY must be 64..2000"
-for tool in java javac mvn psql pgbench jstat curl ss wrk; do
-  command -v "$tool" >/dev/null || die "$tool is not installed"
-done
-started=$SECONDS
-
-# --- build: the server jar and the load client -----------------------------------------------------------
-if [[ -n ${JAR:-} ]]; then
-  [[ -f $JAR ]] || die "JAR=$JAR does not exist"
-elif [[ ! -f target/pingyi.jar || -n $(find pom.xml src webroot -newer target/pingyi.jar -print -quit) ]]; then
-  log "building target/pingyi.jar"
-  mvn -q -B package -DskipTests
-fi
-JAR=$(readlink -f "${JAR:-target/pingyi.jar}")
-if [[ ! -f $OUT/classpath.txt || pom.xml -nt $OUT/classpath.txt ]]; then
-  # vertx-web-client is a test dependency of the project: take the test classpath.
-  mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt"
-fi
-CLIENT_CP="$OUT/classes:$(cat "$OUT/classpath.txt")"
-if [[ ! -d $OUT/classes || -n $(find bench/load -newer "$OUT/classes" -print -quit) ]]; then
-  rm -rf "$OUT/classes"
-  javac -d "$OUT/classes" -cp "$CLIENT_CP" bench/load/org/pingyi/bench/*.java
-fi
-
-# --- PostgreSQL: up, durable, and a fresh database -------------------------------------------------------
-if ! pg_isready -q; then
-  log "starting PostgreSQL 15"
-  pg_ctlcluster --skip-systemctl-redirect 15 main start
-  for _ in $(seq 50); do pg_isready -q && break; sleep 0.2; done
-fi
-sync_commit=$(psql -X -At -d postgres -c "SHOW synchronous_commit")
-fsync=$(psql -X -At -d postgres -c "SHOW fsync")
-[[ $sync_commit == on && $fsync == on ]] || die "commits must be durable: synchronous_commit=$sync_commit fsync=$fsync"
-PGDATA_DIR=$(psql -X -At -d postgres -c "SHOW data_directory")
-POSTMASTER_PID=$(head -1 "$PGDATA_DIR/postmaster.pid")
-PG_BIN=$(dirname "$(readlink -f "$(command -v pgbench)")")
-[[ -x $PG_BIN/pg_waldump ]] || PG_BIN=/usr/lib/postgresql/15/bin
-psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB"
-
-# --- the server ------------------------------------------------------------------------------------------
-# Both the server and the client keep one socket per connection: raise the open-files limit for both.
-hard_limit=$(ulimit -Hn)
-ulimit -n "$([[ $hard_limit == unlimited ]] && echo 1048576 || echo "$hard_limit")"
-(( $(ulimit -n) >= CONCURRENCY + 1024 )) || die "ulimit -n is $(ulimit -n); need at least $((CONCURRENCY + 1024))"
-PORT=${PINGYI_HTTP_PORT:-}
-if [[ -z $PORT ]]; then
-  for candidate in $(seq 18080 18180); do
-    if ! ss -Hltn "sport = :$candidate" | grep -q .; then PORT=$candidate; break; fi
-  done
-  [[ -n $PORT ]] || die "no free port in 18080..18180"
-fi
-
-SERVER_PID=""
-SAMPLER_PID=""
-cleanup() {
-  [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
-  [[ -n $SAMPLER_PID ]] && kill "$SAMPLER_PID" 2>/dev/null && wait "$SAMPLER_PID" 2>/dev/null
-  return 0
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-log "starting $JAR on port $PORT (heap -Xmx$SERVER_HEAP, database $BENCH_DB)"
-DATABASE_URL="postgresql://$PGUSER@$PGHOST:$PGPORT/$BENCH_DB" PINGYI_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-  PINGYI_HTTP_PORT=$PORT PINGYI_PUBLIC_URL="http://127.0.0.1:$PORT" PINGYI_DATA_DIR="$OUT/data" \
-  java -Xmx"$SERVER_HEAP" $SERVER_JAVA_OPTS -jar "$JAR" >"$OUT/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 240); do
-  curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$OUT/server.log"; die "the server stopped"; }
-  sleep 0.25
-done
-curl -fs "http://127.0.0.1:$PORT/health" >/dev/null || die "the server did not answer /health within 60 s"
-
-# Heap (jstat -gc, every 250 ms) and RSS, each line stamped with the wall clock in microseconds.
-sample_server() {
-  local line rss key value
-  jstat -gc "$SERVER_PID" 250 | while IFS= read -r line; do
-    rss=0
-    while read -r key value _; do [[ $key == VmRSS: ]] && rss=$value; done <"/proc/$SERVER_PID/status" 2>/dev/null || true
-    printf '%s %s %s\n' "${EPOCHREALTIME/./}" "$rss" "$line"
-  done
-}
-sample_server >"$OUT/heap.log" 2>/dev/null &
-SAMPLER_PID=$!
+need_tools java javac mvn psql pgbench jstat curl ss wrk
+build
+fresh_database
+raise_fd_limit "$CONCURRENCY"
+start_server
 
 # --- the load: set-up through the API, then wrk for the warm-up, the /ping ceiling and the ballots ----------
-log "set-up: an event and $((WARMUP + SLIPS)) slips through the API"
-RESULT_FILE=$OUT/load-result.properties
-PHASES=$OUT/phases.log
-rm -f "$RESULT_FILE" "$PHASES"
-BENCH_HOST=127.0.0.1 BENCH_PORT=$PORT PINGYI_ADMIN_PASSWORD=$ADMIN_PASSWORD SLIPS=$SLIPS WARMUP=$WARMUP OUT_DIR=$OUT \
-  java -Xmx1g -Dlogback.configurationFile="$ROOT/bench/load/logback.xml" -cp "$CLIENT_CP" org.pingyi.bench.LoadSetup \
-  >"$RESULT_FILE" || die "the set-up failed"
-result() { sed -n "s/^$1=//p" "$RESULT_FILE" | tail -1; }
-put() { echo "$1=$2" >>"$RESULT_FILE"; }
-phase() { echo "PHASE $1 $(($(date +%s%N) / 1000000))" >>"$PHASES"; }
-event_id=$(result event_id)
-
-# CPU: the machine's busy ticks (/proc/stat), the server's and PostgreSQL's (its postmaster and backends), and
-# the time of day; wrk's own CPU comes from bash's time. Whatever is left is the kernel's network work
-# (softirq on loopback) and other processes.
-ticks_of() {
-  local sum=0 pid stat
-  for pid in "$@"; do
-    stat=$(cat "/proc/$pid/stat" 2>/dev/null) || continue
-    read -r -a f <<<"${stat##*) }"
-    sum=$((sum + f[11] + f[12]))
-  done
-  echo "$sum"
-}
-# PostgreSQL: the postmaster, its live backends, and (cutime, cstime) the backends that exited meanwhile.
-postgres_ticks() {
-  local stat
-  stat=$(cat "/proc/$POSTMASTER_PID/stat")
-  read -r -a f <<<"${stat##*) }"
-  echo $(( f[13] + f[14] + $(ticks_of "$POSTMASTER_PID" $(pgrep -P "$POSTMASTER_PID")) ))
-}
-cpu_sample() {
-  echo "$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat) $(ticks_of "$SERVER_PID")" \
-    "$(postgres_ticks) $EPOCHREALTIME"
-}
-# run_wrk <name> <wrk arguments>: runs wrk, keeps its key=value lines as <name>_<key>, and the CPU per party.
-# ballots.lua threads leave a file in $OUT/done-<name> when their ballots are all answered: wrk is then
-# interrupted (it reports on SIGINT), since it would otherwise wait for its whole -d duration.
-run_wrk() {
-  local name=$1 before after elapsed wrk_pid wrk_ticks=0 ticks
-  shift
-  rm -rf "$OUT/done-$name" && mkdir -p "$OUT/done-$name"
-  read -r -a before < <(cpu_sample)
-  wrk "$@" >"$OUT/wrk-$name.log" 2>&1 &
-  wrk_pid=$!
-  while kill -0 "$wrk_pid" 2>/dev/null; do
-    ticks=$(ticks_of "$wrk_pid")
-    (( ticks > 0 )) && wrk_ticks=$ticks
-    if (( $(find "$OUT/done-$name" -type f | wc -l) >= WRK_THREADS )); then kill -INT "$wrk_pid"; break; fi
-    sleep 0.05
-  done
-  wait "$wrk_pid" || { cat "$OUT/wrk-$name.log"; die "wrk ($name) failed"; }
-  read -r -a after < <(cpu_sample)
-  sed -n 's/^\([a-z0-9_]*\)=/'"$name"'_\1=/p' "$OUT/wrk-$name.log" >>"$RESULT_FILE"
-  elapsed=$(awk -v a="${after[3]}" -v b="${before[3]}" 'BEGIN { print a - b }')
-  awk -v t=$((after[0] - before[0])) -v s=$((after[1] - before[1])) -v p=$((after[2] - before[2])) \
-      -v c="$wrk_ticks" -v e="$elapsed" -v n="$name" 'BEGIN {
-    printf "%s_cpu_server=%.2f\n%s_cpu_postgres=%.2f\n%s_cpu_client=%.2f\n", n, s / 100 / e, n, p / 100 / e, n, c / 100 / e
-    printf "%s_cpu_other=%.2f\n", n, (t - s - p - c) / 100 / e }' >>"$RESULT_FILE"
-}
+set_up_event
 WRK=(-t "$WRK_THREADS" -c "$CONCURRENCY" --timeout 60s)
 
 log "warm-up: $WARMUP ballots over $CONCURRENCY connections (opens every connection)"
@@ -210,23 +55,9 @@ put wal_end "$(psql_db -c "SELECT pg_current_wal_insert_lsn()")"
 put ballots_per_s "$(awk -v a="$(result ballots_accepted)" -v s="$(result ballots_seconds)" 'BEGIN { printf "%.1f", a / s }')"
 put ping_per_s "$(awk -v r="$(result ping_requests)" -v s="$(result ping_seconds)" 'BEGIN { printf "%.1f", r / s }')"
 
-# Every ballot answered 201 must be stored, each with its slip used; a ballot whose connection broke before
-# its answer may or may not be stored (its phone would retry), but never without its slip, nor twice.
-accepted=$(($(result warmup_accepted) + $(result ballots_accepted)))
-sent=$(($(result warmup_sent) + $(result ballots_sent)))
-read -r stored used < <(psql_db -F ' ' -c "SELECT (SELECT count(*) FROM ballots WHERE event_id = '$event_id'),
-  (SELECT count(*) FROM slips WHERE event_id = '$event_id' AND state = 'used')")
-put stored_ballots "$stored"
+check_stored $(($(result warmup_accepted) + $(result ballots_accepted))) $(($(result warmup_sent) + $(result ballots_sent)))
 put answers_json "$(psql_db -c "SELECT answers::text FROM ballots WHERE event_id = '$event_id' LIMIT 1")"
-put unanswered_stored $((stored - accepted))
-(( stored >= accepted && stored <= sent && used == stored )) \
-  || die "$accepted ballots answered 201 of $sent sent, but $stored stored and $used slips used"
-
-rss_peak_kb=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status")
-kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
-SERVER_PID=""
-wait "$SAMPLER_PID" 2>/dev/null || true
-SAMPLER_PID=""
+stop_server
 
 # Peak heap in use (survivors + eden + old, in MB) per phase, by the client's PHASE marks; GC during ballots.
 read -r heap_setup heap_warmup heap_ping heap_ballots heap_peak heap_committed ygc fgc gct < <(
@@ -337,7 +168,7 @@ $(printf '%s\n' "${pgbench_rows[@]}")
 server memory (java -Xmx$SERVER_HEAP; jstat every 250 ms)
   peak heap in use        setup+slips ${heap_setup} MB   warm-up ${heap_warmup} MB   /ping ${heap_ping} MB   ballots ${heap_ballots} MB   (committed up to ${heap_committed} MB)
   GC during ballots       $ygc young, $fgc full, ${gct} s
-  peak RSS (VmHWM)        $((rss_peak_kb / 1024)) MB
+  peak RSS (VmHWM)        $(result rss_peak_mb) MB
 ratios
   ballots/s ÷ pgbench tps   $ratio   (target ≥ 3: $(verdict "$ratio" ">=" 3))
   ballots/s ÷ HTTP ceiling  $(awk -v a="$ballots_per_s" -v b="$ping_per_s" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
