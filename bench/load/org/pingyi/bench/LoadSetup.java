@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The set-up step of bench/run-load.sh: creates and opens an event through the API, issues the slips, and
  * writes for wrk the warm-up tokens, the measured tokens (one per line) and the answers of a valid ballot.
- * It prints key=value lines (the event, the slips, the issuing rate) for the script. Configured by environment
+ * It prints key=value lines (the event, the slips, the issuing rate, a screen link's key) for the script. Configured by environment
  * variables.
  */
 public final class LoadSetup {
@@ -34,8 +34,8 @@ public final class LoadSetup {
       Files.write(out.resolve("tokens-warmup.txt"), tokens.subList(0, warmup));
       Files.write(out.resolve("tokens.txt"), tokens.subList(warmup, tokens.size()));
       Files.writeString(out.resolve("answers.json"), setup.answersJson());
-      System.out.printf("event_id=%s%nslips_issued=%d%nissue_slips_per_s=%.0f%n", eventId, tokens.size(),
-          tokens.size() / seconds);
+      System.out.printf("event_id=%s%nslips_issued=%d%nissue_slips_per_s=%.0f%nscreen_key=%s%n", eventId,
+          tokens.size(), tokens.size() / seconds, setup.screenKey());
     } finally {
       vertx.close().await();
     }
