@@ -167,9 +167,11 @@ cpu_sample() {
 }
 # run_wrk <name> <wrk arguments>: runs wrk, keeps its key=value lines as <name>_<key>, and the CPU per party.
 # ballots.lua threads leave a file in $OUT/done-<name> when their ballots are all answered: wrk is then
-# interrupted (it reports on SIGINT), since it would otherwise wait for its whole -d duration.
+# interrupted (it reports on SIGINT), since it would otherwise wait for its whole -d duration. With
+# WRK_STOP_AFTER=<seconds> set, wrk is interrupted then at the latest (when the server is gone, no answer
+# comes back to stop a thread).
 run_wrk() {
-  local name=$1 before after elapsed wrk_pid wrk_ticks=0 ticks
+  local name=$1 before after elapsed wrk_pid wrk_ticks=0 ticks deadline=$((SECONDS + ${WRK_STOP_AFTER:-86400}))
   shift
   rm -rf "$OUT/done-$name" && mkdir -p "$OUT/done-$name"
   read -r -a before < <(cpu_sample)
@@ -178,7 +180,10 @@ run_wrk() {
   while kill -0 "$wrk_pid" 2>/dev/null; do
     ticks=$(ticks_of "$wrk_pid")
     (( ticks > 0 )) && wrk_ticks=$ticks
-    if (( $(find "$OUT/done-$name" -type f | wc -l) >= WRK_THREADS )); then kill -INT "$wrk_pid"; break; fi
+    if (( $(find "$OUT/done-$name" -type f | wc -l) >= WRK_THREADS || SECONDS >= deadline )); then
+      kill -INT "$wrk_pid"
+      break
+    fi
     sleep 0.05
   done
   wait "$wrk_pid" || { cat "$OUT/wrk-$name.log"; die "wrk ($name) failed"; }
