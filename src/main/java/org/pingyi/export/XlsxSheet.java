@@ -81,7 +81,7 @@ final class XlsxSheet {
       else if (cell.kind() == Kind.RATE && cell.number() != null) target.setCellValue(cell.number().movePointLeft(2).doubleValue());
       else if (cell.kind() == Kind.SCORE && cell.number() != null) target.setCellValue(cell.number().doubleValue());
       else target.setCellValue(cell.display());
-      lines = Math.max(lines, Widths.lines(cell.display(), widths[c] + 1));
+      lines = Math.max(lines, Widths.lines(cell.display(), widths[c] + 2));
     }
     out.setHeightInPoints(LINE_POINTS * lines + 4);
   }

@@ -27,11 +27,14 @@ final class SummaryEvent {
   final Api clerk2;
   final String id;
   final String formId;
+  private final String template;
   private final ServerExtension server;
   private final Map<String, Deque<String[]>> slips = new HashMap<>();
 
-  private SummaryEvent(ServerExtension server, Api organizer, Api clerk1, Api clerk2, String id, String formId) {
+  private SummaryEvent(ServerExtension server, Api organizer, Api clerk1, Api clerk2, String id, String formId,
+                       String template) {
     this.server = server;
+    this.template = template;
     this.organizer = organizer;
     this.clerk1 = clerk1;
     this.clerk2 = clerk2;
@@ -49,7 +52,7 @@ final class SummaryEvent {
         .bodyAsJsonObject().getString("id");
     String formId = organizer.post("/api/events/" + id + "/forms", new JsonObject().put("template", template))
         .bodyAsJsonObject().getString("id");
-    return new SummaryEvent(server, organizer, clerk1, clerk2, id, formId);
+    return new SummaryEvent(server, organizer, clerk1, clerk2, id, formId, template);
   }
 
   /** Pastes rows, candidates or subjects into the form, as the console does. */
@@ -109,11 +112,23 @@ final class SummaryEvent {
     return as.get("/api/events/" + id + "/exports/" + file);
   }
 
+  /** The exported workbook, also kept under target/summary-samples for a person to open and look at. */
   XSSFWorkbook workbook() {
     HttpResponse<Buffer> response = export(clerk1, "summary.xlsx");
     expect(response, 200);
+    keep(response.body().getBytes(), "xlsx");
+    keep(export(clerk1, "summary.pdf").body().getBytes(), "pdf");
     try {
       return new XSSFWorkbook(new ByteArrayInputStream(response.body().getBytes()));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void keep(byte[] bytes, String extension) {
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "summary-samples"));
+      java.nio.file.Files.write(dir.resolve(template + "." + extension), bytes);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
