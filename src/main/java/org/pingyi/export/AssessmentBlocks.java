@@ -54,26 +54,28 @@ final class AssessmentBlocks {
     heads.single("个人得分");
     if (!weighted.isEmpty()) heads.single("分类考核加权结果");
     List<List<Cell>> rows = new ArrayList<>();
-    for (Person p : persons) {
-      List<Cell> cells = new ArrayList<>(List.of(Cell.text(p.section().subject().name()),
-          Cell.text(p.section().subject().post())));
-      p.grades().ifPresent(g -> {
-        Map<String, Object> result = result(p, g.id());
-        cells.add(Cell.rate(Figures.rate(result, "excellentRate")));
-        cells.add(Cell.rate(Figures.rate(result, "competentOrBetterRate")));
-      });
-      Map<String, Object> scored = p.items().map(m -> result(p, m.id())).orElse(Map.of());
-      for (MatrixRow item : items) {
-        cells.add(Cell.score(Figures.rate(Figures.byId(Figures.list(scored, "rows"), item.id()).orElse(Map.of()), "score")));
-      }
-      cells.add(Cell.score(Figures.rate(scored, "score")));
-      if (!weighted.isEmpty()) {
-        cells.add(Cell.score(weighted.stream().filter(w -> p.section().id().equals(w.get("section"))).findFirst()
-            .map(w -> Figures.rate(w, "score")).orElse(null)));
-      }
-      rows.add(cells);
-    }
+    for (Person p : persons) rows.add(summaryRow(p, items, weighted));
     return new Block("测评结果汇总", heads.columns(), heads.build(), rows);
+  }
+
+  private static List<Cell> summaryRow(Person p, List<MatrixRow> items, List<Map<String, Object>> weighted) {
+    List<Cell> cells = new ArrayList<>(List.of(Cell.text(p.section().subject().name()),
+        Cell.text(p.section().subject().post())));
+    p.grades().ifPresent(g -> {
+      Map<String, Object> result = result(p, g.id());
+      cells.add(Cell.rate(Figures.rate(result, "excellentRate")));
+      cells.add(Cell.rate(Figures.rate(result, "competentOrBetterRate")));
+    });
+    Map<String, Object> scored = p.items().map(m -> result(p, m.id())).orElse(Map.of());
+    for (MatrixRow item : items) {
+      cells.add(Cell.score(Figures.rate(Figures.byId(Figures.list(scored, "rows"), item.id()).orElse(Map.of()), "score")));
+    }
+    cells.add(Cell.score(Figures.rate(scored, "score")));
+    if (!weighted.isEmpty()) {
+      cells.add(Cell.score(weighted.stream().filter(w -> p.section().id().equals(w.get("section"))).findFirst()
+          .map(w -> Figures.rate(w, "score")).orElse(null)));
+    }
+    return cells;
   }
 
   private static List<Block> detail(int number, Person p, BallotForm form) {

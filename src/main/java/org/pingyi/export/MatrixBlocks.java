@@ -36,23 +36,26 @@ final class MatrixBlocks {
     if (rule != null) heads.single(unfavourableLabel(q, rule) + "率").single("标记");
     if (scored) heads.single("平均分");
     List<List<Cell>> rows = new ArrayList<>();
-    List<Map<String, Object>> counted = Figures.list(result, "rows");
     for (MatrixRow row : q.rows()) {
-      Map<String, Object> r = Figures.byId(counted, row.id()).orElse(Map.of());
+      Map<String, Object> r = Figures.byId(Figures.list(result, "rows"), row.id()).orElse(Map.of());
       List<Cell> cells = new ArrayList<>();
       cells.add(Cell.text(row.label()));
       for (MatrixColumn column : q.columns()) cells.add(Cell.text(row.attributes().get(column.key())));
       if (assessment) cells.add(Cell.count(Figures.count(r, "answered")));
       ItemBlocks.optionCells(cells, Figures.list(r, "options"));
-      if (favourable) cells.add(Cell.rate(Figures.rate(r, "favourableRate")));
-      if (rule != null) {
-        cells.add(Cell.rate(Figures.rate(r, "unfavourableRate")));
-        cells.add(Cell.flag(Figures.flag(r, "flagged"), flagText(q, rule)));
-      }
+      rates(cells, r, q, favourable, rule);
       if (scored) cells.add(Cell.score(Figures.rate(r, "score")));
       rows.add(cells);
     }
     return new Block("", heads.columns(), heads.build(), rows);
+  }
+
+  private static void rates(List<Cell> cells, Map<String, Object> r, MatrixQuestion q, boolean favourable,
+                            UnfavourableRule rule) {
+    if (favourable) cells.add(Cell.rate(Figures.rate(r, "favourableRate")));
+    if (rule == null) return;
+    cells.add(Cell.rate(Figures.rate(r, "unfavourableRate")));
+    cells.add(Cell.flag(Figures.flag(r, "flagged"), flagText(q, rule)));
   }
 
   /** 不认同的原因, counted per cadre. */

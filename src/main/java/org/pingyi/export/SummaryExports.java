@@ -71,15 +71,18 @@ public final class SummaryExports {
       return Future.failedFuture(AppError.unavailable(
           "服务器缺少中文字体（Debian 软件包 fonts-noto-cjk），暂不能生成 PDF；可改用 xlsx", 3600));
     }
-    return events.get(pool, eventId).compose(event -> {
-      if (event.status() != EventStatus.CLOSED && event.status() != EventStatus.ARCHIVED) {
-        throw AppError.conflict("event_not_closed",
-            "投票结束后才能导出汇总表（活动当前状态为“" + event.status().label() + "”）");
-      }
-      return forms.formsOf(pool, eventId).map(all -> all.stream().map(FrozenForm::parsed).toList())
-          .compose(parsed -> snapshots.report(eventId, parsed, event.details().expectedAttendance(), false)
-              .compose(report -> vertx.executeBlocking(() -> render(event, parsed, report, pdf), false)));
-    });
+    return events.get(pool, eventId).compose(event -> closedEventFile(event, pdf));
+  }
+
+  /** Tables are the record of a finished vote: while voting is open the figures are still changing. */
+  private Future<SummaryFile> closedEventFile(Event event, boolean pdf) {
+    if (event.status() != EventStatus.CLOSED && event.status() != EventStatus.ARCHIVED) {
+      throw AppError.conflict("event_not_closed",
+          "投票结束后才能导出汇总表（活动当前状态为“" + event.status().label() + "”）");
+    }
+    return forms.formsOf(pool, event.id()).map(all -> all.stream().map(FrozenForm::parsed).toList())
+        .compose(parsed -> snapshots.report(event.id(), parsed, event.details().expectedAttendance(), false)
+            .compose(report -> vertx.executeBlocking(() -> render(event, parsed, report, pdf), false)));
   }
 
   private static SummaryFile render(Event event, List<BallotForm> parsed, Map<String, Object> report, boolean pdf) {
