@@ -36,6 +36,8 @@ import org.pingyi.ballot.VoteRoutes;
 import org.pingyi.db.DatabaseSettings;
 import org.pingyi.event.EventRoutes;
 import org.pingyi.event.EventService;
+import org.pingyi.export.SummaryExports;
+import org.pingyi.export.SummaryRoutes;
 import org.pingyi.form.FormRoutes;
 import org.pingyi.form.FormService;
 import org.pingyi.http.AppError;
@@ -129,6 +131,7 @@ public final class PingyiServer extends VerticleBase {
     new VoteRoutes(new CastService(pool, ballots)).mount(router);
     new PaperRoutes(new PaperService(pool, eventService, audit, ballots), staffAuth).mount(router);
     new ArchiveRoutes(pool, eventService, recordCheck, staffAuth).mount(router);
+    new SummaryRoutes(new SummaryExports(vertx, pool, eventService), staffAuth).mount(router);
     tally = new TallyRoutes(vertx, pool, staffAuth, eventService, audit);
     tally.mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(AppError.notFound("not_found", "接口不存在")));

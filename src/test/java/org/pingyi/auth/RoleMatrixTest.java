@@ -58,6 +58,8 @@ class RoleMatrixTest {
       Map.entry("GET /api/events/{eventId}/receipts", ANY),
       Map.entry("GET /api/events/{eventId}/tally", ANY),
       Map.entry("GET /api/events/{eventId}/completeness", ANY),
+      Map.entry("GET /api/events/{eventId}/exports/summary.xlsx", COUNT),
+      Map.entry("GET /api/events/{eventId}/exports/summary.pdf", COUNT),
       Map.entry("GET /api/events/{eventId}/tally/stream", ANY),
       Map.entry("PUT /api/events/{eventId}/screen", ORGANIZE),
       Map.entry("POST /api/events/{eventId}/screen-links", ORGANIZE),
