@@ -78,8 +78,10 @@ final class LiveTally {
 
   void stop() {
     for (long timer : timers) vertx.cancelTimer(timer);
-    watches.values().forEach(w -> w.screens.forEach(s -> s.reset()));
+    // Resetting a screen can run its close handler at once, which forgets it from the map: empty the map first.
+    List<HttpServerResponse> open = watches.values().stream().flatMap(w -> w.screens.stream()).toList();
     watches.clear();
+    open.forEach(HttpServerResponse::reset);
   }
 
   private void forget(UUID eventId, HttpServerResponse screen) {
