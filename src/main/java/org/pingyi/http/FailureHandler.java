@@ -87,7 +87,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
   private static boolean isConnectionFailure(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof java.net.ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException) {
+      // A database going away resets its sockets mid-statement (seen when PostgreSQL restarts under load).
+      if (t instanceof java.net.SocketException || t instanceof java.nio.channels.ClosedChannelException
+          || t instanceof io.vertx.sqlclient.ClosedConnectionException
+          || t.getClass().getName().equals("io.netty.channel.unix.Errors$NativeIoException")) {
         return true;
       }
     }

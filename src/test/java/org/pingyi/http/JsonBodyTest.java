@@ -61,7 +61,7 @@ class JsonBodyTest {
     AppError error = refusal(body);
     assertThat(error.status()).isEqualTo(400);
     assertThat(error.code()).isEqualTo(code);
-    assertThat(error.getMessage()).contains(words);
+    for (String word : words) assertThat(error.getMessage()).contains(word);
   }
 
   private static AppError refusal(Buffer body) {
