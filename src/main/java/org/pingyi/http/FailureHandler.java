@@ -17,6 +17,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    if (ctx.failure() instanceof io.vertx.core.http.HttpClosedException) return;
     respond(ctx, toAppError(ctx, -1));
   }
 
@@ -30,6 +31,8 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
   private static void respond(RoutingContext ctx, AppError error) {
     HttpServerResponse response = ctx.response();
+    // The client left (a ballot cut off mid-body): there is no one to answer, and no server fault to log.
+    if (response.closed()) return;
     if (response.headWritten()) {
       response.reset();
       return;
