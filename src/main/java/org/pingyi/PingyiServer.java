@@ -42,6 +42,9 @@ import org.pingyi.form.FormRoutes;
 import org.pingyi.form.FormService;
 import org.pingyi.http.AppError;
 import org.pingyi.http.FailureHandler;
+import org.pingyi.http.InvalidRequests;
+import org.pingyi.http.JsonBody;
+import org.pingyi.http.Params;
 import org.pingyi.http.RequestLog;
 import org.pingyi.http.SecurityHeaders;
 import org.pingyi.ops.OpsRoutes;
@@ -84,7 +87,7 @@ public final class PingyiServer extends VerticleBase {
           return tally.listen(vertx, database.connectOptions());
         })
         .compose(v -> vertx.createHttpServer(new HttpServerOptions().setIdleTimeout(IDLE_TIMEOUT_SECONDS))
-            .requestHandler(router).listen(config.httpPort()))
+            .invalidRequestHandler(InvalidRequests::answer).requestHandler(router).listen(config.httpPort()))
         .onSuccess(listening -> server = listening);
   }
 
@@ -117,8 +120,9 @@ public final class PingyiServer extends VerticleBase {
 
     Router router = Router.router(vertx);
     FailureHandler failures = new FailureHandler();
-    router.route().handler(new RequestLog()).handler(new SecurityHeaders());
-    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(API_BODY_LIMIT));
+    router.route().handler(new RequestLog()).handler(new SecurityHeaders()).handler(Params.refuseControlCharacters());
+    router.route("/api/*").handler(JsonBody.declaredJson());
+    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(API_BODY_LIMIT)).handler(JsonBody.decoded());
     new OpsRoutes(pool, staffAuth, config.publicUrl()).mount(router);
     new AuthRoutes(authService, staffAuth).mount(router);
     new AccountRoutes(new AccountService(pool, authService, audit), staffAuth).mount(router);
@@ -138,8 +142,10 @@ public final class PingyiServer extends VerticleBase {
     router.get("/").handler(ctx -> ctx.redirect("/console/"));
     router.route().handler(StaticHandler.create("webroot").setMaxAgeSeconds(60));
     router.route().failureHandler(failures);
-    router.errorHandler(404, failures);
-    router.errorHandler(405, failures);
+    // 400: an address the router cannot even decode (a stray %), refused before any route is matched.
+    router.errorHandler(400, failures.forStatus(400));
+    router.errorHandler(404, failures.forStatus(404));
+    router.errorHandler(405, failures.forStatus(405));
 
     return authService.ensureInitialAdmin(config.adminPassword()).map(generated -> {
       generated.ifPresent(PingyiServer::announceAdminPassword);

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.pingyi.http.AppError;
+import org.pingyi.http.JsonBody;
 
 /**
  * The voter's side, reached with a slip's token and no account: the page at /v/:token, and the API it
@@ -39,8 +40,7 @@ public final class VoteRoutes {
     if (ctx.body().length() > BALLOT_BODY_LIMIT) {
       throw AppError.invalidField("body", "提交内容过大（上限 " + BALLOT_BODY_LIMIT / 1024 + " KB）");
     }
-    JsonObject body = ctx.body().asJsonObject();
-    if (body == null) throw AppError.invalidField("body", "缺少提交内容");
+    JsonObject body = JsonBody.of(ctx);
     Object nonce = body.getValue("nonce");
     if (!(nonce instanceof String text) || !Receipt.NONCE.matcher(text).matches()) {
       throw AppError.invalidField("nonce", "缺少或格式不正确：应为 22–86 个 base64url 字符的随机值");

@@ -22,12 +22,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   public static EmbeddedDatabase start(Path dataDirectory) {
+    return start(dataDirectory, 0);
+  }
+
+  /** On a given port (0: any free one), so that a restart on the same data directory is found where it was. */
+  public static EmbeddedDatabase start(Path dataDirectory, int port) {
     try {
       Files.createDirectories(dataDirectory);
       OrphanPostmaster.stopIfRunning(dataDirectory);
       EmbeddedPostgres postgres = EmbeddedPostgres.builder()
           .setDataDirectory(dataDirectory)
           .setCleanDataDirectory(false)
+          .setPort(port)
           .setLocaleConfig("encoding", "UTF8")
           .setLocaleConfig("locale", "C.UTF-8")
           // zonky starts PostgreSQL tuned for throwaway test data (-F, synchronous_commit off): a ballot

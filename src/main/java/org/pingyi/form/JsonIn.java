@@ -57,6 +57,10 @@ final class JsonIn {
 
   private String asString(String key, Object v, String fallback) {
     if (v instanceof String s) {
+      if (!typeable(s)) {
+        error(key, "含有控制字符");
+        return fallback;
+      }
       return s;
     }
     error(key, "必须是字符串");
@@ -144,8 +148,10 @@ final class JsonIn {
     }
     List<String> items = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
-      if (array.getValue(i) instanceof String s) {
+      if (array.getValue(i) instanceof String s && typeable(s)) {
         items.add(s);
+      } else if (array.getValue(i) instanceof String) {
+        errors.add(new FieldError(at(key) + "[" + i + "]", "含有控制字符"));
       } else {
         errors.add(new FieldError(at(key) + "[" + i + "]", "必须是字符串"));
       }
@@ -175,5 +181,10 @@ final class JsonIn {
     }
     error(key, "必须是数组");
     return null;
+  }
+
+  /** Text a person can type: line breaks and tabs, but no other control characters (they print as nothing). */
+  private static boolean typeable(String text) {
+    return text.chars().noneMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f);
   }
 }

@@ -17,8 +17,22 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    AppError error = toAppError(ctx);
+    if (ctx.failure() instanceof io.vertx.core.http.HttpClosedException) return;
+    respond(ctx, toAppError(ctx, -1));
+  }
+
+  /**
+   * For the router's error handlers: a request refused before any route ran (an address that cannot be
+   * decoded) carries no status of its own, so the status the handler is registered for is used.
+   */
+  public Handler<RoutingContext> forStatus(int status) {
+    return ctx -> respond(ctx, toAppError(ctx, status));
+  }
+
+  private static void respond(RoutingContext ctx, AppError error) {
     HttpServerResponse response = ctx.response();
+    // The client left (a ballot cut off mid-body): there is no one to answer, and no server fault to log.
+    if (response.closed()) return;
     if (response.headWritten()) {
       response.reset();
       return;
@@ -36,7 +50,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
         .end(body.encode());
   }
 
-  private static AppError toAppError(RoutingContext ctx) {
+  private static AppError toAppError(RoutingContext ctx, int registeredStatus) {
     Throwable failure = ctx.failure();
     if (failure instanceof AppError appError) return appError;
     if (failure instanceof DecodeException) {
@@ -46,6 +60,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
       return AppError.unavailable("数据库暂时不可用，请稍后重试", 5);
     }
     int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
+    if (status == -1 && failure == null) status = registeredStatus;
     return switch (status) {
       case 400 -> AppError.badRequest("bad_request", "请求格式不正确");
       case 401 -> AppError.unauthorized("unauthorized", "请先登录");
@@ -75,7 +90,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
   private static boolean isConnectionFailure(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof java.net.ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException) {
+      // A database going away resets its sockets mid-statement (seen when PostgreSQL restarts under load).
+      if (t instanceof java.net.SocketException || t instanceof java.nio.channels.ClosedChannelException
+          || t instanceof io.vertx.sqlclient.ClosedConnectionException
+          || t.getClass().getName().equals("io.netty.channel.unix.Errors$NativeIoException")) {
         return true;
       }
     }

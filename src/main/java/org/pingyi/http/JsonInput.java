@@ -28,17 +28,7 @@ public final class JsonInput {
 
   /** The request body as a JSON object, or a 400 when it is missing, not JSON, or not an object. */
   public static JsonInput of(RoutingContext ctx) {
-    return new JsonInput(bodyObject(ctx), "", new LinkedHashMap<>());
-  }
-
-  private static JsonObject bodyObject(RoutingContext ctx) {
-    String text = ctx.body().asString("UTF-8");
-    if (text == null || text.isBlank()) throw AppError.badRequest("invalid_json", "请求体不能为空");
-    Object value = io.vertx.core.json.Json.decodeValue(text);
-    if (!(value instanceof JsonObject object)) {
-      throw AppError.badRequest("invalid_json", "请求体必须是 JSON 对象");
-    }
-    return object;
+    return new JsonInput(JsonBody.of(ctx), "", new LinkedHashMap<>());
   }
 
   /** Reads a nested object with paths prefixed by this field, sharing this input's error list. */
@@ -64,7 +54,7 @@ public final class JsonInput {
     String trimmed = s.strip();
     if (required && trimmed.isEmpty()) return failed(field, "不能为空", "");
     if (trimmed.length() > maxLength) return failed(field, "不能超过 " + maxLength + " 个字", "");
-    if (trimmed.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) return failed(field, "含有控制字符", "");
+    if (hasControl(trimmed)) return failed(field, "含有控制字符", "");
     return trimmed;
   }
 
@@ -74,7 +64,8 @@ public final class JsonInput {
     if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
       return failed(field, "必须是整数", fallback);
     }
-    long v = n.longValue();
+    // Compared as a double: a huge integer's longValue() wraps around into the range.
+    double v = n.doubleValue();
     if (v < min || v > max) return failed(field, "必须在 " + min + " 到 " + max + " 之间", fallback);
     return (int) v;
   }
@@ -119,6 +110,8 @@ public final class JsonInput {
         fail(path, "必须是非空文本");
       } else if (s.strip().length() > maxLength) {
         fail(path, "不能超过 " + maxLength + " 个字");
+      } else if (hasControl(s)) {
+        fail(path, "含有控制字符");
       } else {
         items.add(s.strip());
       }
@@ -148,6 +141,11 @@ public final class JsonInput {
     if (value == null) return Optional.empty();
     if (!(value instanceof JsonObject object)) return failed(field, "必须是对象", Optional.empty());
     return Optional.of(nested(object, field));
+  }
+
+  /** Line breaks and tabs are text; other control characters are never typed by a person. */
+  private static boolean hasControl(String text) {
+    return text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f);
   }
 
   public void fail(String field, String message) {

@@ -1,12 +1,29 @@
 package org.pingyi.http;
 
+import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Path and query parameters, parsed or refused with a 400/404 that names them. */
 public final class Params {
+  private static final Pattern ENCODED_CONTROL = Pattern.compile("%(?:[01][0-9a-fA-F]|7[fF])");
+
   private Params() {
+  }
+
+  /**
+   * Refuses (404) an address whose path encodes a control character before any route reads it: such a path
+   * names nothing, and a NUL in a path parameter would reach PostgreSQL, which refuses it in text.
+   */
+  public static Handler<RoutingContext> refuseControlCharacters() {
+    return ctx -> {
+      if (ENCODED_CONTROL.matcher(ctx.request().path()).find()) {
+        throw AppError.notFound("not_found", "请求的资源不存在");
+      }
+      ctx.next();
+    };
   }
 
   /** A path id that is not a UUID cannot name anything: 404, like an id that does not exist. */

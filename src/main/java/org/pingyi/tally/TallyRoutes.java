@@ -71,7 +71,10 @@ public final class TallyRoutes {
       Responses.created(ctx, events.get(pool, eventId).compose(e -> links.create(StaffAuth.staff(ctx), eventId, label)));
     });
     router.get("/api/events/:eventId/screen-links").handler(auth.allow(Role.ORGANIZER))
-        .respond(ctx -> links.list(EventRoutes.eventId(ctx)));
+        .respond(ctx -> {
+          UUID eventId = EventRoutes.eventId(ctx);
+          return events.get(pool, eventId).compose(e -> links.list(eventId));
+        });
     router.delete("/api/events/:eventId/screen-links/:linkId").handler(auth.allow(Role.ORGANIZER))
         .handler(ctx -> Responses.noContent(ctx, links.revoke(StaffAuth.staff(ctx), EventRoutes.eventId(ctx),
             Params.pathUuid(ctx, "linkId", "screen_link_not_found", "没有这个大屏链接"))));

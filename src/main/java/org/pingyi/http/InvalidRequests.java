@@ -1,0 +1,36 @@
+package org.pingyi.http;
+
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Answers requests that HTTP decoding already refused (an address or headers too long, a malformed request
+ * line), which never reach the router: the same JSON error body as every other error, not an empty page.
+ */
+public final class InvalidRequests {
+  private InvalidRequests() {
+  }
+
+  public static void answer(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    AppError error;
+    if (cause instanceof TooLongHttpLineException) {
+      error = AppError.of(414, "uri_too_long", "请求地址过长");
+    } else if (cause instanceof TooLongHttpHeaderException) {
+      error = AppError.of(431, "headers_too_large", "请求头过大");
+    } else {
+      error = AppError.badRequest("bad_request", "请求格式不正确");
+    }
+    // The decoder cannot resynchronise on this connection: answer, then close it.
+    request.response().setStatusCode(error.status())
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("Cache-Control", "no-store")
+        .putHeader("X-Content-Type-Options", "nosniff")
+        .putHeader("Connection", "close")
+        .end(new JsonObject().put("error", error.code()).put("message", error.getMessage())
+            .put("fields", new JsonObject()).encode())
+        .onComplete(done -> request.connection().close());
+  }
+}

@@ -1,0 +1,69 @@
+package org.pingyi.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pingyi.support.Api;
+import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Voting;
+
+/** Every kind of response (console, voter page, big screen, scripts, styles, API, errors) carries the security headers. */
+class SecurityHeadersTest {
+  @RegisterExtension
+  static final ServerExtension server = new ServerExtension();
+
+  @Test
+  void everyPageScriptStyleAndApiAnswerCarriesAStrictPolicyAndNoReferrer() {
+    Api admin = server.api().asAdmin();
+    Voting voting = Voting.open(admin, "安全响应头");
+    String token = voting.slips(admin, "A", 1).get(0);
+    List<String> paths = List.of("/console/", "/console/index.html", "/console/js/main.js", "/console/console.css",
+        "/shared/ballot.css", "/shared/ballot-view.js", "/vote/vote.js", "/vote/legacy.js", "/vote/vote.css",
+        "/v/" + token, "/screen/" + voting.eventId, "/api/events", "/api/v/" + token, "/openapi.yaml",
+        "/no-such-file.js", "/api/nothing-here");
+
+    for (String path : paths) {
+      HttpResponse<Buffer> response = admin.get(path);
+      String what = path.replace(token, "<token>") + " → " + response.statusCode();
+      Map<String, String> csp = directives(response.getHeader("Content-Security-Policy"));
+      assertThat(csp).as(what).containsEntry("default-src", "'self'").containsEntry("script-src", "'self'")
+          .containsEntry("style-src", "'self'").containsEntry("connect-src", "'self'")
+          .containsEntry("object-src", "'none'").containsEntry("base-uri", "'none'")
+          .containsEntry("frame-ancestors", "'none'").containsEntry("form-action", "'self'");
+      assertThat(String.join(" ", csp.values())).as(what).doesNotContain("unsafe", "*", "http:", "https:");
+      assertThat(response.getHeader("X-Content-Type-Options")).as(what).isEqualTo("nosniff");
+      assertThat(response.getHeader("Referrer-Policy")).as(what).isEqualTo("no-referrer");
+      assertThat(response.getHeader("X-Frame-Options")).as(what).isEqualTo("DENY");
+      assertThat(response.getHeader("Cross-Origin-Opener-Policy")).as(what).isEqualTo("same-origin");
+      assertThat(response.getHeader("Cross-Origin-Resource-Policy")).as(what).isEqualTo("same-origin");
+      assertThat(response.getHeader("Permissions-Policy")).as(what).contains("camera=()", "microphone=()", "geolocation=()");
+    }
+  }
+
+  @Test
+  void scriptsAndStylesAreServedWithTheirOwnTypesSoNosniffLetsThemRun() {
+    Api api = server.api();
+
+    assertThat(api.get("/console/js/main.js").getHeader("Content-Type")).contains("javascript");
+    assertThat(api.get("/vote/vote.js").getHeader("Content-Type")).contains("javascript");
+    assertThat(api.get("/shared/ballot.css").getHeader("Content-Type")).startsWith("text/css");
+    assertThat(api.get("/console/").getHeader("Content-Type")).startsWith("text/html");
+  }
+
+  private static Map<String, String> directives(String policy) {
+    Map<String, String> directives = new LinkedHashMap<>();
+    assertThat(policy).isNotBlank();
+    Arrays.stream(policy.split(";")).map(String::trim).filter(d -> !d.isEmpty()).forEach(d -> {
+      String[] parts = d.split("\\s+", 2);
+      directives.put(parts[0], parts.length > 1 ? parts[1] : "");
+    });
+    return directives;
+  }
+}
