@@ -209,6 +209,26 @@ check_stored() {
     || die "$1 ballots answered 201 of $2 sent, but $stored stored and $used slips used"
 }
 
+# Each receipt code answered 201 (the files ballots.lua wrote into a directory) must belong to a stored ballot
+# of the event: the code is the first 50 bits of the ballot's receipt hash, in Crockford's base32.
+# check_receipts <directory>: puts receipts_checked and receipts_missing.
+check_receipts() {
+  cat "$1"/* >"$OUT/receipts.txt"
+  put receipts_checked "$(wc -l <"$OUT/receipts.txt")"
+  put receipts_missing "$(psql_db <<SQL
+CREATE TEMP TABLE acknowledged (code text);
+\copy acknowledged FROM '$OUT/receipts.txt'
+WITH stored AS (
+  SELECT string_agg(substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', ((b.bits >> (5 * i)) & 31)::int + 1, 1)
+           || CASE WHEN i = 5 THEN '-' ELSE '' END, '' ORDER BY i DESC) AS code
+  FROM (SELECT id, (('x' || encode(substring(receipt_sha256 FROM 1 FOR 7), 'hex'))::bit(56)::bigint >> 6) AS bits
+        FROM ballots WHERE event_id = '$event_id') b, generate_series(0, 9) AS i
+  GROUP BY b.id)
+SELECT count(*) FROM acknowledged a WHERE NOT EXISTS (SELECT 1 FROM stored s WHERE s.code = a.code);
+SQL
+)"
+}
+
 # Peak heap in use (survivors + eden + old, MB) over the whole run, from $OUT/heap.log.
 peak_heap_mb() {
   awk '$3 == "S0C" { for (i = 3; i <= NF; i++) col[$i] = i; next }

@@ -10,7 +10,8 @@
 --
 --   wrk -t2 -c2000 -d1h --timeout 60s -s bench/load/ballots.lua http://host:port -- tokens.txt 2 answers.json m
 --   (args: token file, number of threads (= -t), file with the answers JSON, nonce prefix of this phase,
---    directory for the threads' "done" files)
+--    directory for the threads' "done" files, and optionally a directory where each thread writes the receipt
+--    code of every ballot answered 201, one per line, for a check against the database)
 
 local threads = {}
 
@@ -20,7 +21,7 @@ function setup(thread)
 end
 
 -- sent, answered and statuses are globals: done() reads them from each thread with thread:get.
-local tokens, next_token, answers, prefix, ping, last_answer, done_file, stopped
+local tokens, next_token, answers, prefix, ping, last_answer, done_file, stopped, receipts
 local GIVE_UP_SECONDS = 15
 
 function init(args)
@@ -36,6 +37,7 @@ function init(args)
   file:close()
   prefix = args[4]
   done_file = args[5] .. "/" .. index
+  if args[6] then receipts = assert(io.open(args[6] .. "/" .. index, "w")) end
   stopped = false
   ping = wrk.format("GET", "/ping")
   last_answer = os.time()
@@ -66,6 +68,7 @@ function response(status, headers, body)
     answered = answered + 1
     statuses[status] = (statuses[status] or 0) + 1
     last_answer = os.time()
+    if receipts and status == 201 then receipts:write(body:match('"receipt":"([^"]+)"'), "\n") end
   end
   if not stopped and next_token > #tokens and (answered == sent or os.time() - last_answer > GIVE_UP_SECONDS) then
     stopped = true

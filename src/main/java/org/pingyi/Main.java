@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 /** Starts Pingyi: reads the configuration, finds or starts the database, migrates it, deploys the server. */
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+  private static final int MAX_INSTANCES = 4;
 
   private Main() {
   }
@@ -43,10 +44,12 @@ public final class Main {
     EmbeddedDatabase ownedDatabase = embedded;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, ownedDatabase)));
     // One server instance per core, each on its own event loop, all sharing the port (Vert.x balances the
-    // connections among them). They share no state: what matters is in PostgreSQL, as across machines.
-    int instances = Runtime.getRuntime().availableProcessors();
+    // connections among them). They share no state: what matters is in PostgreSQL, as across machines. Each
+    // holds its own pool (8 connections) and LISTEN connection, so at most four: a big host must not exhaust
+    // PostgreSQL's connections (100 by default), least of all when several hosts share one database.
+    int instances = Math.min(MAX_INSTANCES, Runtime.getRuntime().availableProcessors());
     vertx.deployVerticle(() -> new PingyiServer(config, database), new DeploymentOptions().setInstances(instances))
-        .onSuccess(id -> LOG.info("Pingyi is listening on http://localhost:{} with {} event loops (phones reach it at {})",
+        .onSuccess(id -> LOG.info("Pingyi is listening on port {} with {} event loops (phones reach it at {})",
             config.httpPort(), instances, config.publicUrl()))
         .onFailure(failure -> {
           LOG.error("Pingyi could not start: {}", failure.getMessage(), failure);

@@ -1,5 +1,8 @@
 package org.pingyi.tally;
 
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,26 +15,26 @@ import java.util.Properties;
  */
 final class ChartLibrary {
   static final String PATH = "/vendor/echarts.min.js";
-  private static final String WEBJAR = "META-INF/maven/org.webjars.npm/echarts/pom.properties";
+  private static final String WEBJAR = "META-INF/maven/org.webjars.npm/echarts/";
 
-  private final String file;
+  private final Buffer script;
   private final String etag;
 
-  private ChartLibrary(String version) {
-    this.file = "META-INF/resources/webjars/echarts/" + version + "/dist/echarts.min.js";
+  private ChartLibrary(String version, Buffer script) {
+    this.script = script;
     this.etag = "\"echarts-" + version + "\"";
   }
 
-  /** Reads the webjar's version once, at start-up; a build without the webjar fails here rather than on a screen. */
-  static ChartLibrary fromClasspath() {
-    try (InputStream in = ChartLibrary.class.getClassLoader().getResourceAsStream(WEBJAR)) {
-      if (in == null) throw new IllegalStateException("The ECharts webjar is missing from the classpath: " + WEBJAR);
-      Properties properties = new Properties();
-      properties.load(in);
-      return new ChartLibrary(properties.getProperty("version"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /**
+   * Reads the library (a megabyte, from inside the jar) once, on a worker, when the server starts: a build
+   * without the webjar fails then rather than on a screen, and no request reads the jar on an event loop.
+   */
+  static Future<ChartLibrary> load(Vertx vertx) {
+    return vertx.executeBlocking(() -> {
+      String version = properties(WEBJAR + "echarts/pom.properties").getProperty("version");
+      return new ChartLibrary(version, Buffer.buffer(bytes("META-INF/resources/webjars/echarts/" + version
+          + "/dist/echarts.min.js")));
+    }, false);
   }
 
   /**
@@ -44,7 +47,26 @@ final class ChartLibrary {
       ctx.response().setStatusCode(304).end();
       return;
     }
-    // sendFile reads the classpath resource asynchronously: nothing blocks the event loop.
-    ctx.response().putHeader("Content-Type", "text/javascript; charset=utf-8").sendFile(file).onFailure(ctx::fail);
+    ctx.response().putHeader("Content-Type", "text/javascript; charset=utf-8").end(script);
+  }
+
+  private static Properties properties(String resource) throws IOException {
+    Properties properties = new Properties();
+    try (InputStream in = open(resource)) {
+      properties.load(in);
+    }
+    return properties;
+  }
+
+  private static byte[] bytes(String resource) throws IOException {
+    try (InputStream in = open(resource)) {
+      return in.readAllBytes();
+    }
+  }
+
+  private static InputStream open(String resource) {
+    InputStream in = ChartLibrary.class.getClassLoader().getResourceAsStream(resource);
+    if (in == null) throw new UncheckedIOException(new IOException("missing from the classpath: " + resource));
+    return in;
   }
 }

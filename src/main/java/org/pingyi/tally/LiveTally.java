@@ -98,15 +98,18 @@ final class LiveTally {
       watch.changed = false;
       watch.reading = true;
       Future<Buffer> snapshot = snapshots.apply(eventId);
-      Future<Set<UUID>> links = watch.links.isEmpty() ? Future.succeededFuture(Set.of()) : validLinks.apply(eventId);
+      // Only the link screens present when the check starts are judged by it: one that joins meanwhile may
+      // hold a link created after the query ran, and waits for the next check.
+      Map<HttpServerResponse, UUID> checked = new HashMap<>(watch.links);
+      Future<Set<UUID>> links = checked.isEmpty() ? Future.succeededFuture(Set.of()) : validLinks.apply(eventId);
       Future.all(snapshot, links).onComplete(read -> {
         watch.reading = false;
         if (read.failed()) {
-          // The database is away: keep the screens' last numbers (they show them as stale) and try again.
+          // The database is away: no ballot can commit meanwhile, so the screens' last numbers stay true; try again.
           watch.changed = true;
           return;
         }
-        closeRevoked(watch, links.result());
+        closeRevoked(watch, checked, links.result());
         if (watch.screens.isEmpty()) {
           watches.remove(eventId, watch);
           return;
@@ -121,9 +124,9 @@ final class LiveTally {
   }
 
   /** Ends the streams of revoked links: the screen reconnects, is refused (401) and says its link was revoked. */
-  private static void closeRevoked(Watch watch, Set<UUID> valid) {
-    List<HttpServerResponse> revoked = watch.links.entrySet().stream()
-        .filter(e -> !valid.contains(e.getValue())).map(Map.Entry::getKey).toList();
+  private static void closeRevoked(Watch watch, Map<HttpServerResponse, UUID> checked, Set<UUID> valid) {
+    List<HttpServerResponse> revoked = checked.entrySet().stream()
+        .filter(e -> !valid.contains(e.getValue()) && watch.links.containsKey(e.getKey())).map(Map.Entry::getKey).toList();
     for (HttpServerResponse screen : revoked) {
       watch.screens.remove(screen);
       watch.links.remove(screen);

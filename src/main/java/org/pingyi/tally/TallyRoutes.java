@@ -30,7 +30,7 @@ public final class TallyRoutes {
   private final TallySnapshots snapshots;
   private final LiveTally live;
   private final ScreenLinks links;
-  private final ChartLibrary charts = ChartLibrary.fromClasspath();
+  private final io.vertx.core.Future<ChartLibrary> charts;
   private io.vertx.pgclient.pubsub.PgSubscriber subscriber;
 
   public TallyRoutes(io.vertx.core.Vertx vertx, Pool pool, StaffAuth auth, EventService events, AuditLog audit) {
@@ -41,12 +41,16 @@ public final class TallyRoutes {
     this.snapshots = new TallySnapshots(pool);
     this.links = new ScreenLinks(pool, audit, auth);
     this.live = new LiveTally(vertx, snapshots::encoded, links::stillValid);
+    this.charts = ChartLibrary.load(vertx);
   }
 
-  /** Starts listening for tally changes on its own connection; call once the routes are mounted. */
+  /**
+   * Starts listening for tally changes on its own connection, once the chart library is loaded; call once the
+   * routes are mounted, before the server listens.
+   */
   public io.vertx.core.Future<Void> listen(io.vertx.core.Vertx vertx, io.vertx.pgclient.PgConnectOptions options) {
     subscriber = TallyChanges.listen(vertx, options, live::changed, live::changedAll);
-    return subscriber.connect();
+    return charts.compose(loaded -> subscriber.connect());
   }
 
   public io.vertx.core.Future<Void> stop() {
@@ -56,7 +60,7 @@ public final class TallyRoutes {
 
   public void mount(Router router) {
     router.get("/screen/:eventId").handler(TallyRoutes::page);
-    router.get(ChartLibrary.PATH).handler(charts::serve);
+    router.get(ChartLibrary.PATH).handler(ctx -> charts.result().serve(ctx));
     router.get("/api/events/:eventId/tally").handler(links.staffOrScreen()).respond(ctx -> {
       ctx.response().putHeader("Cache-Control", "no-store");
       return snapshots.snapshot(EventRoutes.eventId(ctx));
