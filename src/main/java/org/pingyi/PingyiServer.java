@@ -36,6 +36,8 @@ import org.pingyi.ballot.VoteRoutes;
 import org.pingyi.db.DatabaseSettings;
 import org.pingyi.event.EventRoutes;
 import org.pingyi.event.EventService;
+import org.pingyi.export.RawExportRoutes;
+import org.pingyi.export.RawExportService;
 import org.pingyi.form.FormRoutes;
 import org.pingyi.form.FormService;
 import org.pingyi.http.AppError;
@@ -129,6 +131,9 @@ public final class PingyiServer extends VerticleBase {
     new VoteRoutes(new CastService(pool, ballots)).mount(router);
     new PaperRoutes(new PaperService(pool, eventService, audit, ballots), staffAuth).mount(router);
     new ArchiveRoutes(pool, eventService, recordCheck, staffAuth).mount(router);
+    WorkerExecutor exportWorkers = exportWorkers();
+    RawExportService rawExports = new RawExportService(pool, eventService);
+    new RawExportRoutes(rawExports, staffAuth, exportWorkers).mount(router);
     tally = new TallyRoutes(vertx, pool, staffAuth, eventService, audit);
     tally.mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(AppError.notFound("not_found", "接口不存在")));
@@ -151,6 +156,14 @@ public final class PingyiServer extends VerticleBase {
    */
   private WorkerExecutor slipSheetWorkers() {
     return vertx.createSharedWorkerExecutor("pingyi-slip-sheets", 2, 30, TimeUnit.MINUTES);
+  }
+
+  /**
+   * Two threads write exports and archive bundles (xlsx, zip): like slip sheets, a large one keeps a core busy,
+   * so two at a time while the rest queue. Created in start(), so undeploying the verticle closes it.
+   */
+  private WorkerExecutor exportWorkers() {
+    return vertx.createSharedWorkerExecutor("pingyi-exports", 2, 30, TimeUnit.MINUTES);
   }
 
   private static void announceAdminPassword(String password) {
