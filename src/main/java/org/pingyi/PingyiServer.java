@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.pingyi.archive.ArchiveRoutes;
+import org.pingyi.archive.BundleRoutes;
+import org.pingyi.archive.BundleService;
 import org.pingyi.archive.RecordCheck;
 import org.pingyi.audit.AuditLog;
 import org.pingyi.audit.AuditRoutes;
@@ -134,6 +136,8 @@ public final class PingyiServer extends VerticleBase {
     WorkerExecutor exportWorkers = exportWorkers();
     RawExportService rawExports = new RawExportService(pool, eventService);
     new RawExportRoutes(rawExports, staffAuth, exportWorkers).mount(router);
+    new BundleRoutes(new BundleService(pool, eventService, rawExports, exportWorkers), staffAuth, exportWorkers)
+        .mount(router);
     tally = new TallyRoutes(vertx, pool, staffAuth, eventService, audit);
     tally.mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(AppError.notFound("not_found", "接口不存在")));
