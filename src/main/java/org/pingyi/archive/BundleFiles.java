@@ -16,7 +16,11 @@ import org.pingyi.export.ExportedForm;
 import org.pingyi.export.RawExportService;
 import org.pingyi.export.RawFormat;
 
-/** The one list of what an archive bundle holds, in the order written; SHA256SUMS is added after them. */
+/**
+ * The one list of what an archive bundle holds, in the order written; SHA256SUMS is added after them. Every name
+ * is ASCII: unzip tools that ignore the zip's UTF-8 flag (Info-ZIP in a C locale, older Windows) would garble a
+ * Chinese one, and sha256sum -c would then not find the file.
+ */
 final class BundleFiles {
 
   private BundleFiles() {
@@ -25,7 +29,7 @@ final class BundleFiles {
   /** The large files stream from {@code sql} when written, on the worker writing the zip. */
   static List<BundleFile> of(Bundle bundle, WorkerSql sql) {
     List<BundleFile> files = new ArrayList<>();
-    files.add(BundleFile.of("说明.txt", BundleReadme.text(bundle)));
+    files.add(BundleFile.of("README.txt", BundleReadme.text(bundle)));
     files.add(BundleFile.of("event.json", event(bundle).encodePrettily() + "\n"));
     for (ExportedForm form : bundle.raw().forms()) {
       // The canonical document: its SHA-256 in SHA256SUMS is the one recorded when voting opened.

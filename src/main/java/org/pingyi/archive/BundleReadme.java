@@ -3,7 +3,7 @@ package org.pingyi.archive;
 import java.time.format.DateTimeFormatter;
 import org.pingyi.export.RawBallotColumns;
 
-/** 说明.txt: what each file of the bundle is and how to check it with standard tools, in Chinese. */
+/** README.txt: what each file of the bundle is and how to check it with standard tools, in Chinese. */
 final class BundleReadme {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -13,7 +13,8 @@ final class BundleReadme {
   static String text(Bundle bundle) {
     var event = bundle.raw().event();
     int minGroup = bundle.raw().categories().minGroupSize();
-    return """
+    // The byte-order mark lets older Windows Notepad read the Chinese as UTF-8.
+    return "\uFEFF" + """
         评议 Pingyi 归档包
         
         活动：%s
@@ -22,7 +23,7 @@ final class BundleReadme {
         归档时间：%s（北京时间）
         
         文件
-          说明.txt            本说明
+          README.txt          本说明
           event.json          活动信息：参评人员类别、计票人、监票人、负责人，以及各表单冻结时的 SHA-256
           forms/<编号>.json   冻结的表单（规范 JSON），其 SHA-256 即开始投票时记录的表单哈希
           ballots.csv         全部选票，每张一行（UTF-8 带 BOM，可用 Excel、WPS 打开）；多选以“%s”分隔；

@@ -52,7 +52,7 @@ class ArchiveBundleTest {
         UUID.fromString(archived.voting.eventId));
 
     assertThat(response.getHeader("Content-Type")).isEqualTo("application/zip");
-    assertThat(files.keySet()).startsWith("说明.txt", "event.json").endsWith("ballots.csv", "ballots.json", "audit.json",
+    assertThat(files.keySet()).startsWith("README.txt", "event.json").endsWith("ballots.csv", "ballots.json", "audit.json",
         "SHA256SUMS");
     String manifest = new String(files.get("SHA256SUMS"), StandardCharsets.UTF_8);
     for (String line : manifest.split("\n")) {
@@ -69,7 +69,7 @@ class ArchiveBundleTest {
         .isEqualTo(clerk.get("/api/events/" + archived.voting.eventId + "/exports/ballots.csv").body().getBytes());
     assertThat(new String(files.get("audit.json"), StandardCharsets.UTF_8)).contains("\"action\":\"event.archived\"")
         .contains("\"action\":\"form.frozen\"");
-    assertThat(sha256sumCheck(dir, files)).contains("ballots.csv: OK").contains("说明.txt: OK").doesNotContain("FAILED");
+    assertThat(sha256sumCheck(dir, files)).contains("ballots.csv: OK").contains("README.txt: OK").doesNotContain("FAILED");
   }
 
   @Test
