@@ -37,14 +37,16 @@ public final class BundleService {
 
   /** Everything but the streamed files; 409 until the event is archived. */
   Future<Bundle> prepare(UUID eventId) {
-    return events.get(pool, eventId).compose(event -> {
-      if (event.status() != EventStatus.ARCHIVED) {
-        return Future.failedFuture(AppError.conflict("event_not_archived",
-            "归档后才能生成归档包（活动当前状态为“" + event.status().label() + "”）"));
-      }
-      return Future.all(rawExports.prepare(eventId), repository.archivedAt(pool, eventId), summaries(eventId))
-          .map(all -> new Bundle(all.resultAt(0), all.resultAt(1), all.resultAt(2)));
-    });
+    return archived(eventId).compose(v -> Future.all(rawExports.prepare(eventId), repository.archivedAt(pool, eventId),
+            summaries(eventId))
+        .map(all -> new Bundle(all.resultAt(0), all.resultAt(1), all.resultAt(2))));
+  }
+
+  private Future<Void> archived(UUID eventId) {
+    return events.get(pool, eventId).compose(event -> event.status() == EventStatus.ARCHIVED
+        ? Future.succeededFuture()
+        : Future.failedFuture(AppError.conflict("event_not_archived",
+            "归档后才能生成归档包（活动当前状态为“" + event.status().label() + "”）")));
   }
 
   /**
@@ -65,11 +67,12 @@ public final class BundleService {
 
   /** The manifest and its hash: stored, or else computed now (the bundle written to nowhere) and stored. */
   Future<JsonObject> manifest(UUID eventId, Context eventLoop) {
-    return prepare(eventId).compose(bundle -> repository.manifest(pool, eventId).compose(stored -> stored.isPresent()
-        ? Future.succeededFuture(stored.get().text())
-        : workers.executeBlocking(() -> write(OutputStream.nullOutputStream(), bundle, eventLoop), false)
-            .compose(text -> remember(eventId, text).map(text))))
-        .compose(text -> repository.manifest(pool, eventId)).map(stored -> toJson(stored.orElseThrow()));
+    return archived(eventId).compose(v -> repository.manifest(pool, eventId))
+        .compose(stored -> stored.isPresent() ? Future.succeededFuture() : prepare(eventId)
+            .compose(bundle -> workers.executeBlocking(
+                () -> write(OutputStream.nullOutputStream(), bundle, eventLoop), false))
+            .compose(text -> remember(eventId, text)))
+        .compose(v -> repository.manifest(pool, eventId)).map(stored -> toJson(stored.orElseThrow()));
   }
 
   /** After a download: the first manifest is kept; a different one later means the record changed, and is logged. */
