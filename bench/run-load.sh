@@ -8,146 +8,60 @@
 #
 # It measures, in one run and on one database:
 #   1. the server (java -Xmx256m -jar target/pingyi.jar, a separate process) casting real ballots over HTTP,
-#      each slip once, at CONCURRENCY keep-alive connections, with its heap and RSS sampled every 250 ms;
-#   2. its HTTP ceiling: GET /ping from the same client at the same concurrency;
+#      each slip once, at CONCURRENCY keep-alive connections driven by wrk (bench/load/ballots.lua), with its
+#      heap and RSS sampled every 250 ms;
+#   2. its HTTP ceiling: GET /ping from wrk at the same concurrency;
 #   3. PostgreSQL's own rate for the same vote done one per transaction (pgbench, bench/pgbench-vote.sql),
 #      at the client count that is fastest here.
-set -euo pipefail
-
-cd "$(dirname "$0")/.."
-ROOT=$PWD
-OUT=$ROOT/target/bench
-mkdir -p "$OUT"
+BENCH_NAME=run-load.sh
+source "$(dirname "$0")/lib.sh"
 
 SLIPS=${SLIPS:-200000}
 CONCURRENCY=${CONCURRENCY:-2000}
-DURATION=${DURATION:-0}                  # seconds of ballot load; 0 = until every slip is used
 WARMUP=${WARMUP:-5000}                   # ballots cast first, not counted (also opens every connection)
 PING_SECONDS=${PING_SECONDS:-10}
+PING_WARMUP_SECONDS=${PING_WARMUP_SECONDS:-5}
 PGBENCH_SECONDS=${PGBENCH_SECONDS:-10}   # per client count tried
 PGBENCH_CLIENTS=${PGBENCH_CLIENTS:-"8 16 32 64"}
-CLIENT_EVENT_LOOPS=${CLIENT_EVENT_LOOPS:-2}
-SERVER_HEAP=${SERVER_HEAP:-256m}
-SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}    # extra JVM options for the server, e.g. a flight recording
-PGHOST=${PGHOST:-127.0.0.1}
-PGPORT=${PGPORT:-5432}
-PGUSER=${PGUSER:-postgres}
-BENCH_DB=${BENCH_DB:-pingyi_bench}
-ADMIN_PASSWORD=bench-admin-$RANDOM$RANDOM
-export PGHOST PGPORT PGUSER
-
-die() { echo "run-load.sh: $*" >&2; exit 1; }
-log() { printf '[%s] %s\n' "$(date +%T)" "$*"; }
-psql_db() { psql -X -q -v ON_ERROR_STOP=1 -At -d "$BENCH_DB" "$@"; }
 
 [[ $SLIPS =~ ^[0-9]+$ && $SLIPS -ge 1 ]] || die "SLIPS must be a positive number"
 [[ $CONCURRENCY =~ ^[0-9]+$ && $CONCURRENCY -ge 64 && $CONCURRENCY -le 2000 ]] || die "CONCURRENCY must be 64..2000"
-for tool in java javac mvn psql pgbench jstat curl ss; do
-  command -v "$tool" >/dev/null || die "$tool is not installed"
-done
-started=$SECONDS
+need_tools java javac mvn psql pgbench jstat curl ss wrk
+build
+fresh_database
+raise_fd_limit "$CONCURRENCY"
+start_server
 
-# --- build: the server jar and the load client -----------------------------------------------------------
-if [[ -n ${JAR:-} ]]; then
-  [[ -f $JAR ]] || die "JAR=$JAR does not exist"
-elif [[ ! -f target/pingyi.jar || -n $(find pom.xml src webroot -newer target/pingyi.jar -print -quit) ]]; then
-  log "building target/pingyi.jar"
-  mvn -q -B package -DskipTests
-fi
-JAR=$(readlink -f "${JAR:-target/pingyi.jar}")
-if [[ ! -f $OUT/classpath.txt || pom.xml -nt $OUT/classpath.txt ]]; then
-  # vertx-web-client is a test dependency of the project: take the test classpath.
-  mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt"
-fi
-CLIENT_CP="$OUT/classes:$(cat "$OUT/classpath.txt")"
-if [[ ! -d $OUT/classes || -n $(find bench/load -newer "$OUT/classes" -print -quit) ]]; then
-  rm -rf "$OUT/classes"
-  javac -d "$OUT/classes" -cp "$CLIENT_CP" bench/load/org/pingyi/bench/*.java
-fi
+# --- the load: set-up through the API, then wrk for the warm-up, the /ping ceiling and the ballots ----------
+set_up_event
+WRK=(-t "$WRK_THREADS" -c "$CONCURRENCY" --timeout 60s)
 
-# --- PostgreSQL: up, durable, and a fresh database -------------------------------------------------------
-if ! pg_isready -q; then
-  log "starting PostgreSQL 15"
-  pg_ctlcluster --skip-systemctl-redirect 15 main start
-  for _ in $(seq 50); do pg_isready -q && break; sleep 0.2; done
-fi
-sync_commit=$(psql -X -At -d postgres -c "SHOW synchronous_commit")
-fsync=$(psql -X -At -d postgres -c "SHOW fsync")
-[[ $sync_commit == on && $fsync == on ]] || die "commits must be durable: synchronous_commit=$sync_commit fsync=$fsync"
-PGDATA_DIR=$(psql -X -At -d postgres -c "SHOW data_directory")
-POSTMASTER_PID=$(head -1 "$PGDATA_DIR/postmaster.pid")
-PG_BIN=$(dirname "$(readlink -f "$(command -v pgbench)")")
-[[ -x $PG_BIN/pg_waldump ]] || PG_BIN=/usr/lib/postgresql/15/bin
-psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB"
+log "warm-up: $WARMUP ballots over $CONCURRENCY connections (opens every connection)"
+phase warmup
+run_wrk warmup "${WRK[@]}" -d 1h -s bench/load/ballots.lua "http://127.0.0.1:$PORT" -- \
+  "$OUT/tokens-warmup.txt" "$WRK_THREADS" "$OUT/answers.json" w "$OUT/done-warmup"
+log "HTTP ceiling: GET /ping for ${PING_SECONDS}s (after ${PING_WARMUP_SECONDS}s unmeasured)"
+phase ping
+wrk "${WRK[@]}" -d "${PING_WARMUP_SECONDS}s" "http://127.0.0.1:$PORT/ping" >/dev/null
+run_wrk ping "${WRK[@]}" -d "${PING_SECONDS}s" -s bench/load/ping.lua "http://127.0.0.1:$PORT/ping"
+psql_db -c "CHECKPOINT"
+put wal_start "$(psql_db -c "SELECT pg_current_wal_insert_lsn()")"
+log "ballots: $SLIPS slips, each once, over $CONCURRENCY connections"
+phase ballots
+run_wrk ballots "${WRK[@]}" -d 1h -s bench/load/ballots.lua "http://127.0.0.1:$PORT" -- \
+  "$OUT/tokens.txt" "$WRK_THREADS" "$OUT/answers.json" m "$OUT/done-ballots"
+phase done
+put wal_end "$(psql_db -c "SELECT pg_current_wal_insert_lsn()")"
+put ballots_per_s "$(awk -v a="$(result ballots_accepted)" -v s="$(result ballots_seconds)" 'BEGIN { printf "%.1f", a / s }')"
+put ping_per_s "$(awk -v r="$(result ping_requests)" -v s="$(result ping_seconds)" 'BEGIN { printf "%.1f", r / s }')"
 
-# --- the server ------------------------------------------------------------------------------------------
-# Both the server and the client keep one socket per connection: raise the open-files limit for both.
-hard_limit=$(ulimit -Hn)
-ulimit -n "$([[ $hard_limit == unlimited ]] && echo 1048576 || echo "$hard_limit")"
-(( $(ulimit -n) >= CONCURRENCY + 1024 )) || die "ulimit -n is $(ulimit -n); need at least $((CONCURRENCY + 1024))"
-PORT=${PINGYI_HTTP_PORT:-}
-if [[ -z $PORT ]]; then
-  for candidate in $(seq 18080 18180); do
-    if ! ss -Hltn "sport = :$candidate" | grep -q .; then PORT=$candidate; break; fi
-  done
-  [[ -n $PORT ]] || die "no free port in 18080..18180"
-fi
-
-SERVER_PID=""
-SAMPLER_PID=""
-cleanup() {
-  [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
-  [[ -n $SAMPLER_PID ]] && kill "$SAMPLER_PID" 2>/dev/null && wait "$SAMPLER_PID" 2>/dev/null
-  return 0
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-log "starting $JAR on port $PORT (heap -Xmx$SERVER_HEAP, database $BENCH_DB)"
-DATABASE_URL="postgresql://$PGUSER@$PGHOST:$PGPORT/$BENCH_DB" PINGYI_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-  PINGYI_HTTP_PORT=$PORT PINGYI_PUBLIC_URL="http://127.0.0.1:$PORT" PINGYI_DATA_DIR="$OUT/data" \
-  java -Xmx"$SERVER_HEAP" $SERVER_JAVA_OPTS -jar "$JAR" >"$OUT/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 240); do
-  curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$OUT/server.log"; die "the server stopped"; }
-  sleep 0.25
-done
-curl -fs "http://127.0.0.1:$PORT/health" >/dev/null || die "the server did not answer /health within 60 s"
-
-# Heap (jstat -gc, every 250 ms) and RSS, each line stamped with the wall clock in microseconds.
-sample_server() {
-  local line rss key value
-  jstat -gc "$SERVER_PID" 250 | while IFS= read -r line; do
-    rss=0
-    while read -r key value _; do [[ $key == VmRSS: ]] && rss=$value; done <"/proc/$SERVER_PID/status" 2>/dev/null || true
-    printf '%s %s %s\n' "${EPOCHREALTIME/./}" "$rss" "$line"
-  done
-}
-sample_server >"$OUT/heap.log" 2>/dev/null &
-SAMPLER_PID=$!
-
-# --- the load client: setup, warm-up, /ping ceiling, ballots -------------------------------------------
-log "load client: $SLIPS slips, $CONCURRENCY connections, warm-up $WARMUP ballots, /ping ${PING_SECONDS}s"
-RESULT_FILE=$OUT/load-result.properties
-rm -f "$RESULT_FILE"
-BENCH_HOST=127.0.0.1 BENCH_PORT=$PORT PINGYI_ADMIN_PASSWORD=$ADMIN_PASSWORD SLIPS=$SLIPS WARMUP=$WARMUP \
-  CONCURRENCY=$CONCURRENCY CLIENT_EVENT_LOOPS=$CLIENT_EVENT_LOOPS DURATION=$DURATION PING_SECONDS=$PING_SECONDS \
-  SERVER_PID=$SERVER_PID POSTMASTER_PID=$POSTMASTER_PID PGDATABASE=$BENCH_DB RESULT_FILE=$RESULT_FILE \
-  java -Xmx1g -Dlogback.configurationFile="$ROOT/bench/load/logback.xml" -cp "$CLIENT_CP" org.pingyi.bench.LoadClient \
-  | tee "$OUT/client.log"
-result() { sed -n "s/^$1=//p" "$RESULT_FILE"; }
-[[ $(result verified) == true ]] || die "the stored ballots do not match the accepted ones (see $OUT/client.log)"
-
-rss_peak_kb=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status")
-kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
-SERVER_PID=""
-wait "$SAMPLER_PID" 2>/dev/null || true
-SAMPLER_PID=""
+check_stored $(($(result warmup_accepted) + $(result ballots_accepted))) $(($(result warmup_sent) + $(result ballots_sent)))
+put answers_json "$(psql_db -c "SELECT answers::text FROM ballots WHERE event_id = '$event_id' LIMIT 1")"
+stop_server
 
 # Peak heap in use (survivors + eden + old, in MB) per phase, by the client's PHASE marks; GC during ballots.
 read -r heap_setup heap_warmup heap_ping heap_ballots heap_peak heap_committed ygc fgc gct < <(
-  awk -v marks="$(grep '^PHASE ' "$OUT/client.log" | awk '{printf "%s=%s,", $2, $3}')" '
+  awk -v marks="$(awk '{printf "%s=%s,", $2, $3}' "$PHASES")" '
     BEGIN { n = split(marks, m, ","); for (i = 1; i <= n; i++) if (split(m[i], kv, "=") == 2) at[kv[1]] = kv[2] * 1000 }
     $3 == "S0C" { for (i = 3; i <= NF; i++) col[$i] = i; next }
     NF > 10 {
@@ -228,9 +142,9 @@ done
 ballots_per_s=$(result ballots_per_s)
 ping_per_s=$(result ping_per_s)
 ratio=$(awk -v a="$ballots_per_s" -v b="$best_tps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-ballot_rows=$(result ballots_ok)
+ballot_rows=$(result ballots_accepted)
 per_group=$(awk -v b="$ballot_rows" -v g="$groups" 'BEGIN { if (g > 0) printf "%.1f", b / g; else print "n/a" }')
-errors=$(result ballots_errors)
+errors=$(( $(result ballots_sent) - $(result ballots_accepted) + $(result ballots_socket_errors) ))
 p99=$(result ballots_p99_ms)
 verdict() { awk -v v="$1" -v t="$3" -v op="$2" 'BEGIN { ok = (op == ">=" ? v >= t : v <= t); print (ok ? "met" : "MISSED") }'; }
 others=$(result ballots_cpu_other)
@@ -238,15 +152,15 @@ others=$(result ballots_cpu_other)
 cat <<EOF
 
 ================ 投票负载 / voting load — $(nproc) cores, $(date '+%F %T'), $(basename "$JAR") at $(git rev-parse --short HEAD 2>/dev/null || echo '?') ================
-ballots (POST /api/v/:token, $CONCURRENCY connections, $(result ballots_requests) slips each once, $(result ballots_seconds) s)
+ballots (POST /api/v/:token, $CONCURRENCY connections, $(result ballots_sent) slips each once, $(result ballots_seconds) s)
   accepted (201)          $(printf '%8.0f' "$ballots_per_s") ballots/s
   latency                 p50 $(result ballots_p50_ms) ms   p90 $(result ballots_p90_ms) ms   p99 $p99 ms   max $(result ballots_max_ms) ms
-  not 201                 $errors $(result ballots_errors_by_status)
-  stored = accepted       $(result stored_ballots) ballots in the database, checked
+  not 201                 $errors {$(result ballots_not_201)}  socket errors $(result ballots_socket_errors)
+  stored                  $(result stored_ballots) ballots in the database: every 201 among them, each with its slip used; $(result unanswered_stored) stored whose answer was lost with its connection
   ballots per transaction $per_group  ($groups transactions inserted $ballot_rows ballots; counted in the WAL)
   CPU (cores)             server $(result ballots_cpu_server)  PostgreSQL $(result ballots_cpu_postgres)  load client $(result ballots_cpu_client)  other processes $others
-HTTP ceiling (GET /ping, same client, same $CONCURRENCY connections, $(result ping_seconds) s)
-  answered (200)          $(printf '%8.0f' "$ping_per_s") req/s   p50 $(result ping_p50_ms) ms   p99 $(result ping_p99_ms) ms   not 200: $(result ping_errors)
+HTTP ceiling (GET /ping, wrk, same $CONCURRENCY connections, $(result ping_seconds) s)
+  answered (200)          $(printf '%8.0f' "$ping_per_s") req/s   p50 $(result ping_p50_ms) ms   p99 $(result ping_p99_ms) ms   not 200: $(result ping_not_200)  socket errors $(result ping_socket_errors)
   CPU (cores)             server $(result ping_cpu_server)  load client $(result ping_cpu_client)  other processes $(result ping_cpu_other)
 PostgreSQL alone (pgbench, bench/pgbench-vote.sql: consume slip + insert ballot + durable commit, -M prepared, -j 2, ${PGBENCH_SECONDS} s each)
 $(printf '%s\n' "${pgbench_rows[@]}")
@@ -254,7 +168,7 @@ $(printf '%s\n' "${pgbench_rows[@]}")
 server memory (java -Xmx$SERVER_HEAP; jstat every 250 ms)
   peak heap in use        setup+slips ${heap_setup} MB   warm-up ${heap_warmup} MB   /ping ${heap_ping} MB   ballots ${heap_ballots} MB   (committed up to ${heap_committed} MB)
   GC during ballots       $ygc young, $fgc full, ${gct} s
-  peak RSS (VmHWM)        $((rss_peak_kb / 1024)) MB
+  peak RSS (VmHWM)        $(result rss_peak_mb) MB
 ratios
   ballots/s ÷ pgbench tps   $ratio   (target ≥ 3: $(verdict "$ratio" ">=" 3))
   ballots/s ÷ HTTP ceiling  $(awk -v a="$ballots_per_s" -v b="$ping_per_s" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')

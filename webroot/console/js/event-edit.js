@@ -6,6 +6,7 @@ import { h, field, mount, messageBox, showMessage, showError, clearFieldErrors, 
 import { statusBadge } from './events.js';
 import { formsPanel } from './forms.js';
 import { slipsPanel } from './slips.js';
+import { screenPanel } from './screen-panel.js';
 
 const TRANSITIONS = [
   { action: 'open', from: 'draft', text: '开始投票', testid: 'open-event',
@@ -124,6 +125,7 @@ function render(page, event, message) {
     message, form);
   if (event) page.appendChild(formsPanel(event));
   if (event) page.appendChild(slipsPanel(event));
+  if (event) page.appendChild(screenPanel(event));
 }
 
 function statusActions(page, event, message) {

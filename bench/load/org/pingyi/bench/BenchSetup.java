@@ -98,6 +98,12 @@ final class BenchSetup {
         .put("responsible", new JsonObject().put("name", "孙书记").put("title", "主持人"));
   }
 
+  /** A screen link of the event (as the organizer makes one for the hall's projector); returns its key. */
+  String screenKey() {
+    return call("/api/events/" + eventId + "/screen-links", new JsonObject().put("label", "bench"), 201)
+        .bodyAsJsonObject().getString("key");
+  }
+
   private JsonObject addForm(String template) {
     return call("/api/events/" + eventId + "/forms", new JsonObject().put("template", template), 201).bodyAsJsonObject();
   }

@@ -1,5 +1,6 @@
 package org.pingyi;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import org.pingyi.db.DatabaseSettings;
 import org.pingyi.db.EmbeddedDatabase;
@@ -39,12 +40,14 @@ public final class Main {
     LOG.info("Database schema up to date ({} migrations applied now)", applied);
 
     Vertx vertx = Vertx.vertx();
-    PingyiServer server = new PingyiServer(config, database);
     EmbeddedDatabase ownedDatabase = embedded;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, ownedDatabase)));
-    vertx.deployVerticle(server)
-        .onSuccess(id -> LOG.info("Pingyi is listening on http://localhost:{} (phones reach it at {})",
-            server.actualPort(), config.publicUrl()))
+    // One server instance per core, each on its own event loop, all sharing the port (Vert.x balances the
+    // connections among them). They share no state: what matters is in PostgreSQL, as across machines.
+    int instances = Runtime.getRuntime().availableProcessors();
+    vertx.deployVerticle(() -> new PingyiServer(config, database), new DeploymentOptions().setInstances(instances))
+        .onSuccess(id -> LOG.info("Pingyi is listening on http://localhost:{} with {} event loops (phones reach it at {})",
+            config.httpPort(), instances, config.publicUrl()))
         .onFailure(failure -> {
           LOG.error("Pingyi could not start: {}", failure.getMessage(), failure);
           System.exit(1);

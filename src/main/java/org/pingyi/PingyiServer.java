@@ -40,6 +40,8 @@ import org.pingyi.event.EventRoutes;
 import org.pingyi.event.EventService;
 import org.pingyi.export.RawExportRoutes;
 import org.pingyi.export.RawExportService;
+import org.pingyi.export.SummaryExports;
+import org.pingyi.export.SummaryRoutes;
 import org.pingyi.form.FormRoutes;
 import org.pingyi.form.FormService;
 import org.pingyi.http.AppError;
@@ -133,11 +135,13 @@ public final class PingyiServer extends VerticleBase {
     new VoteRoutes(new CastService(pool, ballots)).mount(router);
     new PaperRoutes(new PaperService(pool, eventService, audit, ballots), staffAuth).mount(router);
     new ArchiveRoutes(pool, eventService, recordCheck, staffAuth).mount(router);
+    SummaryExports summaries = new SummaryExports(vertx, pool, eventService);
+    new SummaryRoutes(summaries, staffAuth).mount(router);
     WorkerExecutor exportWorkers = exportWorkers();
     RawExportService rawExports = new RawExportService(pool, eventService);
     new RawExportRoutes(rawExports, staffAuth, exportWorkers).mount(router);
-    new BundleRoutes(new BundleService(pool, eventService, rawExports, exportWorkers), staffAuth, exportWorkers)
-        .mount(router);
+    new BundleRoutes(new BundleService(pool, eventService, rawExports, summaries, exportWorkers), staffAuth,
+        exportWorkers).mount(router);
     tally = new TallyRoutes(vertx, pool, staffAuth, eventService, audit);
     tally.mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(AppError.notFound("not_found", "接口不存在")));

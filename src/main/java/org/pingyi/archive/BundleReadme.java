@@ -29,7 +29,7 @@ final class BundleReadme {
           ballots.csv         全部选票，每张一行（UTF-8 带 BOM，可用 Excel、WPS 打开）；多选以“%s”分隔；
                               以 = + - @ 或撇号开头的内容前加了一个撇号，防止表格软件当作公式
           ballots.json        全部选票（JSON），答案按表单和题目编号保存，可对照 forms 重新计票
-          summary.xlsx、summary.pdf  汇总表（如有）
+          summary.xlsx、summary.pdf  汇总表（与控制台导出的相同）
           audit.json          本活动的审计日志（截至归档）
           SHA256SUMS          以上每个文件的 SHA-256
         

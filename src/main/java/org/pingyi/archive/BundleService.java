@@ -14,6 +14,7 @@ import org.pingyi.db.WorkerSql;
 import org.pingyi.event.EventService;
 import org.pingyi.event.EventStatus;
 import org.pingyi.export.RawExportService;
+import org.pingyi.export.SummaryExports;
 import org.pingyi.http.AppError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,13 +26,16 @@ public final class BundleService {
   private final Pool pool;
   private final EventService events;
   private final RawExportService rawExports;
+  private final SummaryExports summaryExports;
   private final WorkerExecutor workers;
   private final BundleRepository repository = new BundleRepository();
 
-  public BundleService(Pool pool, EventService events, RawExportService rawExports, WorkerExecutor workers) {
+  public BundleService(Pool pool, EventService events, RawExportService rawExports, SummaryExports summaryExports,
+                       WorkerExecutor workers) {
     this.pool = pool;
     this.events = events;
     this.rawExports = rawExports;
+    this.summaryExports = summaryExports;
     this.workers = workers;
   }
 
@@ -49,13 +53,11 @@ public final class BundleService {
             "归档后才能生成归档包（活动当前状态为“" + event.status().label() + "”）")));
   }
 
-  /**
-   * summary.xlsx and summary.pdf, deterministic bytes from the export-tables feature.
-   * TODO(export-tables): Future.all(summaryExports.xlsx(eventId), summaryExports.pdf(eventId)) as
-   * BundleFile.of("summary.xlsx", ...) and BundleFile.of("summary.pdf", ...) once org.pingyi.export.SummaryExports is on main.
-   */
+  /** summary.xlsx and summary.pdf: small, rendered whole on the summary feature's worker, byte for byte the same each time. */
   private Future<List<BundleFile>> summaries(UUID eventId) {
-    return Future.succeededFuture(List.of());
+    return Future.all(summaryExports.xlsx(eventId), summaryExports.pdf(eventId)).map(both -> List.of(
+        BundleFile.of("summary.xlsx", both.<io.vertx.core.buffer.Buffer>resultAt(0)),
+        BundleFile.of("summary.pdf", both.<io.vertx.core.buffer.Buffer>resultAt(1))));
   }
 
   /** Writes the zip on the calling worker thread from one read-only snapshot; returns its manifest. */

@@ -13,6 +13,7 @@ import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
+import org.pingyi.pdf.CjkFont;
 
 /**
  * The printable sheet of a slip batch: A4, eight slips a page (two columns, four rows) separated by cut
@@ -20,9 +21,6 @@ import java.io.OutputStream;
  * Noto Sans CJK subset. Blocking (PDF and QR work): run it on a worker thread.
  */
 final class SlipSheet {
-  private static final String FONT_FILE = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
-  /** Index 2 of the collection is the Simplified Chinese face. */
-  private static final String FONT = FONT_FILE + ",2";
   private static final String INSTRUCTION = "请用手机扫描二维码，匿名填写并提交；每张票仅能使用一次。";
   private static final float QR_POINTS = 130f;
   private static final int SLIPS_PER_PAGE = 8;
@@ -33,7 +31,7 @@ final class SlipSheet {
   }
 
   static boolean fontAvailable() {
-    return java.nio.file.Files.isReadable(java.nio.file.Path.of(FONT_FILE));
+    return CjkFont.available();
   }
 
   /**
@@ -44,7 +42,7 @@ final class SlipSheet {
    */
   static void render(OutputStream out, IssuedBatch batch, String publicUrl) {
     try {
-      Fonts fonts = new Fonts(BaseFont.createFont(FONT, BaseFont.IDENTITY_H, BaseFont.EMBEDDED));
+      Fonts fonts = new Fonts(CjkFont.shared());
       Document document = new Document(PageSize.A4, 20f, 20f, 20f, 20f);
       PdfWriter.getInstance(document, out);
       document.open();

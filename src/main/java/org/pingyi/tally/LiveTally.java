@@ -6,6 +6,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +17,8 @@ import java.util.function.Function;
  * by whichever instance committed it) marks the event; a short tick re-reads the marked events' tallies once,
  * encodes each snapshot once, and writes the same bytes to every screen watching. A screen that cannot keep
  * up skips snapshots instead of queueing them, so slow screens cost nothing to voting or to other screens.
+ * A screen opened with a screen link is closed once its link is revoked (re-checked with every read), so a
+ * revoked link stops showing results at once, not at its next reconnection.
  * Lives on one event loop (its verticle's); not thread-safe.
  */
 final class LiveTally {
@@ -27,28 +30,33 @@ final class LiveTally {
 
   private final Vertx vertx;
   private final Function<UUID, Future<Buffer>> snapshots;
+  private final Function<UUID, Future<Set<UUID>>> validLinks;
   private final Map<UUID, Watch> watches = new HashMap<>();
   private final long[] timers = new long[3];
 
   private static final class Watch {
     final Set<HttpServerResponse> screens = new LinkedHashSet<>();
+    /** The screens that came in with a screen link, and its id. */
+    final Map<HttpServerResponse, UUID> links = new HashMap<>();
     boolean changed = true;
     boolean reading;
     Buffer last;
   }
 
-  LiveTally(Vertx vertx, Function<UUID, Future<Buffer>> snapshots) {
+  LiveTally(Vertx vertx, Function<UUID, Future<Buffer>> snapshots, Function<UUID, Future<Set<UUID>>> validLinks) {
     this.vertx = vertx;
     this.snapshots = snapshots;
+    this.validLinks = validLinks;
     timers[0] = vertx.setPeriodic(TICK_MS, id -> tick());
     timers[1] = vertx.setPeriodic(REFRESH_MS, id -> changedAll());
     timers[2] = vertx.setPeriodic(HEARTBEAT_MS, id -> heartbeat());
   }
 
-  /** Starts streaming an event's tally to a response whose SSE headers are already written. */
-  void watch(UUID eventId, HttpServerResponse screen) {
+  /** Starts streaming an event's tally to a response whose SSE headers are already written; link may be null. */
+  void watch(UUID eventId, HttpServerResponse screen, UUID link) {
     Watch watch = watches.computeIfAbsent(eventId, id -> new Watch());
     watch.screens.add(screen);
+    if (link != null) watch.links.put(screen, link);
     screen.closeHandler(v -> forget(eventId, screen));
     screen.exceptionHandler(e -> forget(eventId, screen));
     if (watch.last != null) screen.write(watch.last);
@@ -78,6 +86,7 @@ final class LiveTally {
     Watch watch = watches.get(eventId);
     if (watch == null) return;
     watch.screens.remove(screen);
+    watch.links.remove(screen);
     if (watch.screens.isEmpty()) watches.remove(eventId);
   }
 
@@ -86,20 +95,38 @@ final class LiveTally {
       if (!watch.changed || watch.reading) return;
       watch.changed = false;
       watch.reading = true;
-      snapshots.apply(eventId).onComplete(read -> {
+      Future<Buffer> snapshot = snapshots.apply(eventId);
+      Future<Set<UUID>> links = watch.links.isEmpty() ? Future.succeededFuture(Set.of()) : validLinks.apply(eventId);
+      Future.all(snapshot, links).onComplete(read -> {
         watch.reading = false;
         if (read.failed()) {
           // The database is away: keep the screens' last numbers (they show them as stale) and try again.
           watch.changed = true;
           return;
         }
-        Buffer event = sseEvent(read.result());
+        closeRevoked(watch, links.result());
+        if (watch.screens.isEmpty()) {
+          watches.remove(eventId, watch);
+          return;
+        }
+        Buffer event = sseEvent(snapshot.result());
         if (!event.equals(watch.last)) {
           watch.last = event;
           broadcast(watch, event);
         }
       });
     });
+  }
+
+  /** Ends the streams of revoked links: the screen reconnects, is refused (401) and says its link was revoked. */
+  private static void closeRevoked(Watch watch, Set<UUID> valid) {
+    List<HttpServerResponse> revoked = watch.links.entrySet().stream()
+        .filter(e -> !valid.contains(e.getValue())).map(Map.Entry::getKey).toList();
+    for (HttpServerResponse screen : revoked) {
+      watch.screens.remove(screen);
+      watch.links.remove(screen);
+      screen.end();
+    }
   }
 
   private static void broadcast(Watch watch, Buffer event) {

@@ -8,6 +8,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.pingyi.audit.AuditLog;
 import org.pingyi.auth.Staff;
@@ -32,7 +35,11 @@ final class ScreenLinks {
   private static final String REVOKE = """
       UPDATE screen_links SET revoked_at = now() WHERE event_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING id""";
   private static final String VALID = """
-      SELECT 1 FROM screen_links WHERE key_sha256 = $1 AND event_id = $2 AND revoked_at IS NULL""";
+      SELECT id FROM screen_links WHERE key_sha256 = $1 AND event_id = $2 AND revoked_at IS NULL""";
+  private static final String STILL_VALID = """
+      SELECT id FROM screen_links WHERE event_id = $1 AND revoked_at IS NULL""";
+  /** The routing-context key under which a request let in by a screen key carries its link's id. */
+  private static final String LINK = "pingyi.screenLink";
 
   private final Pool pool;
   private final AuditLog audit;
@@ -57,11 +64,29 @@ final class ScreenLinks {
       String key = header.substring(SCHEME.length()).trim();
       pool.preparedQuery(VALID).execute(Tuple.of(Buffer.buffer(SlipTokens.hash(key)), eventId))
           .onSuccess(rows -> {
-            if (rows.size() == 0) ctx.fail(AppError.unauthorized("invalid_screen_key", "大屏链接无效或已被收回"));
-            else ctx.next();
+            if (rows.size() == 0) {
+              ctx.fail(AppError.unauthorized("invalid_screen_key", "大屏链接无效或已被收回"));
+              return;
+            }
+            ctx.put(LINK, rows.iterator().next().getUUID("id"));
+            ctx.next();
           })
           .onFailure(ctx::fail);
     };
+  }
+
+  /** The link a request came in with, or null for a staff member's request. */
+  static UUID linkOf(RoutingContext ctx) {
+    return ctx.get(LINK);
+  }
+
+  /** The event's links not revoked, so that streams opened with a revoked one can be closed. */
+  Future<Set<UUID>> stillValid(UUID eventId) {
+    return pool.preparedQuery(STILL_VALID).execute(Tuple.of(eventId)).map(rows -> {
+      Set<UUID> ids = new HashSet<>();
+      rows.forEach(row -> ids.add(row.getUUID("id")));
+      return ids;
+    });
   }
 
   /** A new link; its key is returned now and never again. */
@@ -97,7 +122,9 @@ final class ScreenLinks {
     return pool.withTransaction(tx -> tx.preparedQuery(REVOKE).execute(Tuple.of(eventId, linkId)).compose(rows -> {
       if (rows.size() == 0) throw AppError.notFound("screen_link_not_found", "没有这个大屏链接，或已收回");
       return audit.append(tx, AuditLog.Entry.by(actor, "screen_link.revoked", "screen_link", linkId, eventId,
-          new JsonObject()));
+          new JsonObject()))
+          // Every instance re-reads the event and closes the screens still open with this link (LiveTally).
+          .compose(v -> TallyChanges.announce(tx, List.of(eventId)));
     }));
   }
 }

@@ -18,7 +18,7 @@ import org.pingyi.http.Responses;
 
 /**
  * The live tally: read once (JSON) or streamed (Server-Sent Events) by staff or a screen link, the big screen's
- * settings and links, and the page at /screen/:eventId.
+ * settings and links, the page at /screen/:eventId and the chart library it draws with.
  */
 public final class TallyRoutes {
   private static final String SET_TURNOUT_ONLY = "UPDATE events SET screen_turnout_only = $2 WHERE id = $1";
@@ -30,6 +30,7 @@ public final class TallyRoutes {
   private final TallySnapshots snapshots;
   private final LiveTally live;
   private final ScreenLinks links;
+  private final ChartLibrary charts = ChartLibrary.fromClasspath();
   private io.vertx.pgclient.pubsub.PgSubscriber subscriber;
 
   public TallyRoutes(io.vertx.core.Vertx vertx, Pool pool, StaffAuth auth, EventService events, AuditLog audit) {
@@ -38,8 +39,8 @@ public final class TallyRoutes {
     this.events = events;
     this.audit = audit;
     this.snapshots = new TallySnapshots(pool);
-    this.live = new LiveTally(vertx, snapshots::encoded);
     this.links = new ScreenLinks(pool, audit, auth);
+    this.live = new LiveTally(vertx, snapshots::encoded, links::stillValid);
   }
 
   /** Starts listening for tally changes on its own connection; call once the routes are mounted. */
@@ -55,6 +56,7 @@ public final class TallyRoutes {
 
   public void mount(Router router) {
     router.get("/screen/:eventId").handler(TallyRoutes::page);
+    router.get(ChartLibrary.PATH).handler(charts::serve);
     router.get("/api/events/:eventId/tally").handler(links.staffOrScreen()).respond(ctx -> {
       ctx.response().putHeader("Cache-Control", "no-store");
       return snapshots.snapshot(EventRoutes.eventId(ctx));
@@ -89,7 +91,7 @@ public final class TallyRoutes {
           .putHeader("Cache-Control", "no-store")
           .putHeader("X-Accel-Buffering", "no");
       ctx.response().write("retry: 2000\n\n");
-      live.watch(eventId, ctx.response());
+      live.watch(eventId, ctx.response(), ScreenLinks.linkOf(ctx));
     }).onFailure(ctx::fail);
   }
 

@@ -20,7 +20,7 @@ import org.pingyi.http.AppError;
  * ({@link CounterStore}), so that every instance shows the same numbers, a restart loses nothing, and reading it
  * costs the same for ten ballots as for two hundred thousand.
  */
-final class TallySnapshots {
+public final class TallySnapshots {
   private static final String EVENT = """
       SELECT title, status, screen_turnout_only, expected_attendance FROM events WHERE id = $1""";
   private static final String CATEGORIES = """
@@ -33,7 +33,7 @@ final class TallySnapshots {
   private final Pool pool;
   private final FrozenFormCache forms;
 
-  TallySnapshots(Pool pool) {
+  public TallySnapshots(Pool pool) {
     this.pool = pool;
     this.forms = new FrozenFormCache(new BallotRepository());
   }
@@ -47,14 +47,20 @@ final class TallySnapshots {
       boolean withheld = event.getBoolean("screen_turnout_only") && "open".equals(status);
       Future<List<BallotForm>> eventForms = "draft".equals(status) ? Future.succeededFuture(List.of())
           : forms.formsOf(pool, eventId).map(all -> all.stream().map(FrozenForm::parsed).toList());
-      return eventForms.compose(parsed -> categories(eventId).compose(categories -> CounterStore.read(pool, eventId)
-          .map(counters -> new JsonObject()
+      return eventForms.compose(parsed -> report(eventId, parsed, event.getInteger("expected_attendance"), withheld)
+          .map(report -> new JsonObject()
               .put("event", new JsonObject().put("id", eventId.toString()).put("title", event.getString("title"))
                   .put("status", status).put("screenTurnoutOnly", event.getBoolean("screen_turnout_only")))
               .put("turnoutOnly", withheld)
-              .mergeIn(new JsonObject(TallyReport.of(parsed, counters, categories,
-                  event.getInteger("expected_attendance"), withheld))))));
+              .mergeIn(new JsonObject(report))));
     });
+  }
+
+  /** The whole report of {@link TallyReport#of} for these frozen forms, as the summary tables lay it out. */
+  public Future<java.util.Map<String, Object>> report(UUID eventId, List<BallotForm> parsed, long expected,
+                                                      boolean turnoutOnly) {
+    return categories(eventId).compose(categories -> CounterStore.read(pool, eventId)
+        .map(counters -> TallyReport.of(parsed, counters, categories, expected, turnoutOnly)));
   }
 
   Future<Buffer> encoded(UUID eventId) {

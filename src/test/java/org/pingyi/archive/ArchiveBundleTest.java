@@ -52,8 +52,8 @@ class ArchiveBundleTest {
         UUID.fromString(archived.voting.eventId));
 
     assertThat(response.getHeader("Content-Type")).isEqualTo("application/zip");
-    assertThat(files.keySet()).startsWith("README.txt", "event.json").endsWith("ballots.csv", "ballots.json", "audit.json",
-        "SHA256SUMS");
+    assertThat(files.keySet()).startsWith("README.txt", "event.json").endsWith("ballots.csv", "ballots.json",
+        "summary.xlsx", "summary.pdf", "audit.json", "SHA256SUMS");
     String manifest = new String(files.get("SHA256SUMS"), StandardCharsets.UTF_8);
     for (String line : manifest.split("\n")) {
       assertThat(sha256(files.get(line.substring(66)))).as(line).isEqualTo(line.substring(0, 64));
@@ -65,11 +65,13 @@ class ArchiveBundleTest {
       String[] idAndHash = form.split(" ");
       assertThat(sha256(files.get("forms/" + idAndHash[0] + ".json"))).isEqualTo(idAndHash[1]);
     }
-    assertThat(files.get("ballots.csv"))
-        .isEqualTo(clerk.get("/api/events/" + archived.voting.eventId + "/exports/ballots.csv").body().getBytes());
+    for (String file : List.of("ballots.csv", "summary.xlsx", "summary.pdf")) {
+      assertThat(files.get(file)).as(file)
+          .isEqualTo(clerk.get("/api/events/" + archived.voting.eventId + "/exports/" + file).body().getBytes());
+    }
     assertThat(new String(files.get("audit.json"), StandardCharsets.UTF_8)).contains("\"action\":\"event.archived\"")
         .contains("\"action\":\"form.frozen\"");
-    assertThat(sha256sumCheck(dir, files)).contains("ballots.csv: OK").contains("README.txt: OK").doesNotContain("FAILED");
+    assertThat(sha256sumCheck(dir, files)).contains("ballots.csv: OK").contains("summary.pdf: OK").contains("README.txt: OK").doesNotContain("FAILED");
   }
 
   @Test

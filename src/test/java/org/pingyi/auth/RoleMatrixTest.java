@@ -63,6 +63,8 @@ class RoleMatrixTest {
       Map.entry("GET /api/events/{eventId}/exports/ballots.xlsx", COUNT),
       Map.entry("GET /api/events/{eventId}/archive/bundle.zip", COUNT),
       Map.entry("GET /api/events/{eventId}/archive/manifest", COUNT),
+      Map.entry("GET /api/events/{eventId}/exports/summary.xlsx", COUNT),
+      Map.entry("GET /api/events/{eventId}/exports/summary.pdf", COUNT),
       Map.entry("GET /api/events/{eventId}/tally/stream", ANY),
       Map.entry("PUT /api/events/{eventId}/screen", ORGANIZE),
       Map.entry("POST /api/events/{eventId}/screen-links", ORGANIZE),

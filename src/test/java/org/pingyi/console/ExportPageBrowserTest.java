@@ -62,6 +62,8 @@ class ExportPageBrowserTest {
       Download csv = page.waitForDownload(() -> page.getByTestId("download-ballots-csv").click());
       org.assertj.core.api.Assertions.assertThat(csv.suggestedFilename()).isEqualTo(TITLE + "-原始选票.csv");
       org.assertj.core.api.Assertions.assertThat(Files.readString(csv.path())).startsWith("\uFEFF序号,票类,参评人员类别,渠道,无法辨认,");
+      Download summary = page.waitForDownload(() -> page.getByTestId("download-summary-pdf").click());
+      org.assertj.core.api.Assertions.assertThat(summary.suggestedFilename()).startsWith(TITLE).endsWith(".pdf");
 
       organizer.post("/api/events/" + voting.eventId + "/slips/unreturned", null);
       page.reload();

@@ -40,6 +40,11 @@ public final class Browser implements AutoCloseable {
     return browser.newContext(new NewContextOptions().setViewportSize(1280, 900).setLocale("zh-CN"));
   }
 
+  /** A fresh context the size of a hall's projector (1920×1080), for the big screen. */
+  public BrowserContext projector() {
+    return browser.newContext(new NewContextOptions().setViewportSize(1920, 1080).setLocale("zh-CN"));
+  }
+
   /** A fresh phone-sized context. */
   public BrowserContext phone() {
     return browser.newContext(new NewContextOptions().setViewportSize(390, 844).setIsMobile(true)

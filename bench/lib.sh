@@ -1,0 +1,217 @@
+# Shared by the benchmark scripts (run-load.sh, crowd.sh, screens.sh): defaults, building, a fresh durable
+# database, the server as a separate process with its heap and RSS sampled, the set-up of an event through
+# the API, wrk runs with the CPU of each party, and the check of stored ballots against the answers.
+# Source it from a script that has set BENCH_NAME; every function dies with a message on failure.
+
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$PWD
+OUT=$ROOT/target/bench
+mkdir -p "$OUT"
+
+WRK_THREADS=${WRK_THREADS:-2}             # wrk's threads (one event loop each)
+SERVER_HEAP=${SERVER_HEAP:-256m}
+SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}    # extra JVM options for the server, e.g. a flight recording
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+PGUSER=${PGUSER:-postgres}
+BENCH_DB=${BENCH_DB:-pingyi_bench}
+ADMIN_PASSWORD=bench-admin-$RANDOM$RANDOM
+export PGHOST PGPORT PGUSER
+RESULT_FILE=$OUT/$BENCH_NAME-result.properties
+PHASES=$OUT/phases.log
+rm -f "$RESULT_FILE" "$PHASES"
+started=$SECONDS
+
+die() { echo "$BENCH_NAME: $*" >&2; exit 1; }
+log() { printf '[%s] %s\n' "$(date +%T)" "$*"; }
+psql_db() { psql -X -q -v ON_ERROR_STOP=1 -At -d "$BENCH_DB" "$@"; }
+result() { sed -n "s/^$1=//p" "$RESULT_FILE" | tail -1; }
+put() { echo "$1=$2" >>"$RESULT_FILE"; }
+phase() { echo "PHASE $1 $(($(date +%s%N) / 1000000))" >>"$PHASES"; }
+need_tools() {
+  local tool
+  for tool in "$@"; do command -v "$tool" >/dev/null || die "$tool is not installed"; done
+}
+
+# The server jar (built when older than its sources, unless JAR names another build) and the bench classes.
+build() {
+  if [[ -n ${JAR:-} ]]; then
+    [[ -f $JAR ]] || die "JAR=$JAR does not exist"
+  elif [[ ! -f target/pingyi.jar || -n $(find pom.xml src webroot -newer target/pingyi.jar -print -quit) ]]; then
+    log "building target/pingyi.jar"
+    mvn -q -B package -DskipTests
+  fi
+  JAR=$(readlink -f "${JAR:-target/pingyi.jar}")
+  if [[ ! -f $OUT/classpath.txt || pom.xml -nt $OUT/classpath.txt ]]; then
+    # vertx-web-client is a test dependency of the project: take the test classpath.
+    mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt"
+  fi
+  CLIENT_CP="$OUT/classes:$(cat "$OUT/classpath.txt")"
+  if [[ ! -d $OUT/classes || -n $(find bench/load -newer "$OUT/classes" -print -quit) ]]; then
+    rm -rf "$OUT/classes"
+    javac -d "$OUT/classes" -cp "$CLIENT_CP" bench/load/org/pingyi/bench/*.java
+  fi
+}
+
+# PostgreSQL up, with durable commits, and a fresh database BENCH_DB.
+fresh_database() {
+  if ! pg_isready -q; then
+    log "starting PostgreSQL 15"
+    pg_ctlcluster --skip-systemctl-redirect 15 main start
+    for _ in $(seq 50); do pg_isready -q && break; sleep 0.2; done
+  fi
+  sync_commit=$(psql -X -At -d postgres -c "SHOW synchronous_commit")
+  fsync=$(psql -X -At -d postgres -c "SHOW fsync")
+  [[ $sync_commit == on && $fsync == on ]] || die "commits must be durable: synchronous_commit=$sync_commit fsync=$fsync"
+  PGDATA_DIR=$(psql -X -At -d postgres -c "SHOW data_directory")
+  POSTMASTER_PID=$(head -1 "$PGDATA_DIR/postmaster.pid")
+  PG_BIN=$(dirname "$(readlink -f "$(command -v pgbench)")")
+  [[ -x $PG_BIN/pg_waldump ]] || PG_BIN=/usr/lib/postgresql/15/bin
+  psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB"
+}
+
+# The open-files limit raised for a number of connections (each is a socket in the client and in the server).
+raise_fd_limit() {
+  local hard_limit
+  hard_limit=$(ulimit -Hn)
+  ulimit -n "$([[ $hard_limit == unlimited ]] && echo 1048576 || echo "$hard_limit")"
+  (( $(ulimit -n) >= $1 * 2 + 1024 )) || die "ulimit -n is $(ulimit -n); need at least $(($1 * 2 + 1024))"
+}
+
+# The server on a free port over BENCH_DB, its heap and RSS sampled into $OUT/heap.log; stopped on exit.
+SERVER_PID=""
+SAMPLER_PID=""
+cleanup() {
+  [[ -n $SERVER_PID ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  [[ -n $SAMPLER_PID ]] && kill "$SAMPLER_PID" 2>/dev/null && wait "$SAMPLER_PID" 2>/dev/null
+  return 0
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Heap (jstat -gc, every 250 ms) and RSS, each line stamped with the wall clock in microseconds.
+sample_server() {
+  local line rss key value
+  jstat -gc "$SERVER_PID" 250 | while IFS= read -r line; do
+    rss=0
+    while read -r key value _; do [[ $key == VmRSS: ]] && rss=$value; done <"/proc/$SERVER_PID/status" 2>/dev/null || true
+    printf '%s %s %s\n' "${EPOCHREALTIME/./}" "$rss" "$line"
+  done
+}
+
+start_server() {
+  PORT=${PINGYI_HTTP_PORT:-}
+  if [[ -z $PORT ]]; then
+    for candidate in $(seq 18080 18180); do
+      if ! ss -Hltn "sport = :$candidate" | grep -q .; then PORT=$candidate; break; fi
+    done
+    [[ -n $PORT ]] || die "no free port in 18080..18180"
+  fi
+  log "starting $JAR on port $PORT (heap -Xmx$SERVER_HEAP, database $BENCH_DB)"
+  DATABASE_URL="postgresql://$PGUSER@$PGHOST:$PGPORT/$BENCH_DB" PINGYI_ADMIN_PASSWORD=$ADMIN_PASSWORD \
+    PINGYI_HTTP_PORT=$PORT PINGYI_PUBLIC_URL="http://127.0.0.1:$PORT" PINGYI_DATA_DIR="$OUT/data" \
+    java -Xmx"$SERVER_HEAP" $SERVER_JAVA_OPTS -jar "$JAR" >"$OUT/server.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 240); do
+    curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
+    kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$OUT/server.log"; die "the server stopped"; }
+    sleep 0.25
+  done
+  curl -fs "http://127.0.0.1:$PORT/health" >/dev/null || die "the server did not answer /health within 60 s"
+  sample_server >"$OUT/heap.log" 2>/dev/null &
+  SAMPLER_PID=$!
+}
+
+# The server's peak RSS (VmHWM) in MB, then stops it.
+stop_server() {
+  put rss_peak_mb $(( $(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status") / 1024 ))
+  kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=""
+  wait "$SAMPLER_PID" 2>/dev/null || true
+  SAMPLER_PID=""
+}
+
+# An open event and WARMUP + SLIPS slips through the API (bench/load/LoadSetup.java); its key=value lines
+# (event_id, slips_issued, issue_slips_per_s, screen_key) go into the results.
+set_up_event() {
+  log "set-up: an event and $((WARMUP + SLIPS)) slips through the API"
+  BENCH_HOST=127.0.0.1 BENCH_PORT=$PORT PINGYI_ADMIN_PASSWORD=$ADMIN_PASSWORD SLIPS=$SLIPS WARMUP=$WARMUP OUT_DIR=$OUT \
+    java -Xmx1g -Dlogback.configurationFile="$ROOT/bench/load/logback.xml" -cp "$CLIENT_CP" org.pingyi.bench.LoadSetup \
+    >>"$RESULT_FILE" || die "the set-up failed"
+  event_id=$(result event_id)
+}
+
+# CPU: the machine's busy ticks (/proc/stat), the server's and PostgreSQL's (its postmaster and backends), and
+# the time of day; wrk's own CPU comes from bash's time. Whatever is left is the kernel's network work
+# (softirq on loopback) and other processes.
+ticks_of() {
+  local sum=0 pid stat
+  for pid in "$@"; do
+    stat=$(cat "/proc/$pid/stat" 2>/dev/null) || continue
+    read -r -a f <<<"${stat##*) }"
+    sum=$((sum + f[11] + f[12]))
+  done
+  echo "$sum"
+}
+# PostgreSQL: the postmaster, its live backends, and (cutime, cstime) the backends that exited meanwhile.
+postgres_ticks() {
+  local stat
+  stat=$(cat "/proc/$POSTMASTER_PID/stat")
+  read -r -a f <<<"${stat##*) }"
+  echo $(( f[13] + f[14] + $(ticks_of "$POSTMASTER_PID" $(pgrep -P "$POSTMASTER_PID")) ))
+}
+cpu_sample() {
+  echo "$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat) $(ticks_of "$SERVER_PID")" \
+    "$(postgres_ticks) $EPOCHREALTIME"
+}
+# run_wrk <name> <wrk arguments>: runs wrk, keeps its key=value lines as <name>_<key>, and the CPU per party.
+# ballots.lua threads leave a file in $OUT/done-<name> when their ballots are all answered: wrk is then
+# interrupted (it reports on SIGINT), since it would otherwise wait for its whole -d duration. With
+# WRK_STOP_AFTER=<seconds> set, wrk is interrupted then at the latest (when the server is gone, no answer
+# comes back to stop a thread).
+run_wrk() {
+  local name=$1 before after elapsed wrk_pid wrk_ticks=0 ticks deadline=$((SECONDS + ${WRK_STOP_AFTER:-86400}))
+  shift
+  rm -rf "$OUT/done-$name" && mkdir -p "$OUT/done-$name"
+  read -r -a before < <(cpu_sample)
+  wrk "$@" >"$OUT/wrk-$name.log" 2>&1 &
+  wrk_pid=$!
+  while kill -0 "$wrk_pid" 2>/dev/null; do
+    ticks=$(ticks_of "$wrk_pid")
+    (( ticks > 0 )) && wrk_ticks=$ticks
+    if (( $(find "$OUT/done-$name" -type f | wc -l) >= WRK_THREADS || SECONDS >= deadline )); then
+      kill -INT "$wrk_pid"
+      break
+    fi
+    sleep 0.05
+  done
+  wait "$wrk_pid" || { cat "$OUT/wrk-$name.log"; die "wrk ($name) failed"; }
+  read -r -a after < <(cpu_sample)
+  sed -n 's/^\([a-z0-9_]*\)=/'"$name"'_\1=/p' "$OUT/wrk-$name.log" >>"$RESULT_FILE"
+  elapsed=$(awk -v a="${after[3]}" -v b="${before[3]}" 'BEGIN { print a - b }')
+  awk -v t=$((after[0] - before[0])) -v s=$((after[1] - before[1])) -v p=$((after[2] - before[2])) \
+      -v c="$wrk_ticks" -v e="$elapsed" -v n="$name" 'BEGIN {
+    printf "%s_cpu_server=%.2f\n%s_cpu_postgres=%.2f\n%s_cpu_client=%.2f\n", n, s / 100 / e, n, p / 100 / e, n, c / 100 / e
+    printf "%s_cpu_other=%.2f\n", n, (t - s - p - c) / 100 / e }' >>"$RESULT_FILE"
+}
+
+# Every ballot answered 201 must be stored, each with its slip used; a ballot whose connection broke before
+# its answer may or may not be stored (its phone would retry), but never without its slip, nor twice.
+# check_stored <accepted> <sent>
+check_stored() {
+  local stored used
+  read -r stored used < <(psql_db -F ' ' -c "SELECT (SELECT count(*) FROM ballots WHERE event_id = '$event_id'),
+    (SELECT count(*) FROM slips WHERE event_id = '$event_id' AND state = 'used')")
+  put stored_ballots "$stored"
+  put unanswered_stored $((stored - $1))
+  (( stored >= $1 && stored <= $2 && used == stored )) \
+    || die "$1 ballots answered 201 of $2 sent, but $stored stored and $used slips used"
+}
+
+# Peak heap in use (survivors + eden + old, MB) over the whole run, from $OUT/heap.log.
+peak_heap_mb() {
+  awk '$3 == "S0C" { for (i = 3; i <= NF; i++) col[$i] = i; next }
+    NF > 10 { used = ($(col["S0U"]) + $(col["S1U"]) + $(col["EU"]) + $(col["OU"])) / 1024; if (used > peak) peak = used }
+    END { printf "%.0f\n", peak }' "$OUT/heap.log"
+}

@@ -1,0 +1,106 @@
+package org.pingyi.export;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.pingyi.ballot.BallotForm;
+import org.pingyi.export.SummaryTable.Block;
+import org.pingyi.export.SummaryTable.Cell;
+import org.pingyi.form.MatrixQuestion;
+import org.pingyi.form.MatrixRow;
+import org.pingyi.form.ScaleOption;
+import org.pingyi.form.ScaleQuestion;
+import org.pingyi.form.Section;
+
+/**
+ * 民主测评: first one line per assessed person (优秀率, 称职以上率, each item's average score, the person's score and
+ * the 分类考核 weighted result), then per person the answers to each item and the overall grades.
+ */
+final class AssessmentBlocks {
+
+  private AssessmentBlocks() {
+  }
+
+  /** A person's section: the scored items and the overall grade, either possibly missing from an edited form. */
+  private record Person(Section section, Optional<MatrixQuestion> items, Optional<ScaleQuestion> grades,
+                        Map<String, Object> counted) {
+  }
+
+  /** @param weighted the form's 分类考核 results, or an empty list (per category, or no category weights) */
+  static List<Block> of(BallotForm form, List<Map<String, Object>> sections, List<Map<String, Object>> weighted) {
+    List<Person> persons = new ArrayList<>();
+    for (Section s : form.definition().sections()) {
+      if (s.subject() == null) continue;
+      persons.add(new Person(s, s.questions().stream().filter(MatrixQuestion.class::isInstance)
+          .map(MatrixQuestion.class::cast).findFirst(), s.questions().stream().filter(ScaleQuestion.class::isInstance)
+          .map(ScaleQuestion.class::cast).findFirst(), Figures.byId(sections, s.id()).orElse(Map.of())));
+    }
+    List<Block> blocks = new ArrayList<>();
+    if (!persons.isEmpty()) blocks.add(summary(persons, weighted));
+    for (int i = 0; i < persons.size(); i++) blocks.addAll(detail(i + 1, persons.get(i), form));
+    List<Section> others = form.definition().sections().stream().filter(s -> s.subject() == null).toList();
+    if (!others.isEmpty()) blocks.addAll(QuestionBlocks.of(form, others, sections));
+    return blocks;
+  }
+
+  private static Block summary(List<Person> persons, List<Map<String, Object>> weighted) {
+    Person first = persons.get(0);
+    Heads heads = Heads.of(false).single("姓名").single("职务");
+    first.grades().ifPresent(g -> heads.single(g.options().get(0).label() + "率")
+        .single(g.options().get(1).label() + "以上率"));
+    List<MatrixRow> items = first.items().map(MatrixQuestion::rows).orElse(List.of());
+    items.forEach(r -> heads.single(r.label()));
+    heads.single("个人得分");
+    if (!weighted.isEmpty()) heads.single("分类考核加权结果");
+    List<List<Cell>> rows = new ArrayList<>();
+    for (Person p : persons) rows.add(summaryRow(p, items, weighted));
+    return new Block("测评结果汇总", heads.columns(), heads.build(), rows);
+  }
+
+  private static List<Cell> summaryRow(Person p, List<MatrixRow> items, List<Map<String, Object>> weighted) {
+    List<Cell> cells = new ArrayList<>(List.of(Cell.text(p.section().subject().name()),
+        Cell.text(p.section().subject().post())));
+    p.grades().ifPresent(g -> {
+      Map<String, Object> result = result(p, g.id());
+      cells.add(Cell.rate(Figures.rate(result, "excellentRate")));
+      cells.add(Cell.rate(Figures.rate(result, "competentOrBetterRate")));
+    });
+    Map<String, Object> scored = p.items().map(m -> result(p, m.id())).orElse(Map.of());
+    for (MatrixRow item : items) {
+      cells.add(Cell.score(Figures.rate(Figures.byId(Figures.list(scored, "rows"), item.id()).orElse(Map.of()), "score")));
+    }
+    cells.add(Cell.score(Figures.rate(scored, "score")));
+    if (!weighted.isEmpty()) {
+      cells.add(Cell.score(weighted.stream().filter(w -> p.section().id().equals(w.get("section"))).findFirst()
+          .map(w -> Figures.rate(w, "score")).orElse(null)));
+    }
+    return cells;
+  }
+
+  private static List<Block> detail(int number, Person p, BallotForm form) {
+    List<Block> blocks = new ArrayList<>();
+    String name = number + ". " + p.section().subject().name() + "　" + p.section().subject().post();
+    blocks.add(Block.line(name.strip()));
+    p.items().ifPresent(m -> blocks.add(MatrixBlocks.main(m, result(p, m.id()), form.definition().rules(), true)));
+    p.grades().ifPresent(g -> blocks.add(grades(g, result(p, g.id()))));
+    return blocks;
+  }
+
+  /** 总体评价: each grade's count and share of the answers, 优秀率 and 称职以上率 of the valid ballots. */
+  private static Block grades(ScaleQuestion g, Map<String, Object> result) {
+    List<ScaleOption> options = g.options();
+    Heads heads = Heads.of(true).single("评价项目").single("作答票数");
+    options.forEach(o -> heads.pair(o.label(), "票数"));
+    heads.single(options.get(0).label() + "率").single(options.get(1).label() + "以上率");
+    List<Cell> cells = new ArrayList<>(List.of(Cell.text(g.text()), Cell.count(Figures.count(result, "answered"))));
+    ItemBlocks.optionCells(cells, Figures.list(result, "options"));
+    cells.add(Cell.rate(Figures.rate(result, "excellentRate")));
+    cells.add(Cell.rate(Figures.rate(result, "competentOrBetterRate")));
+    return new Block("", heads.columns(), heads.build(), List.of(cells));
+  }
+
+  private static Map<String, Object> result(Person p, String questionId) {
+    return Figures.byId(Figures.list(p.counted(), "questions"), questionId).orElse(Map.of());
+  }
+}

@@ -1,0 +1,84 @@
+package org.pingyi.export;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.pingyi.export.SummaryTable.Block;
+import org.pingyi.export.SummaryTable.Cell;
+import org.pingyi.form.Candidate;
+import org.pingyi.form.Choice;
+import org.pingyi.form.FormRules;
+import org.pingyi.form.Position;
+import org.pingyi.form.RecommendationQuestion;
+
+/** 民主推荐（会议推荐）: per position its valid ballots, then the candidates in order of votes with 得票率 and 过半数. */
+final class RecommendationBlocks {
+  private static final List<Choice> DEFAULT_APPROVE = List.of(
+      new Choice("agree", "同意"), new Choice("disagree", "不同意"), new Choice("abstain", "弃权"));
+
+  private RecommendationBlocks() {
+  }
+
+  static List<Block> of(RecommendationQuestion q, Map<String, Object> result, FormRules rules) {
+    List<Block> blocks = new ArrayList<>();
+    boolean approve = RecommendationQuestion.APPROVE.equals(q.mode());
+    if (!approve) blocks.add(positions(q, result));
+    for (Position p : q.positions()) {
+      Map<String, Object> counted = Figures.byId(Figures.list(result, "positions"), p.id()).orElse(Map.of());
+      blocks.add(approve ? approveBlock(q, p, counted) : candidates(p, counted, rules));
+    }
+    return blocks;
+  }
+
+  /** 推荐职位, 职数, the position's valid ballots, the parts void for too many marks, abstentions, the leading rate. */
+  private static Block positions(RecommendationQuestion q, Map<String, Object> result) {
+    Heads heads = Heads.of(false).singles(List.of("推荐职位", "职数", "有效票", "超过职数无效", "弃权票", "最高得票率"));
+    List<List<Cell>> rows = new ArrayList<>();
+    for (Position p : q.positions()) {
+      Map<String, Object> c = Figures.byId(Figures.list(result, "positions"), p.id()).orElse(Map.of());
+      rows.add(List.of(Cell.text(p.title()), Cell.count(p.seats()), Cell.count(Figures.count(c, "valid")),
+          Cell.count(Figures.count(c, "invalid")), Cell.count(Figures.count(c, "abstain")),
+          Cell.rate(Figures.rate(c, "leadingRate"))));
+    }
+    return new Block("推荐职位情况", heads.columns(), heads.build(), rows);
+  }
+
+  private static Block candidates(Position p, Map<String, Object> counted, FormRules rules) {
+    Heads heads = Heads.of(false).singles(List.of("序号", "姓名", "性别", "出生年月", "现任职务", "得票数", "得票率", "是否过半数"));
+    String flag = rules.majority() == null ? "" : Rules.majorityFlag(rules.majority());
+    List<List<Cell>> rows = new ArrayList<>();
+    for (Map<String, Object> c : Figures.list(counted, "candidates")) {
+      Candidate candidate = p.candidates().stream().filter(x -> x.id().equals(c.get("id"))).findFirst()
+          .orElse(new Candidate("", Figures.text(c, "label"), "", "", ""));
+      rows.add(List.of(Cell.count(rows.size() + 1), Cell.text(candidate.name()), Cell.text(candidate.gender()),
+          Cell.text(candidate.birth()), Cell.text(candidate.currentPost()), Cell.count(Figures.count(c, "count")),
+          Cell.rate(Figures.rate(c, "percent")), Cell.flag(Figures.flag(c, "majority"), flag)));
+    }
+    for (Map<String, Object> w : Figures.list(counted, "writeIns")) {
+      rows.add(List.of(Cell.count(rows.size() + 1), Cell.text(Figures.text(w, "label") + "（另行推荐）"), Cell.text(""),
+          Cell.text(""), Cell.text(""), Cell.count(Figures.count(w, "count")), Cell.rate(Figures.rate(w, "percent")),
+          Cell.flag(Figures.flag(w, "majority"), flag)));
+    }
+    return new Block(caption(p), heads.columns(), heads.build(), rows);
+  }
+
+  /** The 同意 / 不同意 / 弃权 variant: each answer's count and share per candidate. */
+  private static Block approveBlock(RecommendationQuestion q, Position p, Map<String, Object> counted) {
+    List<Choice> options = q.approveOptions() == null || q.approveOptions().isEmpty() ? DEFAULT_APPROVE : q.approveOptions();
+    Heads heads = Heads.of(true).singles(List.of("序号", "姓名", "性别", "出生年月", "现任职务"));
+    options.forEach(o -> heads.pair(o.label(), "票数"));
+    List<List<Cell>> rows = new ArrayList<>();
+    for (Candidate candidate : p.candidates()) {
+      Map<String, Object> c = Figures.byId(Figures.list(counted, "candidates"), candidate.id()).orElse(Map.of());
+      List<Cell> cells = new ArrayList<>(List.of(Cell.count(rows.size() + 1), Cell.text(candidate.name()),
+          Cell.text(candidate.gender()), Cell.text(candidate.birth()), Cell.text(candidate.currentPost())));
+      ItemBlocks.optionCells(cells, Figures.list(c, "options"));
+      rows.add(cells);
+    }
+    return new Block(caption(p) + "，有效票 " + Figures.count(counted, "valid") + " 张", heads.columns(), heads.build(), rows);
+  }
+
+  private static String caption(Position p) {
+    return "推荐职位：" + p.title() + "（职数 " + p.seats() + " 名）";
+  }
+}

@@ -1,0 +1,114 @@
+package org.pingyi.export;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.sqlclient.Pool;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.pingyi.ballot.BallotForm;
+import org.pingyi.ballot.BallotRepository;
+import org.pingyi.ballot.FrozenForm;
+import org.pingyi.ballot.FrozenFormCache;
+import org.pingyi.event.Event;
+import org.pingyi.event.EventService;
+import org.pingyi.event.EventStatus;
+import org.pingyi.http.AppError;
+import org.pingyi.pdf.CjkFont;
+import org.pingyi.tally.TallySnapshots;
+
+/**
+ * The summary tables (汇总表) of a closed or archived event as xlsx or PDF, for the export routes and the archive
+ * bundle. Reading is asynchronous; building and rendering run on a worker thread, never on an event loop.
+ */
+public final class SummaryExports {
+  static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  static final String PDF_TYPE = "application/pdf";
+  /** Meetings are dated in China: a date alone becomes that day's midnight there. */
+  private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final EventService events;
+  private final TallySnapshots snapshots;
+  private final FrozenFormCache forms = new FrozenFormCache(new BallotRepository());
+
+  public SummaryExports(Vertx vertx, Pool pool, EventService events) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.events = events;
+    this.snapshots = new TallySnapshots(pool);
+  }
+
+  /** A rendered file with the name and type it is sent under. */
+  record SummaryFile(String name, String contentType, Buffer bytes) {
+  }
+
+  public Future<Buffer> xlsx(UUID eventId) {
+    return file(eventId, false).map(SummaryFile::bytes);
+  }
+
+  public Future<Buffer> pdf(UUID eventId) {
+    return file(eventId, true).map(SummaryFile::bytes);
+  }
+
+  public static String xlsxFileName(Event event) {
+    return baseName(event) + ".xlsx";
+  }
+
+  public static String pdfFileName(Event event) {
+    return baseName(event) + ".pdf";
+  }
+
+  Future<SummaryFile> file(UUID eventId, boolean pdf) {
+    if (pdf && !CjkFont.available()) {
+      return Future.failedFuture(AppError.unavailable(
+          "服务器缺少中文字体（Debian 软件包 fonts-noto-cjk），暂不能生成 PDF；可改用 xlsx", 3600));
+    }
+    return events.get(pool, eventId).compose(event -> closedEventFile(event, pdf));
+  }
+
+  /** Tables are the record of a finished vote: while voting is open the figures are still changing. */
+  private Future<SummaryFile> closedEventFile(Event event, boolean pdf) {
+    if (event.status() != EventStatus.CLOSED && event.status() != EventStatus.ARCHIVED) {
+      throw AppError.conflict("event_not_closed",
+          "投票结束后才能导出汇总表（活动当前状态为“" + event.status().label() + "”）");
+    }
+    return forms.formsOf(pool, event.id()).map(all -> all.stream().map(FrozenForm::parsed).toList())
+        .compose(parsed -> snapshots.report(event.id(), parsed, event.details().expectedAttendance(), false)
+            .compose(report -> vertx.executeBlocking(() -> render(event, parsed, report, pdf), false)));
+  }
+
+  private static SummaryFile render(Event event, List<BallotForm> parsed, Map<String, Object> report, boolean pdf) {
+    List<SummaryTable> tables = SummaryTables.of(event.details(), parsed, report);
+    OffsetDateTime stamp = stamp(event);
+    if (pdf) return new SummaryFile(pdfFileName(event), PDF_TYPE, Buffer.buffer(SummaryPdf.render(tables, stamp, seed(event))));
+    return new SummaryFile(xlsxFileName(event), XLSX_TYPE, Buffer.buffer(SummaryXlsx.render(tables, stamp)));
+  }
+
+  /** The files' own dates: the meeting's day, else when the event was created; never the clock. */
+  static OffsetDateTime stamp(Event event) {
+    if (event.details().date() != null) return event.details().date().atStartOfDay().atOffset(CHINA);
+    return event.createdAt().withOffsetSameInstant(CHINA).withNano(0);
+  }
+
+  private static byte[] seed(Event event) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(("pingyi-summary|" + event.id()).getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  /** 活动名称-汇总表, without the characters file systems refuse. */
+  private static String baseName(Event event) {
+    String title = event.details().title().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "").strip();
+    return (title.isEmpty() ? "测评活动" : title) + "-汇总表";
+  }
+}

@@ -1,0 +1,99 @@
+package org.pingyi.export;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.pingyi.ballot.BallotForm;
+import org.pingyi.event.EventDetails;
+import org.pingyi.export.SummaryTable.Block;
+import org.pingyi.export.SummaryTable.Footer;
+
+/**
+ * Builds an event's summary tables, one per ballot form, from its frozen forms and its tally report
+ * (TallyReport.of): plain Java, no I/O; every number is taken from the report, none computed here.
+ */
+public final class SummaryTables {
+
+  private SummaryTables() {
+  }
+
+  public static List<SummaryTable> of(EventDetails event, List<BallotForm> forms, Map<String, Object> report) {
+    List<SummaryTable> tables = new ArrayList<>();
+    Set<String> sheetNames = new HashSet<>();
+    for (BallotForm form : forms) {
+      Map<String, Object> counted = Figures.byId(Figures.list(report, "forms"), form.id()).orElse(Map.of());
+      tables.add(table(event, form, counted, Figures.map(report, "turnout"), sheetNames));
+    }
+    return tables;
+  }
+
+  static String title(BallotForm form) {
+    return switch (form.definition().template()) {
+      case "cadre-work" -> "选人用人工作民主评议结果汇总表";
+      case "new-cadres" -> "新提拔任用干部民主评议结果汇总表";
+      case "recommendation" -> "民主推荐（会议推荐）得票情况汇总表";
+      case "assessment" -> "民主测评结果汇总表";
+      default -> form.definition().title() + "结果汇总表";
+    };
+  }
+
+  private static SummaryTable table(EventDetails event, BallotForm form, Map<String, Object> counted,
+                                    Map<String, Object> turnout, Set<String> sheetNames) {
+    List<Block> blocks = new ArrayList<>(TurnoutBlocks.of(turnout, counted));
+    blocks.add(Block.line("一、全体参评人员"));
+    blocks.addAll(results(form, Figures.list(counted, "sections"), Figures.list(counted, "weighted")));
+    List<Map<String, Object>> categories = Figures.list(counted, "categories");
+    if (categories.size() > 1) {
+      blocks.add(Block.line("二、分类统计（按票类）"));
+      for (Map<String, Object> category : categories) blocks.addAll(category(form, category, counted));
+    }
+    Footer footer = new Footer(event.counters(), event.supervisors(), event.responsibleTitle(), event.responsibleName(),
+        event.date());
+    return new SummaryTable(sheetName(form, sheetNames), title(form), header(event, form), blocks,
+        Notes.of(form.definition(), event), footer);
+  }
+
+  private static List<Block> results(BallotForm form, List<Map<String, Object>> sections,
+                                     List<Map<String, Object>> weighted) {
+    if ("assessment".equals(form.definition().template())) return AssessmentBlocks.of(form, sections, weighted);
+    return QuestionBlocks.of(form, form.definition().sections(), sections);
+  }
+
+  /** A category's tables, or one line saying why it has none: too few ballots to show apart. */
+  private static List<Block> category(BallotForm form, Map<String, Object> category, Map<String, Object> counted) {
+    String name = Figures.text(category, "name") + "（" + Figures.text(category, "code") + "），选票 "
+        + Figures.count(category, "ballots") + " 张";
+    if (!Figures.flag(category, "shown")) {
+      return List.of(Block.line(name + "：不足 " + Figures.count(counted, "minGroupSize") + " 张，按规定不单列。"));
+    }
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(Block.line(name));
+    blocks.addAll(results(form, Figures.list(category, "sections"), List.of()));
+    return blocks;
+  }
+
+  private static List<String> header(EventDetails event, BallotForm form) {
+    String date = event.date() == null ? "______年____月____日" : Dates.chinese(event.date());
+    return List.of(
+        "组织单位：" + event.organizingUnit(),
+        "活动名称：" + event.title() + "　　票种：" + form.definition().title(),
+        "日期：" + date + "　　地点：" + (event.venue() == null ? "" : event.venue()));
+  }
+
+  /** Excel allows 31 characters and none of []:*?/\ in a sheet's name, and no two alike. */
+  private static String sheetName(BallotForm form, Set<String> taken) {
+    String base = switch (form.definition().template()) {
+      case "cadre-work" -> "选人用人工作评议";
+      case "new-cadres" -> "新提拔任用干部评议";
+      case "recommendation" -> "民主推荐";
+      case "assessment" -> "民主测评";
+      default -> form.definition().title().replaceAll("[\\[\\]:*?/\\\\']", "");
+    };
+    base = base.isBlank() ? "汇总表" : base.substring(0, Math.min(base.length(), 26));
+    String name = base;
+    for (int n = 2; !taken.add(name); n++) name = base + "（" + n + "）";
+    return name;
+  }
+}
