@@ -115,9 +115,12 @@ function render(page, event, message) {
       h('h1', { text: event ? event.title : '新建活动' }),
       event ? statusBadge(event.status, 'event-status') : null),
     event ? statusActions(page, event, message) : null,
-    event && (event.status === 'open' || event.status === 'closed')
-      ? h('p', {}, h('a', { href: '#/events/' + event.id + '/paper', class: 'button', testid: 'paper-link',
-        text: '纸质票录入' }))
+    event && event.status !== 'draft'
+      ? h('p', { class: 'inline-form' },
+        event.status === 'open' || event.status === 'closed'
+          ? h('a', { href: '#/events/' + event.id + '/paper', class: 'button', testid: 'paper-link', text: '纸质票录入' })
+          : null,
+        h('a', { href: '#/events/' + event.id + '/exports', class: 'button', testid: 'exports-link', text: '导出与归档' }))
       : null,
     message, form);
   if (event) page.appendChild(formsPanel(event));

@@ -6,6 +6,7 @@ import { showLogin } from './login.js';
 import { showEvents } from './events.js';
 import { showEvent } from './event-edit.js';
 import { showPaper } from './paper.js';
+import { showExports } from './exports.js';
 import { showFormEditor } from './form-editor.js';
 import { showAccounts } from './accounts.js';
 import { showAudit } from './audit.js';
@@ -16,6 +17,7 @@ const ROUTES = [
   { pattern: /^#\/events\/new$/, show: () => showEvent(null) },
   { pattern: /^#\/events\/([\w-]+)$/, show: (m) => showEvent(m[1]) },
   { pattern: /^#\/events\/([\w-]+)\/paper$/, show: (m) => showPaper(m[1]) },
+  { pattern: /^#\/events\/([\w-]+)\/exports$/, show: (m) => showExports(m[1]) },
   { pattern: /^#\/forms\/([\w-]+)$/, show: (m) => showFormEditor(m[1]) },
   { pattern: /^#\/accounts$/, show: () => showAccounts(), role: 'admin' },
   { pattern: /^#\/audit$/, show: () => showAudit(), role: 'admin' },

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.pingyi.archive.ArchiveRoutes;
+import org.pingyi.archive.BundleRoutes;
+import org.pingyi.archive.BundleService;
 import org.pingyi.archive.RecordCheck;
 import org.pingyi.audit.AuditLog;
 import org.pingyi.audit.AuditRoutes;
@@ -36,6 +38,8 @@ import org.pingyi.ballot.VoteRoutes;
 import org.pingyi.db.DatabaseSettings;
 import org.pingyi.event.EventRoutes;
 import org.pingyi.event.EventService;
+import org.pingyi.export.RawExportRoutes;
+import org.pingyi.export.RawExportService;
 import org.pingyi.export.SummaryExports;
 import org.pingyi.export.SummaryRoutes;
 import org.pingyi.form.FormRoutes;
@@ -135,7 +139,13 @@ public final class PingyiServer extends VerticleBase {
     new VoteRoutes(new CastService(pool, ballots)).mount(router);
     new PaperRoutes(new PaperService(pool, eventService, audit, ballots), staffAuth).mount(router);
     new ArchiveRoutes(pool, eventService, recordCheck, staffAuth).mount(router);
-    new SummaryRoutes(new SummaryExports(vertx, pool, eventService), staffAuth).mount(router);
+    SummaryExports summaries = new SummaryExports(vertx, pool, eventService);
+    new SummaryRoutes(summaries, staffAuth).mount(router);
+    WorkerExecutor exportWorkers = exportWorkers();
+    RawExportService rawExports = new RawExportService(pool, eventService);
+    new RawExportRoutes(rawExports, staffAuth, exportWorkers).mount(router);
+    new BundleRoutes(new BundleService(pool, eventService, rawExports, summaries, exportWorkers), staffAuth,
+        exportWorkers).mount(router);
     tally = new TallyRoutes(vertx, pool, staffAuth, eventService, audit);
     tally.mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(AppError.notFound("not_found", "接口不存在")));
@@ -160,6 +170,14 @@ public final class PingyiServer extends VerticleBase {
    */
   private WorkerExecutor slipSheetWorkers() {
     return vertx.createSharedWorkerExecutor("pingyi-slip-sheets", 2, 30, TimeUnit.MINUTES);
+  }
+
+  /**
+   * Two threads write exports and archive bundles (xlsx, zip): like slip sheets, a large one keeps a core busy,
+   * so two at a time while the rest queue. Created in start(), so undeploying the verticle closes it.
+   */
+  private WorkerExecutor exportWorkers() {
+    return vertx.createSharedWorkerExecutor("pingyi-exports", 2, 30, TimeUnit.MINUTES);
   }
 
   private static void announceAdminPassword(String password) {

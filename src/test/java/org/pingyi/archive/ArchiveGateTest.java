@@ -48,6 +48,52 @@ class ArchiveGateTest {
     assertThat(organizer.post(path + "/archive", null).statusCode()).isEqualTo(200);
   }
 
+  @Test
+  void missingSupervisorsAndDateEachBlockArchivingUntilFilledIn() {
+    Api organizer = server.api().asAdmin();
+    Voting voting = Voting.open(organizer, "监票人与日期");
+    String path = "/api/events/" + voting.eventId;
+    organizer.post(path + "/close", null);
+    organizer.put(path, Fixtures.event("监票人与日期").put("supervisors", new io.vertx.core.json.JsonArray()).putNull("date"));
+
+    JsonObject check = organizer.get(path + "/completeness").bodyAsJsonObject();
+    var refused = organizer.post(path + "/archive", null);
+
+    assertThat(codes(check)).containsExactly("supervisors", "date");
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.bodyAsJsonObject().getJsonObject("fields").fieldNames()).containsExactly("supervisors", "date");
+    assertThat(refused.bodyAsJsonObject().getString("message"))
+        .isEqualTo("资料不完整，不能归档：未填写监票人；未填写日期（汇总表的填表日期）");
+
+    organizer.put(path, Fixtures.event("监票人与日期"));
+    assertThat(organizer.post(path + "/archive", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aPaperBallotAwaitingItsSecondEntryBlocksArchivingUntilEntered() {
+    Api organizer = server.api().asAdmin();
+    Api secondClerk = server.api().asAdmin().newStaff("second-clerk", "clerk", "second-clerk-pass");
+    Voting voting = Voting.open(organizer, "纸质票未录完");
+    String path = "/api/events/" + voting.eventId;
+    String serial = organizer.post(path + "/slips", new JsonObject().put("category", "B").put("format", "csv").put("count", 1))
+        .bodyAsString().split("\r\n")[1].split(",")[0];
+    JsonObject entry = new JsonObject().put("serial", serial).put("answers", voting.validAnswers());
+    organizer.post(path + "/paper-ballots", entry);
+    organizer.post(path + "/close", null);
+
+    JsonObject check = organizer.get(path + "/completeness").bodyAsJsonObject();
+    var refused = organizer.post(path + "/archive", null);
+
+    assertThat(codes(check)).contains("paper_pending");
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.bodyAsJsonObject().getJsonObject("fields").getString("paper_pending"))
+        .isEqualTo("还有 1 张纸质票等待第二遍录入或两遍录入不一致：请完成双人录入");
+
+    assertThat(secondClerk.post(path + "/paper-ballots", entry).statusCode()).isEqualTo(201);
+    assertThat(organizer.get(path + "/completeness").bodyAsJsonObject().getBoolean("complete")).isTrue();
+    assertThat(organizer.post(path + "/archive", null).statusCode()).isEqualTo(200);
+  }
+
   private static List<String> codes(JsonObject check) {
     return check.getJsonArray("missing").stream().map(m -> ((JsonObject) m).getString("code")).toList();
   }

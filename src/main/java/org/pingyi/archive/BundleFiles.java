@@ -1,0 +1,68 @@
+package org.pingyi.archive;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.pingyi.db.WorkerSql;
+import org.pingyi.export.ExportedForm;
+import org.pingyi.export.RawExportService;
+import org.pingyi.export.RawFormat;
+
+/**
+ * The one list of what an archive bundle holds, in the order written; SHA256SUMS is added after them. Every name
+ * is ASCII: unzip tools that ignore the zip's UTF-8 flag (Info-ZIP in a C locale, older Windows) would garble a
+ * Chinese one, and sha256sum -c would then not find the file.
+ */
+final class BundleFiles {
+
+  private BundleFiles() {
+  }
+
+  /** The large files stream from {@code sql} when written, on the worker writing the zip. */
+  static List<BundleFile> of(Bundle bundle, WorkerSql sql) {
+    List<BundleFile> files = new ArrayList<>();
+    files.add(BundleFile.of("README.txt", BundleReadme.text(bundle)));
+    files.add(BundleFile.of("event.json", event(bundle).encodePrettily() + "\n"));
+    for (ExportedForm form : bundle.raw().forms()) {
+      // The canonical document: its SHA-256 in SHA256SUMS is the one recorded when voting opened.
+      files.add(BundleFile.of("forms/" + form.id() + ".json", form.canonicalJson()));
+    }
+    for (RawFormat format : List.of(RawFormat.CSV, RawFormat.JSON)) {
+      files.add(new BundleFile(format.fileName(), out -> RawExportService.write(format, bundle.raw(), out, sql)));
+    }
+    files.addAll(bundle.summaries());
+    files.add(new BundleFile("audit.json", out -> audit(out, bundle, sql)));
+    return files;
+  }
+
+  private static JsonObject event(Bundle bundle) {
+    JsonArray forms = new JsonArray();
+    bundle.raw().forms().forEach(f -> forms.add(new JsonObject().put("id", f.id().toString())
+        .put("title", f.definition().title()).put("sha256", f.frozenSha256()).put("file", "forms/" + f.id() + ".json")));
+    return bundle.raw().event().copy().put("archivedAt", bundle.archivedAt().toString()).put("forms", forms);
+  }
+
+  private static void audit(OutputStream out, Bundle bundle, WorkerSql sql) throws IOException {
+    Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+    try (WorkerSql.Rows rows = BundleRepository.auditRows(sql, bundle.raw().eventId())) {
+      Iterator<JsonObject> entries = BundleRepository.audit(rows);
+      writer.write("[");
+      boolean first = true;
+      while (entries.hasNext()) {
+        writer.write(first ? "\n" : ",\n");
+        writer.write(entries.next().encode());
+        first = false;
+      }
+      writer.write("\n]\n");
+    }
+    writer.flush();
+  }
+}

@@ -1,0 +1,50 @@
+package org.pingyi.archive;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.pingyi.auth.Role;
+import org.pingyi.auth.StaffAuth;
+import org.pingyi.event.EventRoutes;
+import org.pingyi.http.ClientGone;
+import org.pingyi.http.Downloads;
+import org.pingyi.http.ResponseOutputStream;
+
+/**
+ * /api/events/:eventId/archive/bundle.zip (the archive bundle, streamed) and /archive/manifest (its SHA256SUMS
+ * and the hash written on the paper record), for admins, organizers and clerks once the event is archived.
+ */
+public final class BundleRoutes {
+  private final BundleService service;
+  private final StaffAuth auth;
+  private final WorkerExecutor workers;
+
+  public BundleRoutes(BundleService service, StaffAuth auth, WorkerExecutor workers) {
+    this.service = service;
+    this.auth = auth;
+    this.workers = workers;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/events/:eventId/archive/bundle.zip").handler(auth.allow(Role.ORGANIZER, Role.CLERK))
+        .handler(this::download);
+    router.get("/api/events/:eventId/archive/manifest").handler(auth.allow(Role.ORGANIZER, Role.CLERK))
+        .respond(ctx -> service.manifest(EventRoutes.eventId(ctx), ctx.vertx().getOrCreateContext()));
+  }
+
+  private void download(RoutingContext ctx) {
+    UUID eventId = EventRoutes.eventId(ctx);
+    Context eventLoop = ctx.vertx().getOrCreateContext();
+    AtomicReference<String> manifest = new AtomicReference<>();
+    service.prepare(eventId).compose(bundle -> {
+      Downloads.attachment(ctx, "application/zip", "archive.zip", bundle.raw().title() + "-归档包.zip");
+      return ResponseOutputStream.send(ctx, workers, out -> manifest.set(service.write(out, bundle, eventLoop)));
+    }).compose(sent -> service.remember(eventId, manifest.get()))
+        .recover(failure -> failure instanceof ClientGone ? Future.succeededFuture() : Downloads.failedBeforeBody(ctx, failure))
+        .onFailure(ctx::fail);
+  }
+}

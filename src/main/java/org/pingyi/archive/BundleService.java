@@ -1,0 +1,99 @@
+package org.pingyi.archive;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.UUID;
+import org.pingyi.db.WorkerSql;
+import org.pingyi.event.EventService;
+import org.pingyi.event.EventStatus;
+import org.pingyi.export.RawExportService;
+import org.pingyi.export.SummaryExports;
+import org.pingyi.http.AppError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The archive bundle of an archived event, and its manifest hash, computed once and kept in the database. */
+public final class BundleService {
+  private static final Logger LOG = LoggerFactory.getLogger(BundleService.class);
+
+  private final Pool pool;
+  private final EventService events;
+  private final RawExportService rawExports;
+  private final SummaryExports summaryExports;
+  private final WorkerExecutor workers;
+  private final BundleRepository repository = new BundleRepository();
+
+  public BundleService(Pool pool, EventService events, RawExportService rawExports, SummaryExports summaryExports,
+                       WorkerExecutor workers) {
+    this.pool = pool;
+    this.events = events;
+    this.rawExports = rawExports;
+    this.summaryExports = summaryExports;
+    this.workers = workers;
+  }
+
+  /** Everything but the streamed files; 409 until the event is archived. */
+  Future<Bundle> prepare(UUID eventId) {
+    return archived(eventId).compose(v -> Future.all(rawExports.prepare(eventId), repository.archivedAt(pool, eventId),
+            summaries(eventId))
+        .map(all -> new Bundle(all.resultAt(0), all.resultAt(1), all.resultAt(2))));
+  }
+
+  private Future<Void> archived(UUID eventId) {
+    return events.get(pool, eventId).compose(event -> event.status() == EventStatus.ARCHIVED
+        ? Future.succeededFuture()
+        : Future.failedFuture(AppError.conflict("event_not_archived",
+            "归档后才能生成归档包（活动当前状态为“" + event.status().label() + "”）")));
+  }
+
+  /** summary.xlsx and summary.pdf: small, rendered whole on the summary feature's worker, byte for byte the same each time. */
+  private Future<List<BundleFile>> summaries(UUID eventId) {
+    return Future.all(summaryExports.xlsx(eventId), summaryExports.pdf(eventId)).map(both -> List.of(
+        BundleFile.of("summary.xlsx", both.<io.vertx.core.buffer.Buffer>resultAt(0)),
+        BundleFile.of("summary.pdf", both.<io.vertx.core.buffer.Buffer>resultAt(1))));
+  }
+
+  /** Writes the zip on the calling worker thread from one read-only snapshot; returns its manifest. */
+  String write(OutputStream out, Bundle bundle, Context eventLoop) throws IOException {
+    try (WorkerSql sql = WorkerSql.begin(eventLoop, pool)) {
+      return ArchiveBundle.write(out, BundleFiles.of(bundle, sql), bundle.archivedLocal());
+    }
+  }
+
+  /** The manifest and its hash: stored, or else computed now (the bundle written to nowhere) and stored. */
+  Future<JsonObject> manifest(UUID eventId, Context eventLoop) {
+    return archived(eventId).compose(v -> repository.manifest(pool, eventId))
+        .compose(stored -> stored.isPresent() ? Future.succeededFuture() : prepare(eventId)
+            .compose(bundle -> workers.executeBlocking(
+                () -> write(OutputStream.nullOutputStream(), bundle, eventLoop), false))
+            .compose(text -> remember(eventId, text)))
+        .compose(v -> repository.manifest(pool, eventId)).map(stored -> toJson(stored.orElseThrow()));
+  }
+
+  /** After a download: the first manifest is kept; a different one later means the record changed, and is logged. */
+  Future<Void> remember(UUID eventId, String manifest) {
+    return repository.remember(pool, eventId, manifest).compose(v -> repository.manifest(pool, eventId))
+        .map(stored -> {
+          if (stored.isPresent() && !stored.get().text().equals(manifest)) {
+            LOG.error("The archive bundle of event {} no longer matches its manifest {} recorded earlier", eventId,
+                stored.get().sha256());
+          }
+          return null;
+        });
+  }
+
+  private static JsonObject toJson(BundleRepository.StoredManifest stored) {
+    JsonArray files = new JsonArray();
+    Manifest.parse(stored.text()).forEach(line -> files.add(new JsonObject().put("name", line.name())
+        .put("sha256", line.sha256())));
+    return new JsonObject().put("sha256", stored.sha256()).put("fileName", Manifest.FILE_NAME)
+        .put("manifest", stored.text()).put("files", files);
+  }
+}

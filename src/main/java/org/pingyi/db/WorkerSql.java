@@ -1,0 +1,123 @@
+package org.pingyi.db;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Cursor;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PreparedStatement;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Transaction;
+import io.vertx.sqlclient.Tuple;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * One read-only transaction used by a blocking writer on a worker thread (an xlsx, a zip): every database call
+ * is issued on the request's event loop and awaited by the worker, and rows come through cursors a batch at a
+ * time, so an export of 100,000 ballots holds one batch, and the writer asks for the next only when it is ready.
+ */
+public final class WorkerSql implements AutoCloseable {
+  private static final int FETCH_ROWS = 500;
+  private static final long WAIT_SECONDS = 120;
+
+  private final Context eventLoop;
+  private final SqlConnection connection;
+  private final Transaction transaction;
+
+  private WorkerSql(Context eventLoop, SqlConnection connection, Transaction transaction) {
+    this.eventLoop = eventLoop;
+    this.connection = connection;
+    this.transaction = transaction;
+  }
+
+  /**
+   * Call on the worker. A repeatable-read snapshot: files written from several queries agree with each other.
+   */
+  public static WorkerSql begin(Context eventLoop, Pool pool) {
+    SqlConnection connection = await(eventLoop, pool::getConnection);
+    try {
+      Transaction tx = await(eventLoop, connection::begin);
+      await(eventLoop, () -> connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+          .execute());
+      return new WorkerSql(eventLoop, connection, tx);
+    } catch (RuntimeException e) {
+      eventLoop.runOnContext(v -> connection.close());
+      throw e;
+    }
+  }
+
+  /** The rows of a query, fetched in batches as the caller iterates; close it when done. */
+  public Rows rows(String sql, Tuple args) {
+    PreparedStatement statement = await(eventLoop, () -> connection.prepare(sql));
+    return new Rows(statement, statement.cursor(args));
+  }
+
+  /** Ends the transaction (nothing was written) and gives the connection back. */
+  @Override
+  public void close() {
+    eventLoop.runOnContext(v -> transaction.rollback().eventually(connection::close));
+  }
+
+  /** Runs the operation on the event loop and waits for its outcome on this (worker) thread. */
+  private static <T> T await(Context eventLoop, Supplier<Future<T>> operation) {
+    // Future.await refuses Vert.x worker threads; a CompletableFuture simply blocks this one, as intended.
+    CompletableFuture<T> outcome = new CompletableFuture<>();
+    eventLoop.runOnContext(v -> {
+      try {
+        operation.get().onSuccess(outcome::complete).onFailure(outcome::completeExceptionally);
+      } catch (RuntimeException e) {
+        outcome.completeExceptionally(e);
+      }
+    });
+    try {
+      return outcome.get(WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("the database did not answer within " + WAIT_SECONDS + " s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the database", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** A query's rows through a cursor: at most one batch in memory. */
+  public final class Rows implements Iterator<Row>, AutoCloseable {
+    private final PreparedStatement statement;
+    private final Cursor cursor;
+    private Iterator<Row> batch = Collections.emptyIterator();
+    private boolean started;
+
+    private Rows(PreparedStatement statement, Cursor cursor) {
+      this.statement = statement;
+      this.cursor = cursor;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (!batch.hasNext() && (!started || cursor.hasMore())) {
+        started = true;
+        batch = await(eventLoop, () -> cursor.read(FETCH_ROWS)).iterator();
+      }
+      return batch.hasNext();
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) throw new NoSuchElementException();
+      return batch.next();
+    }
+
+    @Override
+    public void close() {
+      await(eventLoop, () -> cursor.close().eventually(statement::close));
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package org.pingyi.http;
+
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Headers of a file download: its type, a Chinese file name (RFC 6266 with the RFC 5987 {@code filename*}
+ * form, an ASCII name for clients that know only {@code filename}) and no caching, since exports hold ballots.
+ */
+public final class Downloads {
+  private static final String UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
+
+  private Downloads() {
+  }
+
+  public static void attachment(RoutingContext ctx, String contentType, String asciiName, String name) {
+    ctx.response()
+        .putHeader("Content-Type", contentType)
+        .putHeader("Content-Disposition",
+            "attachment; filename=\"" + asciiName + "\"; filename*=UTF-8''" + percentEncoded(safeName(name)))
+        .putHeader("Cache-Control", "no-store");
+  }
+
+  /**
+   * After a failure: if nothing was sent yet, the error body goes out as JSON and must not be saved as the file.
+   */
+  public static <T> Future<T> failedBeforeBody(RoutingContext ctx, Throwable failure) {
+    if (!ctx.response().headWritten()) {
+      ctx.response().headers().remove("Content-Disposition").remove("Content-Type");
+    }
+    return Future.failedFuture(failure);
+  }
+
+  /** A name any file system accepts: the characters Windows refuses become "_". */
+  static String safeName(String name) {
+    String cleaned = name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+    return cleaned.isEmpty() ? "download" : cleaned;
+  }
+
+  static String percentEncoded(String name) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+      if (UNRESERVED.indexOf(b) >= 0) {
+        out.append((char) b);
+      } else {
+        out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+            .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+      }
+    }
+    return out.toString();
+  }
+}

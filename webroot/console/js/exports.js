@@ -1,0 +1,161 @@
+// 导出与归档: the completeness check (what is still missing, in Chinese), the downloads (raw ballots, summary
+// tables, the archive bundle), the archive button, and after archiving the manifest hash for the paper record.
+// Downloads need the bearer token, so they are fetched as blobs and saved, as slips.js does for slip batches.
+
+import { get, post, can, session, ApiError } from './api.js';
+import { h, mount, messageBox, showMessage, showError, confirmDialog, busy } from './dom.js';
+import { statusBadge } from './events.js';
+
+const RAW = [
+  { file: 'ballots.csv', text: '原始选票（CSV）', testid: 'download-ballots-csv' },
+  { file: 'ballots.xlsx', text: '原始选票（Excel）', testid: 'download-ballots-xlsx' },
+  { file: 'ballots.json', text: '原始选票（JSON）', testid: 'download-ballots-json' },
+  { file: 'summary.xlsx', text: '汇总表（Excel）', testid: 'download-summary-xlsx' },
+  { file: 'summary.pdf', text: '汇总表（PDF）', testid: 'download-summary-pdf' },
+];
+
+export async function showExports(id) {
+  const message = messageBox('exports-error');
+  const page = h('section', { class: 'panel', testid: 'exports-page' }, h('p', { text: '正在加载……' }));
+  mount(page);
+  try {
+    const [event, check] = await Promise.all([get('/events/' + id), get('/events/' + id + '/completeness')]);
+    render(page, event, check, message);
+  } catch (error) {
+    page.textContent = '';
+    page.append(h('h1', { text: '导出与归档' }), message);
+    showError(message, error);
+  }
+}
+
+function render(page, event, check, message) {
+  page.textContent = '';
+  page.append(
+    h('p', { class: 'crumbs' }, h('a', { href: '#/events', text: '活动列表' }), ' / ',
+      h('a', { href: '#/events/' + event.id, text: event.title, testid: 'event-page-link' }), ' / '),
+    h('div', { class: 'page-head' }, h('h1', { text: '导出与归档' }), statusBadge(event.status, 'event-status')),
+    message, completeness(check), downloads(event, message), archiving(page, event, check, message));
+}
+
+function completeness(check) {
+  const section = h('section', { class: 'subpanel', testid: 'completeness' }, h('h2', { text: '资料规范性检查' }));
+  if (check.complete) {
+    section.appendChild(h('p', { class: 'message success', testid: 'completeness-ok', text: '资料齐全，可以归档。' }));
+    return section;
+  }
+  section.append(h('p', { text: '归档前还缺少：' }), h('ul', { class: 'missing', testid: 'completeness-missing' },
+    check.missing.map((m) => h('li', { dataset: { code: m.code }, text: m.message }))));
+  return section;
+}
+
+function downloads(event, message) {
+  const section = h('section', { class: 'subpanel', testid: 'downloads' }, h('h2', { text: '导出' }));
+  if (!can('organizer') && !can('clerk')) {
+    section.appendChild(h('p', { class: 'hint', text: '当前角色不能导出选票。' }));
+  } else if (event.status !== 'closed' && event.status !== 'archived') {
+    section.appendChild(h('p', { class: 'hint', testid: 'downloads-later', text: '投票结束后才能导出选票和汇总表。' }));
+  } else {
+    section.appendChild(h('div', { class: 'inline-form' }, RAW.map((r) =>
+      downloadButton(r.text, r.testid, '/api/events/' + event.id + '/exports/' + r.file, message, section))));
+    section.appendChild(h('p', { class: 'hint', text: '原始选票每张一行，按随机编号排序，与投票先后无关；选票不足 5 张的类别不单列。' }));
+  }
+  return section;
+}
+
+function archiving(page, event, check, message) {
+  const section = h('section', { class: 'subpanel', testid: 'archiving' }, h('h2', { text: '归档' }));
+  if (event.status === 'archived') {
+    section.appendChild(h('p', { text: '活动已归档。' }));
+    if (can('organizer') || can('clerk')) bundle(section, event, message);
+    return section;
+  }
+  if (!can('organizer')) {
+    section.appendChild(h('p', { class: 'hint', text: '由组织者在投票结束、资料齐全后归档。' }));
+    return section;
+  }
+  const button = h('button', { type: 'button', class: 'primary', testid: 'archive-button', text: '归档',
+    disabled: event.status !== 'closed' || !check.complete });
+  button.addEventListener('click', async () => {
+    if (!(await confirmDialog('归档后活动只能查看，不能再修改。确定归档吗？', '归档'))) return;
+    await busy(button, async () => {
+      try {
+        const archived = await post('/events/' + event.id + '/archive');
+        render(page, archived, { complete: true, missing: [] }, message);
+        showMessage(message, '已归档', 'success');
+      } catch (error) {
+        showError(message, error, page, { listAll: true });
+      }
+    });
+  });
+  section.append(button, h('p', { class: 'hint', text: event.status !== 'closed'
+    ? '结束投票后才能归档。' : check.complete ? '归档后生成归档包和清单哈希。' : '请先补齐上面列出的资料。' }));
+  return section;
+}
+
+async function bundle(section, event, message) {
+  section.appendChild(downloadButton('下载归档包（zip）', 'download-bundle',
+    '/api/events/' + event.id + '/archive/bundle.zip', message, section));
+  const hash = h('p', { class: 'manifest-hash', testid: 'manifest-hash', text: '正在计算清单哈希……' });
+  section.append(h('h3', { text: '清单哈希（SHA256SUMS 的 SHA-256）' }), hash,
+    h('p', { class: 'hint', text: '请将此哈希抄写在纸质档案上并签字。日后任何人可解压归档包，运行 sha256sum -c SHA256SUMS '
+      + '核对每个文件，再运行 sha256sum SHA256SUMS 与纸质记录比对。' }));
+  try {
+    const manifest = await get('/events/' + event.id + '/archive/manifest');
+    hash.textContent = manifest.sha256.match(/.{1,8}/g).join(' ');
+    hash.dataset.sha256 = manifest.sha256;
+  } catch (error) {
+    hash.textContent = '';
+    showError(message, error, section);
+  }
+}
+
+function downloadButton(text, testid, url, message, scope) {
+  const button = h('button', { type: 'button', testid, text });
+  button.addEventListener('click', () => busy(button, async () => {
+    try {
+      const { blob, name } = await fetchFile(url);
+      save(blob, name);
+      showMessage(message, '已下载 ' + name, 'success');
+    } catch (error) {
+      showError(message, error, scope);
+    }
+  }));
+  return button;
+}
+
+async function fetchFile(url) {
+  let response;
+  try {
+    response = await fetch(url, { cache: 'no-store', headers: { Authorization: 'Bearer ' + session.token } });
+  } catch {
+    throw new ApiError(0, { error: 'network', message: '无法连接服务器，请检查网络' });
+  }
+  if (!response.ok) {
+    let body = {};
+    try { body = await response.json(); } catch { body = {}; }
+    throw new ApiError(response.status, body);
+  }
+  try {
+    return { blob: await response.blob(), name: fileName(response, url) };
+  } catch {
+    throw new ApiError(0, { error: 'download_interrupted', message: '下载中断，文件不完整，请重新下载。' });
+  }
+}
+
+/** The Chinese name from Content-Disposition's filename* (RFC 5987), else the name in the address. */
+function fileName(response, url) {
+  const header = response.headers.get('Content-Disposition') || '';
+  const match = header.match(/filename\*=UTF-8''([^;]+)/i);
+  if (match) {
+    try { return decodeURIComponent(match[1]); } catch { /* fall through */ }
+  }
+  return url.slice(url.lastIndexOf('/') + 1);
+}
+
+function save(blob, name) {
+  const link = h('a', { href: URL.createObjectURL(blob), download: name, text: name });
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+}
