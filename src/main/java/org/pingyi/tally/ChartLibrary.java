@@ -31,7 +31,7 @@ final class ChartLibrary {
    */
   static Future<ChartLibrary> load(Vertx vertx) {
     return vertx.executeBlocking(() -> {
-      String version = properties(WEBJAR + "echarts/pom.properties").getProperty("version");
+      String version = properties(WEBJAR + "pom.properties").getProperty("version");
       return new ChartLibrary(version, Buffer.buffer(bytes("META-INF/resources/webjars/echarts/" + version
           + "/dist/echarts.min.js")));
     }, false);
