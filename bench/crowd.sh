@@ -50,8 +50,8 @@ log "warm-up: $WARMUP ballots over 200 connections"
 run_wrk warmup -t "$WRK_THREADS" -c 200 --timeout 60s -d 1h -s bench/load/ballots.lua "http://127.0.0.1:$PORT" -- \
   "$OUT/tokens-warmup.txt" "$WRK_THREADS" "$OUT/answers.json" w "$OUT/done-warmup"
 log "crowd: $VOTERS voters connected at once, each loading the page and voting once"
-run_wrk crowd -t "$WRK_THREADS" -c "$CONCURRENCY" --timeout "${WINDOW_SECONDS}s" -d 1h -s bench/load/voters.lua \
-  "http://127.0.0.1:$PORT" -- "$OUT/tokens.txt" "$WRK_THREADS" "$OUT/answers.json" c "$OUT/done-crowd" "$OUT/assets.txt"
+run_wrk crowd -t "$WRK_THREADS" -c "$CONCURRENCY" --timeout "${WINDOW_SECONDS}s" -d 1h -s bench/load/ballots.lua \
+  "http://127.0.0.1:$PORT" -- "$OUT/tokens.txt" "$WRK_THREADS" "$OUT/answers.json" c "$OUT/done-crowd" - "$OUT/assets.txt"
 check_stored $(($(result warmup_accepted) + $(result crowd_accepted))) $(($(result warmup_sent) + $(result crowd_sent)))
 heap=$(peak_heap_mb)
 stop_server
@@ -65,7 +65,7 @@ cat <<REPORT
 voters                  $VOTERS, one connection each, all open at once; each: page + $(wc -l <"$OUT/assets.txt") files + ballot paper + ballot
 took                    $seconds s   (target ≤ $WINDOW_SECONDS s: $within)
 accepted (201)          $(result crowd_accepted) of $(result crowd_sent) ballots sent
-not 201 / errors        ${errors}   ballots {$(result crowd_not_201)}   refusals by status {$(result crowd_errors)}   socket errors $(result crowd_socket_errors)
+not 201 / errors        ${errors}   answers other than 201, by status {$(result crowd_not_201)}   socket errors $(result crowd_socket_errors)
 stored                  $(result stored_ballots) ballots in the database: every 201 among them, each with its slip used; $(result unanswered_stored) stored whose answer was lost with its connection
 voter's time            p50 $(result crowd_p50_ms) ms   p90 $(result crowd_p90_ms) ms   p99 $(result crowd_p99_ms) ms   max $(result crowd_max_ms) ms   (first request to receipt)
 transfer                $(result crowd_requests) requests, $(( $(result crowd_bytes) / 1024 / 1024 )) MiB

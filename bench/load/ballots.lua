@@ -1,17 +1,24 @@
--- wrk script for bench/run-load.sh: casts every slip of a token file exactly once, as phones do:
--- POST /api/v/<token> with the event's answers and a nonce of its own (unique across the run, so every ballot
--- gets its own receipt). Each wrk thread takes every n-th token. Once its tokens are sent, a thread keeps its
--- connections busy with GET /ping until the last of its ballots is answered, then stops, so that every answer
--- is counted and the script can check the database against them. A ballot whose connection broke is never
--- answered (wrk reports it as a socket error): after 15 s without a ballot answer, the thread stops anyway.
--- wrk itself runs until its -d duration even when every thread has stopped, so a stopped thread leaves a file
--- in the directory given as the fifth argument, and run-load.sh interrupts wrk (SIGINT: it then reports) once
--- every thread has.
+-- wrk script for the benchmarks (bench/lib.sh's run_wrk): casts every slip of a token file exactly once, as
+-- phones do: POST /api/v/<token> with the event's answers and a nonce of its own (unique across the run, so
+-- every ballot gets its own receipt). Each wrk thread takes every n-th token.
 --
---   wrk -t2 -c2000 -d1h --timeout 60s -s bench/load/ballots.lua http://host:port -- tokens.txt 2 answers.json m
---   (args: token file, number of threads (= -t), file with the answers JSON, nonce prefix of this phase,
---    directory for the threads' "done" files, and optionally a directory where each thread writes the receipt
---    code of every ballot answered 201, one per line, for a check against the database)
+-- With an assets file (bench/crowd.sh), each voter first loads the voter's page as a phone does: GET
+-- /v/<token>, every style and module the page loads, and the ballot paper (GET /api/v/<token>), all pipelined
+-- on its connection with the ballot (wrk sends them together and reads the answers in order; its latency is
+-- then the voter's time from the first request to the receipt).
+--
+-- Once its tokens are sent, a thread keeps its connections busy with GET /ping until the last of its ballots
+-- is answered, then stops, so that every answer is counted and the script can check the database against
+-- them. A ballot whose connection broke is never answered (wrk counts a socket error): after 15 s without a
+-- ballot answer, the thread stops anyway. wrk itself runs until its -d duration even when every thread has
+-- stopped, so a stopped thread leaves a file in the done directory, and run_wrk interrupts wrk (SIGINT: it
+-- then reports) once every thread has.
+--
+--   wrk -t2 -c2000 -d1h --timeout 60s -s bench/load/ballots.lua http://host:port -- \
+--       <token file> <threads (= -t)> <answers JSON file> <nonce prefix> <done directory> \
+--       [<receipts directory, or -> [<assets file>]]
+-- A receipts directory gets a file per thread with the receipt code of every ballot answered 201, one per line,
+-- for a check against the database; an assets file lists the page's files, one path per line.
 
 local threads = {}
 
@@ -21,50 +28,66 @@ function setup(thread)
 end
 
 -- sent, answered and statuses are globals: done() reads them from each thread with thread:get.
-local tokens, next_token, answers, prefix, ping, last_answer, done_file, stopped, receipts
+local tokens, next_token, answers, prefix, pings, last_answer, done_file, stopped, receipts, assets
 local GIVE_UP_SECONDS = 15
 
-function init(args)
-  local count = tonumber(args[2])
-  tokens, next_token, sent, answered, statuses = {}, 1, 0, 0, {}
-  local line_number = 0
-  for line in io.lines(args[1]) do
-    if line_number % count == index then tokens[#tokens + 1] = line end
+local function share_of_tokens(file, count)
+  local mine, line_number = {}, 0
+  for line in io.lines(file) do
+    if line_number % count == index then mine[#mine + 1] = line end
     line_number = line_number + 1
   end
+  return mine
+end
+
+function init(args)
+  tokens, next_token, sent, answered, statuses = share_of_tokens(args[1], tonumber(args[2])), 1, 0, 0, {}
   local file = assert(io.open(args[3], "r"))
   answers = file:read("*a"):gsub("%s+$", "")
   file:close()
-  prefix = args[4]
-  done_file = args[5] .. "/" .. index
-  if args[6] then receipts = assert(io.open(args[6] .. "/" .. index, "w")) end
-  stopped = false
-  ping = wrk.format("GET", "/ping")
-  last_answer = os.time()
+  prefix, done_file, stopped, last_answer = args[4], args[5] .. "/" .. index, false, os.time()
+  if args[6] and args[6] ~= "-" then receipts = assert(io.open(args[6] .. "/" .. index, "w")) end
+  assets = {}
+  if args[7] then
+    for line in io.lines(args[7]) do assets[#assets + 1] = wrk.format("GET", line) end
+  end
+  -- As many pings as a voter's requests: a pipelining wrk expects the same number of answers every time.
+  pings = string.rep(wrk.format("GET", "/ping"), #assets > 0 and #assets + 3 or 1)
 end
 
 local headers = { ["Content-Type"] = "application/json" }
-
 local verified = false
 
 function request()
-  -- wrk calls request() once on its first thread before any connection opens, to see whether the script
-  -- pipelines; that request is never sent, so it must not take a slip.
+  -- wrk calls request() once on its first thread before any connection opens, to count the requests it
+  -- pipelines; that batch is never sent, so it must not take a slip.
   if index == 0 and not verified then
     verified = true
-    return ping
+    return pings
   end
-  if next_token > #tokens then return ping end
+  if next_token > #tokens then return pings end
   local token = tokens[next_token]
   next_token = next_token + 1
   sent = sent + 1
   -- 24 base64url characters: the phase, the thread and the ballot's number within it.
   local nonce = string.format("%s%03d%020d", prefix, index, sent)
-  return wrk.format("POST", "/api/v/" .. token, headers, '{"nonce":"' .. nonce .. '","answers":' .. answers .. '}')
+  local ballot = wrk.format("POST", "/api/v/" .. token, headers,
+    '{"nonce":"' .. nonce .. '","answers":' .. answers .. '}')
+  if #assets == 0 then return ballot end
+  local voter = { wrk.format("GET", "/v/" .. token) }
+  for _, asset in ipairs(assets) do voter[#voter + 1] = asset end
+  voter[#voter + 1] = wrk.format("GET", "/api/v/" .. token)
+  voter[#voter + 1] = ballot
+  return table.concat(voter)
 end
 
+-- The answers of a thread's connections interleave, so they are told apart by what they say: /ping answers
+-- "ok"; a page, style, module or ballot paper answers 200 with no receipt; everything else answers a ballot
+-- (201, a replay's receipt, or a refusal, counted by status; a refused page request would be counted here too).
 function response(status, headers, body)
-  if body ~= "ok" then
+  if body == "ok" or (status == 200 and not body:find('"receipt"', 1, true)) then
+    -- not a ballot's answer
+  else
     answered = answered + 1
     statuses[status] = (statuses[status] or 0) + 1
     last_answer = os.time()
@@ -78,11 +101,10 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local total = { sent = 0, answered = 0 }
-  local by_status = {}
+  local total_sent, total_answered, by_status = 0, 0, {}
   for _, thread in ipairs(threads) do
-    total.sent = total.sent + thread:get("sent")
-    total.answered = total.answered + thread:get("answered")
+    total_sent = total_sent + thread:get("sent")
+    total_answered = total_answered + thread:get("answered")
     for status, n in pairs(thread:get("statuses")) do by_status[status] = (by_status[status] or 0) + n end
   end
   local others = {}
@@ -91,10 +113,10 @@ function done(summary, latency, requests)
   end
   table.sort(others)
   local e = summary.errors
-  io.write(string.format("sent=%d\nanswered=%d\naccepted=%d\nnot_201=%s\n", total.sent, total.answered,
+  io.write(string.format("sent=%d\nanswered=%d\naccepted=%d\nnot_201=%s\n", total_sent, total_answered,
     by_status[201] or 0, table.concat(others, ",")))
-  io.write(string.format("socket_errors=%d\nrequests=%d\nseconds=%.3f\n",
-    e.connect + e.read + e.write + e.timeout, summary.requests, summary.duration / 1e6))
+  io.write(string.format("socket_errors=%d\nrequests=%d\nbytes=%d\nseconds=%.3f\n",
+    e.connect + e.read + e.write + e.timeout, summary.requests, summary.bytes, summary.duration / 1e6))
   for _, p in ipairs({ 50, 90, 99 }) do
     io.write(string.format("p%d_ms=%.1f\n", p, latency:percentile(p) / 1000))
   end
