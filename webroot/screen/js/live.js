@@ -37,6 +37,10 @@ export function watchTally(url, authorization, { onSnapshot, onInterrupted, onRe
     retryTimer = 0;
     controller = new AbortController();
     const signal = controller.signal;
+    // Armed before the request: a fetch that never gets an answer (the hall's Wi-Fi gone without an offline
+    // event) is abandoned like a silent stream, not left to the system's TCP timeout.
+    clearTimeout(silenceTimer);
+    silenceTimer = setTimeout(() => drop(), SILENCE_MS);
     try {
       const response = await fetch(url, {
         headers: { Authorization: authorization, Accept: 'text/event-stream' }, cache: 'no-store', signal,
