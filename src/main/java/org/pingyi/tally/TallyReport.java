@@ -58,6 +58,13 @@ public final class TallyReport {
         .map(c -> new Suppression.Group(c.code(), new Counters(counters, c.code()).ballots())).toList(),
         rules.minGroupSize());
     if ("assessment".equals(definition.template())) weighted(out, form, counters, categories, suppressed);
+    out.put("categories", categories(form, counters, categories, suppressed));
+    return out;
+  }
+
+  private static List<Map<String, Object>> categories(BallotForm form, Map<String, Long> counters,
+                                                      List<Category> categories,
+                                                      Map<String, Suppression.Reason> suppressed) {
     List<Map<String, Object>> perCategory = new ArrayList<>();
     for (Category category : categories) {
       Counters c = new Counters(counters, category.code());
@@ -72,8 +79,7 @@ public final class TallyReport {
       else one.put("suppressed", reason.code);
       perCategory.add(one);
     }
-    out.put("categories", perCategory);
-    return out;
+    return perCategory;
   }
 
   /**
