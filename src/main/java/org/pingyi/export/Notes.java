@@ -24,7 +24,10 @@ final class Notes {
     List<String> notes = new ArrayList<>();
     notes.add("实到人数以收回票数计（手机票与纸质票合计）；有效票 = 收回票数 − 无效票，无效票为无法辨认、整张无效的纸质票。");
     notes.add("比例以百分数表示，保留两位小数（四舍五入）；是否超过规定比例按票数精确比较，不按四舍五入后的比例。");
-    notes.add("分类统计只列出选票不少于 " + form.rules().minGroupSize() + " 张的参评人员类别（表单设置），以免人数少的类别暴露个人选择。");
+    int min = form.rules().minGroupSize();
+    notes.add("分类统计只列出选票不少于 " + min + " 张的参评人员类别（表单设置），以免人数少的类别暴露个人选择；"
+        + "不单列的类别选票合计不足 " + min + " 张时，选票最少的其他类别也不单列，以免由合计减去其他类别推算出人数少的类别的结果；"
+        + "设有权重的类别有不单列的，不计算分类考核加权结果。");
     boolean assessment = "assessment".equals(form.template());
     List<Question> plain = form.sections().stream().filter(s -> !assessment || s.subject() == null)
         .flatMap(s -> s.questions().stream()).toList();

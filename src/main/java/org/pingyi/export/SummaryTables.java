@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.pingyi.ballot.BallotForm;
 import org.pingyi.event.EventDetails;
 import org.pingyi.export.SummaryTable.Block;
@@ -45,6 +46,7 @@ public final class SummaryTables {
     blocks.add(Block.line("一、全体参评人员"));
     blocks.addAll(results(form, Figures.list(counted, "sections"), Figures.list(counted, "weighted")));
     List<Map<String, Object>> categories = Figures.list(counted, "categories");
+    if (counted.containsKey("weightedWithheld")) blocks.add(weightedWithheld(counted, categories));
     if (categories.size() > 1) {
       blocks.add(Block.line("二、分类统计（按票类）"));
       for (Map<String, Object> category : categories) blocks.addAll(category(form, category, counted));
@@ -61,10 +63,21 @@ public final class SummaryTables {
     return QuestionBlocks.of(form, form.definition().sections(), sections);
   }
 
-  /** A category's tables, or one line saying why it has none: too few ballots to show apart. */
+  /** Why the 分类考核 result is missing: a small category, whose average it would let a reader solve for. */
+  private static Block weightedWithheld(Map<String, Object> counted, List<Map<String, Object>> categories) {
+    String small = categories.stream().filter(c -> "small".equals(c.get("suppressed")) && Figures.count(c, "ballots") > 0)
+        .map(c -> Figures.text(c, "name") + "（" + Figures.text(c, "code") + "）").collect(Collectors.joining("、"));
+    return Block.line("参评人员类别" + small + "的选票不足 " + Figures.count(counted, "minGroupSize")
+        + " 张，为保护投票秘密，不计算分类考核加权结果（可在表单设置中调整最少张数）。");
+  }
+
+  /** A category's tables, or one line saying why it has none: too few ballots, or another category too few. */
   private static List<Block> category(BallotForm form, Map<String, Object> category, Map<String, Object> counted) {
     String name = Figures.text(category, "name") + "（" + Figures.text(category, "code") + "），选票 "
         + Figures.count(category, "ballots") + " 张";
+    if ("complementary".equals(category.get("suppressed"))) {
+      return List.of(Block.line(name + "：为防止由合计推算人数较少类别的结果，本类别不单列。"));
+    }
     if (!Figures.flag(category, "shown")) {
       return List.of(Block.line(name + "：不足 " + Figures.count(counted, "minGroupSize") + " 张，按规定不单列。"));
     }

@@ -4,7 +4,8 @@ package org.pingyi.form;
  * The counting settings frozen with a form and printed under the tables they affect; the optional rules
  * are null when the form's kind does not use them.
  *
- * @param minGroupSize per-category figures are shown only for categories with at least this many ballots
+ * @param minGroupSize per-category figures are shown only for categories with at least this many ballots, and only
+ *                     while the hidden ones together hold at least this many (tally.Suppression)
  * @param unfavourable new-cadres flag, or null
  * @param majority     recommendation 过半数 flag, or null
  * @param quorum       recommendation share of 应到 that must be present, or null

@@ -15,7 +15,7 @@ import org.pingyi.form.Section;
 
 /**
  * An event's tally from its summed counters ({@link TallyCounters}): the turnout line, and per form and question
- * the counts, rates and flags of DOMAIN.md, overall and per voter category where the category is large enough.
+ * the counts, rates and flags of DOMAIN.md, overall and per voter category unless {@link Suppression} hides it.
  * Plain maps and lists, in display order, ready to be written as JSON.
  */
 public final class TallyReport {
@@ -54,10 +54,17 @@ public final class TallyReport {
     out.put("minGroupSize", rules.minGroupSize());
     if (rules.quorum() != null) out.put("quorum", Turnout.quorum(all.ballots(), expected, rules.quorum()));
     out.put("sections", sections(form, all));
-    if ("assessment".equals(definition.template())) {
-      List<Map<String, Object>> weighted = Weighting.weightedScores(form, counters, categories);
-      if (!weighted.isEmpty()) out.put("weighted", weighted);
-    }
+    Map<String, Suppression.Reason> suppressed = Suppression.of(categories.stream()
+        .map(c -> new Suppression.Group(c.code(), new Counters(counters, c.code()).ballots())).toList(),
+        rules.minGroupSize());
+    if ("assessment".equals(definition.template())) weighted(out, form, counters, categories, suppressed);
+    out.put("categories", categories(form, counters, categories, suppressed));
+    return out;
+  }
+
+  private static List<Map<String, Object>> categories(BallotForm form, Map<String, Long> counters,
+                                                      List<Category> categories,
+                                                      Map<String, Suppression.Reason> suppressed) {
     List<Map<String, Object>> perCategory = new ArrayList<>();
     for (Category category : categories) {
       Counters c = new Counters(counters, category.code());
@@ -65,14 +72,35 @@ public final class TallyReport {
       one.put("code", category.code());
       one.put("name", category.name());
       one.put("ballots", c.ballots());
-      boolean shown = c.ballots() >= rules.minGroupSize();
-      one.put("shown", shown);
-      // A small group's figures are left out entirely, not hidden by the page: they could reveal individual votes.
-      if (shown) one.put("sections", sections(form, c));
+      Suppression.Reason reason = suppressed.get(category.code());
+      one.put("shown", reason == null);
+      // A suppressed group's figures are left out entirely, not hidden by the page: they could reveal votes.
+      if (reason == null) one.put("sections", sections(form, c));
+      else one.put("suppressed", reason.code);
       perCategory.add(one);
     }
-    out.put("categories", perCategory);
-    return out;
+    return perCategory;
+  }
+
+  /**
+   * The 分类考核 result, or why it is withheld. With a weighted category suppressed, the overall average and the
+   * weighted score are two equations whose unknowns are the categories' averages (their ballot counts are public in
+   * the turnout line): with two categories the small one's average is solved exactly, so no weighted score is given.
+   */
+  private static void weighted(Map<String, Object> out, BallotForm form, Map<String, Long> counters,
+                               List<Category> categories, Map<String, Suppression.Reason> suppressed) {
+    List<String> hidden = categories.stream().filter(c -> c.weight() != null && suppressed.containsKey(c.code())
+        && new Counters(counters, c.code()).ballots() > 0).map(Category::code).toList();
+    if (!hidden.isEmpty()) {
+      Map<String, Object> withheld = new LinkedHashMap<>();
+      withheld.put("reason", "suppressedCategory");
+      withheld.put("categories", hidden);
+      withheld.put("minGroupSize", form.definition().rules().minGroupSize());
+      out.put("weightedWithheld", withheld);
+      return;
+    }
+    List<Map<String, Object>> weighted = Weighting.weightedScores(form, counters, categories);
+    if (!weighted.isEmpty()) out.put("weighted", weighted);
   }
 
   private static List<Map<String, Object>> sections(BallotForm form, Counters c) {

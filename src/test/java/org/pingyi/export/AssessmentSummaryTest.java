@@ -15,7 +15,7 @@ import org.pingyi.support.ServerExtension;
 
 /**
  * 民主测评结果汇总表: per person the grades, 优秀率 and 称职以上率 over the valid ballots, each item's average score
- * (好 100, 较好 80, 一般 60, 差 40), the person's score and the 分类考核 result weighted by category (A 30, B 70).
+ * (好 100, 较好 80, 一般 60, 差 40), the person's score; no 分类考核 result, since category A (weight 30) is too small.
  */
 class AssessmentSummaryTest {
   private static final List<String> ITEMS = List.of("de", "neng", "qin", "ji", "lian");
@@ -40,14 +40,15 @@ class AssessmentSummaryTest {
   }
 
   @Test
-  void eachPersonHasTheRatesTheItemScoresAndTheWeightedResult() {
+  void eachPersonHasTheRatesAndTheItemScoresButNoWeightedResultWhileAWeightedCategoryIsTooSmall() {
     // 刘一 of 9 valid: 优秀 3 → 33.33%; 优秀 + 称职 7 → 77.78%. Each item (3×100 + 4×80 + 60 + 40) / 9 = 80.00.
-    // Weighted: A (100 + 100 + 80) / 3 = 93.33, B (100 + 80 + 80 + 60 + 80 + 40) / 6 = 73.33;
-    // (30 × 93.33 + 70 × 73.33) / 100 = 79.33.
+    // A (weight 30) has 3 ballots: the overall 80.00 and a weighted score would give A's average, so none is printed.
     assertThat(texts(rowAfter(sheet, "测评结果汇总", "刘一"))).containsExactly("刘一", "局长", "33.33%", "77.78%",
-        "80.00", "80.00", "80.00", "80.00", "80.00", "80.00", "79.33");
+        "80.00", "80.00", "80.00", "80.00", "80.00", "80.00");
     assertThat(texts(rowAfter(sheet, "测评结果汇总", "陈二"))).containsExactly("陈二", "副局长", "0.00%", "100.00%",
-        "80.00", "80.00", "80.00", "80.00", "80.00", "80.00", "80.00");
+        "80.00", "80.00", "80.00", "80.00", "80.00", "80.00");
+    assertThat(Sheets.firstCells(sheet)).contains(
+        "参评人员类别领导班子成员（A）的选票不足 5 张，为保护投票秘密，不计算分类考核加权结果（可在表单设置中调整最少张数）。");
   }
 
   @Test
@@ -61,11 +62,11 @@ class AssessmentSummaryTest {
   }
 
   @Test
-  void aCategoryShowsItsOwnFiguresWithoutTheWeightedResult() {
-    // B: 6 valid; 刘一 优秀 1 → 16.67%, 优秀 + 称职 4 → 66.67%, items 440 / 6 = 73.33.
-    assertThat(texts(rowAfter(sheet, "干部职工代表（B），选票 7 张", "刘一"))).containsExactly("刘一", "局长",
-        "16.67%", "66.67%", "73.33", "73.33", "73.33", "73.33", "73.33", "73.33");
-    assertThat(Sheets.firstCells(sheet)).contains("领导班子成员（A），选票 3 张：不足 5 张，按规定不单列。");
+  void theOnlyOtherCategoryBesideASmallOneIsNotShownApart() {
+    // Overall − B would be A's 3 ballots exactly, so B (7 ballots) gets one line and no figures either.
+    assertThat(Sheets.firstCells(sheet)).contains("领导班子成员（A），选票 3 张：不足 5 张，按规定不单列。",
+        "干部职工代表（B），选票 7 张：为防止由合计推算人数较少类别的结果，本类别不单列。");
+    assertThat(Sheets.firstCells(sheet)).noneMatch(c -> c.equals("干部职工代表（B），选票 7 张"));
   }
 
   @Test
@@ -83,7 +84,7 @@ class AssessmentSummaryTest {
     PdfText pdf = PdfText.of(event.export(event.clerk1, "summary.pdf").body().getBytes());
 
     assertThat(pdf.text()).contains("民主测评结果汇总表", "测评结果汇总", "分类考核加权结果", "计票人：赵计票", "填表日期：2026年12月1日");
-    assertThat(pdf.line("刘一 局长")).isEqualTo("刘一 局长 33.33% 77.78% 80.00 80.00 80.00 80.00 80.00 80.00 79.33");
+    assertThat(pdf.line("刘一 局长")).isEqualTo("刘一 局长 33.33% 77.78% 80.00 80.00 80.00 80.00 80.00 80.00");
     assertThat(pdf.fontsEmbedded()).isTrue();
     assertThat(pdf.landscape()).isTrue();
   }

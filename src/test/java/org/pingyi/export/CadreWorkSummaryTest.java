@@ -68,11 +68,10 @@ class CadreWorkSummaryTest {
   }
 
   @Test
-  void aLargeEnoughCategoryHasItsOwnFigures() {
-    // B: 6 valid, 5 answered item 1: 好 2, 较好 1, 一般 1, 差 1; 好评率 3/5 = 60.00%.
-    assertThat(texts(rowAfter(sheet, "干部职工代表（B），选票 7 张", Q1))).containsExactly(Q1, "5",
-        "2", "40.00%", "1", "20.00%", "1", "20.00%", "1", "20.00%", "60.00%");
-    assertThat(Sheets.firstCells(sheet)).contains("领导班子成员（A），选票 3 张：不足 5 张，按规定不单列。");
+  void aLargeCategoryIsHiddenWhenOverallMinusItWouldGiveTheSmallOne() {
+    // B (7 ballots) would be shown on its own size, but overall − B is A's 3 ballots: B gets one line, no figures.
+    assertThat(Sheets.firstCells(sheet)).contains("领导班子成员（A），选票 3 张：不足 5 张，按规定不单列。",
+        "干部职工代表（B），选票 7 张：为防止由合计推算人数较少类别的结果，本类别不单列。");
     assertThat(texts(rowAfter(sheet, "投票情况", "合计"))).containsExactly("合计", "60", "10", "10", "10", "8", "2", "9", "1");
   }
 

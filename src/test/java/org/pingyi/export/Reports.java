@@ -15,7 +15,8 @@ import org.pingyi.tally.TallyReport;
 /** Ballots counted by the real tally rules into a report, for the summary tables' plain tests. */
 final class Reports {
   static final List<VoterCategory> CATEGORIES = List.of(
-      new VoterCategory("A", "领导班子成员", 10, 30.0), new VoterCategory("B", "干部职工代表", 50, 70.0));
+      new VoterCategory("A", "领导班子成员", 10, 30.0), new VoterCategory("B", "干部职工代表", 50, 70.0),
+      new VoterCategory("C", "一般干部", 10, null));
 
   private final List<BallotForm> forms;
   private final List<CountedBallot> ballots = new ArrayList<>();
@@ -39,7 +40,7 @@ final class Reports {
     ballots.forEach(b -> TallyCounters.addInto(counters, TallyCounters.of(forms, b)));
     List<TallyReport.Category> categories = CATEGORIES.stream()
         .map(c -> new TallyReport.Category(c.code(), c.name(), c.expected(), c.weight(), c.expected(), 0)).toList();
-    return TallyReport.of(forms, counters, categories, 60, false);
+    return TallyReport.of(forms, counters, categories, 70, false);
   }
 
   List<SummaryTable> tables(EventDetails event) {
@@ -47,7 +48,7 @@ final class Reports {
   }
 
   static EventDetails event(LocalDate date) {
-    return new EventDetails("2026年度一报告两评议", "中共某某县委组织部", date, "县委大礼堂", 60, CATEGORIES,
+    return new EventDetails("2026年度一报告两评议", "中共某某县委组织部", date, "县委大礼堂", 70, CATEGORIES,
         List.of("赵计票", "李计票"), List.of("钱监票"), "孙书记", "主持人");
   }
 }

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.pingyi.ballot.BallotForm;
 import org.pingyi.form.FormJson;
@@ -27,6 +29,8 @@ class TallyReportTest {
   private static final List<TallyReport.Category> AB = List.of(
       new TallyReport.Category("A", "领导班子成员", 10, 30.0, 10, 0),
       new TallyReport.Category("B", "干部职工代表", 50, 70.0, 50, 0));
+  private static final List<TallyReport.Category> ABC = List.of(AB.get(0), AB.get(1),
+      new TallyReport.Category("C", "一般干部", 20, null, 20, 0));
 
   private final List<CountedBallot> ballots = new ArrayList<>();
 
@@ -121,20 +125,64 @@ class TallyReportTest {
   }
 
   @Test
-  void aCategoryBelowTheMinimumGroupSizeShowsNoFigures() {
+  void aCategoryBelowTheMinimumGroupSizeShowsNoFiguresAndNeitherDoesTheOnlyOtherOne() {
     for (int i = 0; i < 4; i++) cadre("A", "disagree");
     for (int i = 0; i < 5; i++) cadre("B", "agree");
 
     List<Map<String, Object>> categories = list(form(report(CADRES, AB)).get("categories"));
 
-    assertThat(categories.get(0)).containsEntry("shown", false).doesNotContainKey("sections");
-    assertThat(categories.get(1)).containsEntry("shown", true).containsKey("sections");
+    assertThat(categories.get(0)).containsEntry("shown", false).containsEntry("suppressed", "small")
+        .doesNotContainKey("sections");
+    // Overall − B would be A's figures exactly: B is hidden too.
+    assertThat(categories.get(1)).containsEntry("shown", false).containsEntry("suppressed", "complementary")
+        .containsEntry("ballots", 5L).doesNotContainKey("sections");
+  }
+
+  @Test
+  void theSmallestLargeCategoryIsHiddenWithTheTinyOneAndTheRestAreShown() {
+    for (int i = 0; i < 4; i++) cadre("A", "disagree");
+    for (int i = 0; i < 5; i++) cadre("B", "agree");
+    for (int i = 0; i < 6; i++) cadre("C", "basic");
+
+    List<Map<String, Object>> categories = list(form(report(CADRES, ABC)).get("categories"));
+
+    assertThat(categories.get(0)).containsEntry("suppressed", "small").doesNotContainKey("sections");
+    assertThat(categories.get(1)).containsEntry("suppressed", "complementary").doesNotContainKey("sections");
+    assertThat(categories.get(2)).containsEntry("shown", true).doesNotContainKey("suppressed").containsKey("sections");
+    Map<String, Object> c = list(list(list(categories.get(2).get("sections")).get(0).get("questions")).get(0)
+        .get("rows")).get(0);
+    assertThat(counts(c)).containsExactly(0L, 6L, 0L, 0L);
+  }
+
+  @Test
+  void overallMinusTheShownCategoriesNeverGivesASmallGroupsFigures() {
+    for (long[] sizes : new long[][] {{2, 40, 0}, {2, 3, 40}, {1, 6, 7}, {4, 5, 6}, {3, 0, 8}, {4, 9, 30}, {5, 5, 5}}) {
+      ballots.clear();
+      List<String> options = List.of("agree", "basic", "disagree", "unknown");
+      for (int k = 0; k < 3; k++) {
+        for (int i = 0; i < sizes[k]; i++) cadre(List.of("A", "B", "C").get(k), options.get((i + k) % 4));
+      }
+      Map<String, Long> counters = sum(List.of(CADRES));
+      List<String> shown = list(form(TallyReport.of(List.of(CADRES), counters, ABC, 60, false)).get("categories"))
+          .stream().filter(c -> Boolean.TRUE.equals(c.get("shown"))).map(c -> (String) c.get("code")).toList();
+      long remainder = remainder(counters, shown, "ballots");
+      Set<String> keys = new TreeSet<>();
+      counters.keySet().forEach(k -> keys.add(k.startsWith("c:") ? k.substring(k.indexOf('|') + 1) : k));
+      for (int k = 0; k < 3; k++) {
+        String code = List.of("A", "B", "C").get(k);
+        if (sizes[k] == 0 || sizes[k] >= 5) continue;
+        boolean allEqual = keys.stream()
+            .allMatch(key -> remainder(counters, shown, key) == counters.getOrDefault("c:" + code + "|" + key, 0L));
+        assertThat(!allEqual || remainder >= 5).as("sizes %s, small %s", java.util.Arrays.toString(sizes), code).isTrue();
+      }
+      assertThat(remainder == 0 || remainder >= 5).as("hidden ballots for %s", java.util.Arrays.toString(sizes)).isTrue();
+    }
   }
 
   @Test
   void gradesScoresAndTheCategoryWeightedResult() {
-    assess("A", "good", "excellent");
-    assess("B", "fair", "competent");
+    for (int i = 0; i < 5; i++) assess("A", "good", "excellent");
+    for (int i = 0; i < 5; i++) assess("B", "fair", "competent");
     List<TallyReport.Category> withEmpty = new ArrayList<>(AB);
     withEmpty.add(new TallyReport.Category("C", "一般干部", 20, 50.0, 20, 0));   // returned nothing: renormalised away
 
@@ -146,6 +194,36 @@ class TallyReportTest {
     assertThat(question(report, 0, 0).get("score")).isEqualTo(new BigDecimal("90.00"));
     assertThat(list(form(report).get("weighted")).get(0)).containsEntry("subject", "刘一")
         .containsEntry("score", new BigDecimal("86.00"));
+    assertThat(form(report)).doesNotContainKey("weightedWithheld");
+  }
+
+  @Test
+  void theWeightedResultIsWithheldWhenAWeightedCategoryIsSuppressed() {
+    for (int i = 0; i < 2; i++) assess("A", "good", "excellent");
+    for (int i = 0; i < 8; i++) assess("B", "fair", "competent");
+
+    Map<String, Object> form = form(report(ASSESS, AB));
+
+    // Overall (2a + 8b) / 10 and weighted 0.3a + 0.7b would give A's average a: no weighted score at all.
+    assertThat(form).doesNotContainKey("weighted");
+    assertThat(map(form.get("weightedWithheld"))).containsEntry("reason", "suppressedCategory")
+        .containsEntry("categories", List.of("A", "B")).containsEntry("minGroupSize", 5);
+    assertThat(question(report(ASSESS, AB), 0, 0).get("score")).isEqualTo(new BigDecimal("84.00"));
+  }
+
+  @Test
+  void anUnweightedSmallCategoryDoesNotWithholdTheWeightedResult() {
+    for (int i = 0; i < 2; i++) assess("A", "good", "excellent");
+    for (int i = 0; i < 3; i++) assess("C", "fair", "competent");
+    for (int i = 0; i < 8; i++) assess("B", "fair", "competent");
+    List<TallyReport.Category> cats = List.of(new TallyReport.Category("A", "领导班子成员", 10, null, 10, 0),
+        AB.get(1), new TallyReport.Category("C", "一般干部", 20, null, 20, 0));
+
+    Map<String, Object> form = form(report(ASSESS, cats));
+
+    // A and C hide 5 together, B stays shown; only B is weighted, so the result is B's own score.
+    assertThat(form).doesNotContainKey("weightedWithheld");
+    assertThat(list(form.get("weighted")).get(0)).containsEntry("score", new BigDecimal("80.00"));
   }
 
   @Test
@@ -228,6 +306,13 @@ class TallyReportTest {
 
   private Map<String, Object> report(BallotForm form, List<TallyReport.Category> categories) {
     return TallyReport.of(List.of(form), sum(List.of(form)), categories, 60, false);
+  }
+
+  /** Overall minus the shown categories, for one counter key: the figure of the hidden categories together. */
+  private static long remainder(Map<String, Long> counters, List<String> shown, String key) {
+    long rest = counters.getOrDefault(key, 0L);
+    for (String code : shown) rest -= counters.getOrDefault("c:" + code + "|" + key, 0L);
+    return rest;
   }
 
   private static Map<String, Object> form(Map<String, Object> report) {
