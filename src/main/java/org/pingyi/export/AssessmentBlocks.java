@@ -1,6 +1,7 @@
 package org.pingyi.export;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,30 +45,43 @@ final class AssessmentBlocks {
     return blocks;
   }
 
+  /**
+   * The persons' sections may differ (FormValidator lets an organiser edit each), so the columns are the union over
+   * all of them, and a person without a grade or an item shows "—" under its heading.
+   */
   private static Block summary(List<Person> persons, List<Map<String, Object>> weighted) {
-    Person first = persons.get(0);
+    Optional<ScaleQuestion> grades = persons.stream().flatMap(p -> p.grades().stream()).findFirst();
     Heads heads = Heads.of(false).single("姓名").single("职务");
-    first.grades().ifPresent(g -> heads.single(g.options().get(0).label() + "率")
+    grades.ifPresent(g -> heads.single(g.options().get(0).label() + "率")
         .single(g.options().get(1).label() + "以上率"));
-    List<MatrixRow> items = first.items().map(MatrixQuestion::rows).orElse(List.of());
+    List<MatrixRow> items = items(persons);
     items.forEach(r -> heads.single(r.label()));
     heads.single("个人得分");
     if (!weighted.isEmpty()) heads.single("分类考核加权结果");
     List<List<Cell>> rows = new ArrayList<>();
-    for (Person p : persons) rows.add(summaryRow(p, items, weighted));
+    for (Person p : persons) rows.add(summaryRow(p, grades.isPresent(), items, weighted));
     return new Block("测评结果汇总", heads.columns(), heads.build(), rows);
   }
 
-  private static List<Cell> summaryRow(Person p, List<MatrixRow> items, List<Map<String, Object>> weighted) {
+  /** Every item any person is assessed on, matched by id as the tally counts them, in the order first met. */
+  private static List<MatrixRow> items(List<Person> persons) {
+    Map<String, MatrixRow> byId = new LinkedHashMap<>();
+    for (Person p : persons) p.items().ifPresent(m -> m.rows().forEach(r -> byId.putIfAbsent(r.id(), r)));
+    return List.copyOf(byId.values());
+  }
+
+  private static List<Cell> summaryRow(Person p, boolean grades, List<MatrixRow> items,
+                                       List<Map<String, Object>> weighted) {
     List<Cell> cells = new ArrayList<>(List.of(Cell.text(p.section().subject().name()),
         Cell.text(p.section().subject().post())));
-    p.grades().ifPresent(g -> {
-      Map<String, Object> result = result(p, g.id());
+    if (grades) {
+      Map<String, Object> result = p.grades().map(g -> result(p, g.id())).orElse(Map.of());
       cells.add(Cell.rate(Figures.rate(result, "excellentRate")));
       cells.add(Cell.rate(Figures.rate(result, "competentOrBetterRate")));
-    });
+    }
     Map<String, Object> scored = p.items().map(m -> result(p, m.id())).orElse(Map.of());
     for (MatrixRow item : items) {
+      // An item the person is not assessed on is not in the person's tally: its score is missing, printed "—".
       cells.add(Cell.score(Figures.rate(Figures.byId(Figures.list(scored, "rows"), item.id()).orElse(Map.of()), "score")));
     }
     cells.add(Cell.score(Figures.rate(scored, "score")));

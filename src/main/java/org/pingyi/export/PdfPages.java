@@ -7,18 +7,28 @@ import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Page furniture of the summary PDF: "第 n 页 共 m 页" at the foot of every page (m filled in when the document
- * closes) and, on a table's continuation pages, its title at the head so a loose page still says what it is.
+ * Page furniture of the summary PDF: "第 n 页 共 m 页" at the foot of every page (written when the document
+ * closes, once m is known) and, on a table's continuation pages, its title at the head so a loose page still says
+ * what it is.
  */
 final class PdfPages extends PdfPageEventHelper {
   private static final float SIZE = 8.5f;
+  /** Room below the baseline inside a footer's template, so descenders are not clipped. */
+  private static final float DESCENT = 3;
+  private static final float BASELINE = 20;
 
   private final BaseFont font;
-  private PdfTemplate total;
+  private final List<Footer> footers = new ArrayList<>();
   private String title = "";
   private int firstPageOfTable = 1;
+
+  /** A page's footer, reserved the page's full width because its text is not known until the last page. */
+  private record Footer(PdfTemplate template, int page, float width) {
+  }
 
   PdfPages(BaseFont font) {
     this.font = font;
@@ -31,29 +41,12 @@ final class PdfPages extends PdfPageEventHelper {
   }
 
   @Override
-  public void onOpenDocument(PdfWriter writer, Document document) {
-    total = writer.getDirectContent().createTemplate(40, 12);
-  }
-
-  @Override
   public void onEndPage(PdfWriter writer, Document document) {
     PdfContentByte canvas = writer.getDirectContent();
     Rectangle page = document.getPageSize();
-    String before = "第 " + writer.getPageNumber() + " 页 共 ";
-    float width = font.getWidthPoint(before + "00 页", SIZE);
-    float x = (page.getWidth() - width) / 2;
-    canvas.beginText();
-    canvas.setFontAndSize(font, SIZE);
-    canvas.setTextMatrix(x, 20);
-    canvas.showText(before);
-    canvas.endText();
-    float after = x + font.getWidthPoint(before, SIZE);
-    canvas.addTemplate(total, after, 20);
-    canvas.beginText();
-    canvas.setFontAndSize(font, SIZE);
-    canvas.setTextMatrix(after + font.getWidthPoint("00", SIZE), 20);
-    canvas.showText(" 页");
-    canvas.endText();
+    PdfTemplate footer = canvas.createTemplate(page.getWidth(), SIZE + DESCENT + 2);
+    canvas.addTemplate(footer, 0, BASELINE - DESCENT);
+    footers.add(new Footer(footer, writer.getPageNumber(), page.getWidth()));
     if (writer.getPageNumber() > firstPageOfTable) {
       canvas.beginText();
       canvas.setFontAndSize(font, SIZE);
@@ -65,10 +58,19 @@ final class PdfPages extends PdfPageEventHelper {
 
   @Override
   public void onCloseDocument(PdfWriter writer, Document document) {
-    total.beginText();
-    total.setFontAndSize(font, SIZE);
-    total.setTextMatrix(0, 0);
-    total.showText(String.valueOf(writer.getPageNumber() - 1));
-    total.endText();
+    int total = writer.getPageNumber() - 1;
+    for (Footer f : footers) {
+      String text = footerText(f.page(), total);
+      PdfTemplate t = f.template();
+      t.beginText();
+      t.setFontAndSize(font, SIZE);
+      t.setTextMatrix((f.width() - font.getWidthPoint(text, SIZE)) / 2, DESCENT);
+      t.showText(text);
+      t.endText();
+    }
+  }
+
+  static String footerText(int page, int total) {
+    return "第 " + page + " 页 共 " + total + " 页";
   }
 }

@@ -44,10 +44,16 @@ final class SummaryEvent {
 
   /** A draft with one form from {@code template}; {@code event} adjusts the event's details first. */
   static SummaryEvent draft(ServerExtension server, String template, UnaryOperator<JsonObject> event) {
+    return draft(server, template, event, "");
+  }
+
+  /** As {@link #draft(ServerExtension, String, UnaryOperator)}, its staff named with {@code staff} first, so one
+   * database can hold several such events. */
+  static SummaryEvent draft(ServerExtension server, String template, UnaryOperator<JsonObject> event, String staff) {
     Api admin = server.api().asAdmin();
-    Api organizer = admin.newStaff("organizer", "organizer", "organizer-pass");
-    Api clerk1 = server.api().asAdmin().newStaff("clerk1", "clerk", "clerk1-password");
-    Api clerk2 = server.api().asAdmin().newStaff("clerk2", "clerk", "clerk2-password");
+    Api organizer = admin.newStaff(staff + "organizer", "organizer", "organizer-pass");
+    Api clerk1 = server.api().asAdmin().newStaff(staff + "clerk1", "clerk", "clerk1-password");
+    Api clerk2 = server.api().asAdmin().newStaff(staff + "clerk2", "clerk", "clerk2-password");
     String id = organizer.post("/api/events", event.apply(Fixtures.event("2026年度干部工作民主评议")))
         .bodyAsJsonObject().getString("id");
     String formId = organizer.post("/api/events/" + id + "/forms", new JsonObject().put("template", template))
