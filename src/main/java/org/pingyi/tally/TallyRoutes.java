@@ -89,10 +89,13 @@ public final class TallyRoutes {
         .sendFile("webroot/screen/index.html").onFailure(ctx::fail);
   }
 
-  /** The first snapshot is read before the stream opens, so an unknown event is a plain 404, not a stream. */
+  /** The event is looked up before the stream opens, so an unknown event is a plain 404, not a stream. */
   private void stream(RoutingContext ctx) {
     UUID eventId = EventRoutes.eventId(ctx);
-    snapshots.encoded(eventId).onSuccess(first -> {
+    // Only the event's existence is checked here (one row by its key): the screen's first snapshot is the one
+    // the live tally already holds, or the next it reads. Reading a whole snapshot for every screen that
+    // connects made ten thousand screens opening at once cost ten thousand tallies.
+    events.get(pool, eventId).onSuccess(event -> {
       ctx.response().setChunked(true)
           .putHeader("Content-Type", "text/event-stream; charset=utf-8")
           .putHeader("Cache-Control", "no-store")
