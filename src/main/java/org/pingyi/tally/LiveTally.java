@@ -27,6 +27,13 @@ final class LiveTally {
   /** Re-read everything now and then too, in case a notification was lost with a connection. */
   private static final long REFRESH_MS = 10_000;
   private static final long HEARTBEAT_MS = 15_000;
+  /**
+   * What one instance writes to its screens per second, at most. A snapshot goes to every screen of its event,
+   * so 9,400 screens of a tally of some kilobytes slowed voting fifteenfold on two cores (bench/screens.sh).
+   * With 15 KB snapshots, up to about 900 screens per instance still get every tick and about 4,400 one
+   * snapshot a second; beyond that, each screen's snapshots come less often, and voting keeps its cores.
+   */
+  static final long BROADCAST_BYTES_PER_SECOND = 64L * 1024 * 1024;
 
   private final Vertx vertx;
   private final Function<UUID, Future<Buffer>> snapshots;
@@ -41,6 +48,8 @@ final class LiveTally {
     boolean changed = true;
     boolean reading;
     Buffer last;
+    /** When the next snapshot may go out (System.nanoTime), so that broadcasts stay within the byte budget. */
+    long nextBroadcast;
   }
 
   LiveTally(Vertx vertx, Function<UUID, Future<Buffer>> snapshots, Function<UUID, Future<Set<UUID>>> validLinks) {
@@ -94,7 +103,7 @@ final class LiveTally {
 
   private void tick() {
     watches.forEach((eventId, watch) -> {
-      if (!watch.changed || watch.reading) return;
+      if (!watch.changed || watch.reading || System.nanoTime() < watch.nextBroadcast) return;
       watch.changed = false;
       watch.reading = true;
       Future<Buffer> snapshot = snapshots.apply(eventId);
@@ -118,6 +127,7 @@ final class LiveTally {
         if (!event.equals(watch.last)) {
           watch.last = event;
           broadcast(watch, event);
+          watch.nextBroadcast = System.nanoTime() + pause(event.length(), watch.screens.size());
         }
       });
     });
@@ -132,6 +142,11 @@ final class LiveTally {
       watch.links.remove(screen);
       screen.end();
     }
+  }
+
+  /** Nanoseconds until this event's next snapshot may go out, after sending one of this size to these screens. */
+  static long pause(long bytes, int screens) {
+    return (long) ((double) bytes * screens / BROADCAST_BYTES_PER_SECOND * 1e9);
   }
 
   private static void broadcast(Watch watch, Buffer event) {
