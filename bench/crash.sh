@@ -25,11 +25,13 @@ run_wrk warmup "${WRK[@]}" "$OUT/tokens-warmup.txt" "$WRK_THREADS" "$OUT/answers
 
 log "ballots over $CONCURRENCY connections; kill -9 of the server after $KILL_AFTER s"
 ( sleep "$KILL_AFTER"; kill -9 "$SERVER_PID"; echo "killed_at_ms=$(($(date +%s%N) / 1000000))" >>"$RESULT_FILE" ) &
+killer=$!
 rm -rf "$OUT/receipts" && mkdir -p "$OUT/receipts"
 WRK_STOP_AFTER=$((KILL_AFTER + 5)) run_wrk killed "${WRK[@]}" "$OUT/tokens.txt" "$WRK_THREADS" "$OUT/answers.json" k \
   "$OUT/done-killed" "$OUT/receipts"
-wait
+wait "$killer"
 SERVER_PID=""
+kill "$SAMPLER_PID" 2>/dev/null || true
 wait "$SAMPLER_PID" 2>/dev/null || true
 
 log "restarting the server over the same database"
