@@ -37,6 +37,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
       response.reset();
       return;
     }
+    UnreadBody.discardBeforeAnswering(ctx.request(), response);
     if (error.retryAfterSeconds() != null) {
       response.putHeader("Retry-After", String.valueOf(error.retryAfterSeconds()));
     }
