@@ -15,8 +15,6 @@ import org.pingyi.form.RecommendationQuestion;
  */
 final class RecommendationAnswers {
   static final int WRITE_IN_MAX_LENGTH = 40;
-  private static final List<Choice> DEFAULT_APPROVE = List.of(
-      new Choice("agree", "同意"), new Choice("disagree", "不同意"), new Choice("abstain", "弃权"));
   private static final List<String> SELECT_KEYS = List.of("selected", "writeIns");
 
   private RecommendationAnswers() {
@@ -85,7 +83,7 @@ final class RecommendationAnswers {
         .onlyKnownKeys(answer.path(), given, candidates.stream().map(Candidate::id).toList(), "人选")) {
       return null;
     }
-    List<String> options = (q.approveOptions() == null || q.approveOptions().isEmpty() ? DEFAULT_APPROVE : q.approveOptions()).stream()
+    List<String> options = q.approveOptionsOrDefault().stream()
         .map(Choice::id).toList();
     Map<String, Object> out = new LinkedHashMap<>();
     for (Candidate candidate : candidates) {

@@ -13,8 +13,6 @@ import org.pingyi.form.ScaleOption;
  * form does not know is written as it is: the export shows what is stored rather than hide it.
  */
 final class AnswerCells {
-  private static final List<Choice> DEFAULT_APPROVE = List.of(
-      new Choice("agree", "同意"), new Choice("disagree", "不同意"), new Choice("abstain", "弃权"));
 
   private AnswerCells() {
   }
@@ -52,7 +50,7 @@ final class AnswerCells {
   }
 
   static List<Choice> approveOptions(RecommendationQuestion q) {
-    return q.approveOptions() == null || q.approveOptions().isEmpty() ? DEFAULT_APPROVE : q.approveOptions();
+    return q.approveOptionsOrDefault();
   }
 
   private static String joined(Object values, java.util.function.Function<Object, String> label) {

@@ -13,8 +13,6 @@ import org.pingyi.form.RecommendationQuestion;
 
 /** 民主推荐（会议推荐）: per position its valid ballots, then the candidates in order of votes with 得票率 and 过半数. */
 final class RecommendationBlocks {
-  private static final List<Choice> DEFAULT_APPROVE = List.of(
-      new Choice("agree", "同意"), new Choice("disagree", "不同意"), new Choice("abstain", "弃权"));
 
   private RecommendationBlocks() {
   }
@@ -64,7 +62,7 @@ final class RecommendationBlocks {
 
   /** The 同意 / 不同意 / 弃权 variant: each answer's count and share per candidate. */
   private static Block approveBlock(RecommendationQuestion q, Position p, Map<String, Object> counted) {
-    List<Choice> options = q.approveOptions() == null || q.approveOptions().isEmpty() ? DEFAULT_APPROVE : q.approveOptions();
+    List<Choice> options = q.approveOptionsOrDefault();
     Heads heads = Heads.of(true).singles(List.of("序号", "姓名", "性别", "出生年月", "现任职务"));
     options.forEach(o -> heads.pair(o.label(), "票数"));
     List<List<Cell>> rows = new ArrayList<>();

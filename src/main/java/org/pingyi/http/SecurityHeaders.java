@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Headers every response carries: a strict Content-Security-Policy (no inline script or style, nothing from
  * outside, no framing), no MIME sniffing, and no Referer ever: the voter page's address holds the slip token.
+ * API answers are never stored by a cache.
  */
 public final class SecurityHeaders implements Handler<RoutingContext> {
   private static final String CSP = String.join("; ",
@@ -23,6 +24,10 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
         .set("Cross-Origin-Opener-Policy", "same-origin")
         .set("Cross-Origin-Resource-Policy", "same-origin")
         .set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+    // API answers carry screen keys, receipts and staff data: no browser or proxy may keep a copy.
+    if (ctx.request().path() != null && ctx.request().path().startsWith("/api/")) {
+      ctx.response().headers().set("Cache-Control", "no-store");
+    }
     ctx.next();
   }
 }

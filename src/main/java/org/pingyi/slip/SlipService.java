@@ -65,7 +65,10 @@ public final class SlipService {
   }
 
   Future<Void> voidSlip(Staff actor, UUID eventId, String serial) {
-    return pool.withTransaction(tx -> events.lock(tx, eventId).compose(event -> slips.voidSlip(tx, eventId, serial))
+    return pool.withTransaction(tx -> events.lock(tx, eventId).compose(event -> event.status() == EventStatus.ARCHIVED
+            // The archived record (and its manifest hashes) must stay what was signed.
+            ? Future.failedFuture(AppError.conflict("event_archived", "活动已归档，不能再作废票签"))
+            : slips.voidSlip(tx, eventId, serial))
         .compose(voided -> voided
             ? audit.append(tx, AuditLog.Entry.by(actor, "slip.voided", "slip", serial, eventId, new JsonObject()))
             : slips.state(tx, eventId, serial).compose(state -> Future.failedFuture(state.isEmpty()

@@ -27,8 +27,6 @@ import org.pingyi.form.ScaleQuestion;
  */
 final class QuestionResults {
   private static final HexFormat HEX = HexFormat.of();
-  private static final List<Choice> DEFAULT_APPROVE = List.of(
-      new Choice("agree", "同意"), new Choice("disagree", "不同意"), new Choice("abstain", "弃权"));
 
   private QuestionResults() {
   }
@@ -187,7 +185,7 @@ final class QuestionResults {
   }
 
   private static Map<String, Object> approve(String key, RecommendationQuestion q, Position p, Counters c) {
-    List<Choice> options = q.approveOptions() == null || q.approveOptions().isEmpty() ? DEFAULT_APPROVE : q.approveOptions();
+    List<Choice> options = q.approveOptionsOrDefault();
     long valid = c.valid();
     Map<String, Object> out = position(p);
     out.put("valid", valid);

@@ -94,6 +94,23 @@ class ArchiveGateTest {
     assertThat(organizer.post(path + "/archive", null).statusCode()).isEqualTo(200);
   }
 
+  @Test
+  void anArchivedEventsSlipsCanNoLongerBeVoided() {
+    Api organizer = server.api().asAdmin();
+    Voting voting = Voting.open(organizer, "归档后作废");
+    String path = "/api/events/" + voting.eventId;
+    voting.slips(organizer, "A", 1);
+    organizer.post(path + "/close", null);
+    organizer.post(path + "/slips/unreturned", null);
+    assertThat(organizer.post(path + "/archive", null).statusCode()).isEqualTo(200);
+
+    var refused = organizer.post(path + "/slips/A-0001/void", null);
+
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.bodyAsJsonObject().getString("error")).isEqualTo("event_archived");
+    assertThat(organizer.get(path + "/slips/counts").bodyAsJsonArray().getJsonObject(0).getInteger("unreturned")).isEqualTo(1);
+  }
+
   private static List<String> codes(JsonObject check) {
     return check.getJsonArray("missing").stream().map(m -> ((JsonObject) m).getString("code")).toList();
   }

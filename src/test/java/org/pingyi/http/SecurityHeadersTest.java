@@ -44,7 +44,12 @@ class SecurityHeadersTest {
       assertThat(response.getHeader("Cross-Origin-Opener-Policy")).as(what).isEqualTo("same-origin");
       assertThat(response.getHeader("Cross-Origin-Resource-Policy")).as(what).isEqualTo("same-origin");
       assertThat(response.getHeader("Permissions-Policy")).as(what).contains("camera=()", "microphone=()", "geolocation=()");
+      if (path.startsWith("/api/")) assertThat(response.getHeader("Cache-Control")).as(what).isEqualTo("no-store");
     }
+    HttpResponse<Buffer> screenLink = admin.post("/api/events/" + voting.eventId + "/screen-links",
+        new io.vertx.core.json.JsonObject().put("label", "主会场"));
+    assertThat(screenLink.statusCode()).isEqualTo(201);
+    assertThat(screenLink.getHeader("Cache-Control")).as("a new screen link holds its key").isEqualTo("no-store");
   }
 
   @Test
