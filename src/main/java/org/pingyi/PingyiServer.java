@@ -11,7 +11,6 @@ import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
@@ -51,6 +50,7 @@ import org.pingyi.http.JsonBody;
 import org.pingyi.http.Params;
 import org.pingyi.http.RequestLog;
 import org.pingyi.http.SecurityHeaders;
+import org.pingyi.http.StaticFiles;
 import org.pingyi.ops.OpsRoutes;
 import org.pingyi.slip.SlipRoutes;
 import org.pingyi.slip.SlipService;
@@ -85,7 +85,7 @@ public final class PingyiServer extends VerticleBase {
         .using(vertx)
         .build();
     return JwtKeys.load(pool, config.jwtKey())
-        .compose(this::wire)
+        .compose(jwtKey -> StaticFiles.load(vertx).compose(files -> wire(jwtKey, files)))
         .compose(wired -> {
           router = wired;
           return tally.listen(vertx, database.connectOptions());
@@ -111,7 +111,7 @@ public final class PingyiServer extends VerticleBase {
     return operations;
   }
 
-  private Future<Router> wire(String jwtKey) {
+  private Future<Router> wire(String jwtKey, StaticFiles files) {
     JWTAuth jwt = JWTAuth.create(vertx, new JWTAuthOptions()
         .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(jwtKey)));
     StaffAuth staffAuth = new StaffAuth(jwt, pool);
@@ -136,7 +136,7 @@ public final class PingyiServer extends VerticleBase {
     new SlipRoutes(new SlipService(pool, eventService, audit), staffAuth, config.publicUrl(), slipSheetWorkers())
         .mount(router);
     BallotRepository ballots = new BallotRepository();
-    new VoteRoutes(new CastService(pool, ballots)).mount(router);
+    new VoteRoutes(new CastService(pool, ballots), files).mount(router);
     new PaperRoutes(new PaperService(pool, eventService, audit, ballots), staffAuth).mount(router);
     new ArchiveRoutes(pool, eventService, recordCheck, staffAuth).mount(router);
     SummaryExports summaries = new SummaryExports(vertx, pool, eventService);
@@ -146,11 +146,11 @@ public final class PingyiServer extends VerticleBase {
     new RawExportRoutes(rawExports, staffAuth, exportWorkers).mount(router);
     new BundleRoutes(new BundleService(pool, eventService, rawExports, summaries, exportWorkers), staffAuth,
         exportWorkers).mount(router);
-    tally = new TallyRoutes(vertx, pool, staffAuth, eventService, audit);
+    tally = new TallyRoutes(vertx, pool, staffAuth, eventService, audit, files);
     tally.mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(AppError.notFound("not_found", "接口不存在")));
     router.get("/").handler(ctx -> ctx.redirect("/console/"));
-    router.route().handler(StaticHandler.create("webroot").setMaxAgeSeconds(60));
+    router.route().handler(files);
     router.route().failureHandler(failures);
     // 400: an address the router cannot even decode (a stray %), refused before any route is matched.
     router.errorHandler(400, failures.forStatus(400));

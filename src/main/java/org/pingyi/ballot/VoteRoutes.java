@@ -5,6 +5,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.pingyi.http.AppError;
 import org.pingyi.http.JsonBody;
+import org.pingyi.http.StaticFiles;
 
 /**
  * The voter's side, reached with a slip's token and no account: the page at /v/:token, and the API it
@@ -15,13 +16,15 @@ public final class VoteRoutes {
   static final int BALLOT_BODY_LIMIT = 256 * 1024;
 
   private final CastService service;
+  private final StaticFiles files;
 
-  public VoteRoutes(CastService service) {
+  public VoteRoutes(CastService service, StaticFiles files) {
     this.service = service;
+    this.files = files;
   }
 
   public void mount(Router router) {
-    router.get("/v/:token").handler(VoteRoutes::page);
+    router.get("/v/:token").handler(this::page);
     router.get("/api/v/:token").respond(ctx -> {
       noStore(ctx);
       return service.ballotPaper(ctx.pathParam("token"));
@@ -29,11 +32,10 @@ public final class VoteRoutes {
     router.post("/api/v/:token").handler(this::cast);
   }
 
-  private static void page(RoutingContext ctx) {
+  private void page(RoutingContext ctx) {
     // The token stays in the address bar only; the page reads it there and calls the API with it.
-    noStore(ctx);
-    ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
-        .putHeader("X-Robots-Tag", "noindex").sendFile("webroot/vote/index.html").onFailure(ctx::fail);
+    ctx.response().putHeader("X-Robots-Tag", "noindex");
+    files.page(ctx, "/vote/index.html");
   }
 
   private void cast(RoutingContext ctx) {

@@ -15,6 +15,7 @@ import org.pingyi.event.EventService;
 import org.pingyi.http.JsonInput;
 import org.pingyi.http.Params;
 import org.pingyi.http.Responses;
+import org.pingyi.http.StaticFiles;
 
 /**
  * The live tally: read once (JSON) or streamed (Server-Sent Events) by staff or a screen link, the big screen's
@@ -24,6 +25,7 @@ public final class TallyRoutes {
   private static final String SET_TURNOUT_ONLY = "UPDATE events SET screen_turnout_only = $2 WHERE id = $1";
 
   private final Pool pool;
+  private final StaticFiles files;
   private final StaffAuth auth;
   private final EventService events;
   private final AuditLog audit;
@@ -33,7 +35,9 @@ public final class TallyRoutes {
   private final io.vertx.core.Future<ChartLibrary> charts;
   private io.vertx.pgclient.pubsub.PgSubscriber subscriber;
 
-  public TallyRoutes(io.vertx.core.Vertx vertx, Pool pool, StaffAuth auth, EventService events, AuditLog audit) {
+  public TallyRoutes(io.vertx.core.Vertx vertx, Pool pool, StaffAuth auth, EventService events, AuditLog audit,
+                     StaticFiles files) {
+    this.files = files;
     this.pool = pool;
     this.auth = auth;
     this.events = events;
@@ -59,7 +63,7 @@ public final class TallyRoutes {
   }
 
   public void mount(Router router) {
-    router.get("/screen/:eventId").handler(TallyRoutes::page);
+    router.get("/screen/:eventId").handler(ctx -> files.page(ctx, "/screen/index.html"));
     router.get(ChartLibrary.PATH).handler(ctx -> charts.result().serve(ctx));
     router.get("/api/events/:eventId/tally").handler(links.staffOrScreen()).respond(ctx -> {
       ctx.response().putHeader("Cache-Control", "no-store");
@@ -82,11 +86,6 @@ public final class TallyRoutes {
     router.delete("/api/events/:eventId/screen-links/:linkId").handler(auth.allow(Role.ORGANIZER))
         .handler(ctx -> Responses.noContent(ctx, links.revoke(StaffAuth.staff(ctx), EventRoutes.eventId(ctx),
             Params.pathUuid(ctx, "linkId", "screen_link_not_found", "没有这个大屏链接"))));
-  }
-
-  private static void page(RoutingContext ctx) {
-    ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-store")
-        .sendFile("webroot/screen/index.html").onFailure(ctx::fail);
   }
 
   /** The event is looked up before the stream opens, so an unknown event is a plain 404, not a stream. */
