@@ -55,7 +55,7 @@ log "warm-up: $WARMUP ballots over 200 connections"
 run_wrk warmup -t "$WRK_THREADS" -c 200 --timeout 60s -d 1h -s bench/load/ballots.lua "http://127.0.0.1:$PORT" -- \
   "$OUT/tokens-warmup.txt" "$WRK_THREADS" "$OUT/answers.json" w "$OUT/done-warmup"
 log "crowd: $VOTERS voters over $CONCURRENCY connections opened at once, each voter loading the page and voting once"
-run_wrk crowd -t "$WRK_THREADS" -c "$CONCURRENCY" --timeout "${WINDOW_SECONDS}s" -d 1h -s bench/load/ballots.lua \
+BALLOT_GIVE_UP_SECONDS=$WINDOW_SECONDS run_wrk crowd -t "$WRK_THREADS" -c "$CONCURRENCY" --timeout "${WINDOW_SECONDS}s" -d 1h -s bench/load/ballots.lua \
   "http://127.0.0.1:$PORT" -- "$OUT/tokens.txt" "$WRK_THREADS" "$OUT/answers.json" c "$OUT/done-crowd" - "$OUT/assets.txt"
 check_stored $(($(result warmup_accepted) + $(result crowd_accepted))) $(($(result warmup_sent) + $(result crowd_sent)))
 heap=$(peak_heap_mb)

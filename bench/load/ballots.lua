@@ -7,10 +7,10 @@
 -- on its connection with the ballot (wrk sends them together and reads the answers in order; its latency is
 -- then the voter's time from the first request to the receipt).
 --
--- Once its tokens are sent, a thread keeps its connections busy with GET /ping until the last of its ballots
--- is answered, then stops, so that every answer is counted and the script can check the database against
+-- Once its tokens are sent, a thread keeps its connections open with a GET /ping every 20 s until the last of its
+-- ballots is answered, then stops, so that every answer is counted and the script can check the database against
 -- them. A ballot whose connection broke is never answered (wrk counts a socket error): after 15 s without a
--- ballot answer, the thread stops anyway. wrk itself runs until its -d duration even when every thread has
+-- ballot answer (BALLOT_GIVE_UP_SECONDS), the thread stops anyway. wrk itself runs until its -d duration even when every thread has
 -- stopped, so a stopped thread leaves a file in the done directory, and run_wrk interrupts wrk (SIGINT: it
 -- then reports) once every thread has.
 --
@@ -21,6 +21,8 @@
 -- for a check against the database; an assets file lists the page's files, one path per line.
 
 local threads = {}
+-- What a phone's browser says about compression when it loads a page and its files.
+local browser = { ["Accept-Encoding"] = "gzip, deflate" }
 
 function setup(thread)
   thread:set("index", #threads)
@@ -29,7 +31,24 @@ end
 
 -- sent, answered and statuses are globals: done() reads them from each thread with thread:get.
 local tokens, next_token, answers, prefix, pings, last_answer, done_file, stopped, receipts, assets
-local GIVE_UP_SECONDS = 15
+-- BALLOT_GIVE_UP_SECONDS: a crowd's last voters wait far longer than 15 s for their receipts (bench/crowd.sh).
+local GIVE_UP_SECONDS = tonumber(os.getenv("BALLOT_GIVE_UP_SECONDS") or "") or 15
+
+-- BALLOT_PACE_MS (bench/latency.sh): each connection waits a random 0 to twice that long before each ballot,
+-- as phones arriving at their own pace do, so that the arrival rate is set and latency is measured below
+-- saturation (wrk times each request from its sending, after the wait). A connection whose ballots are all
+-- sent idles as a phone that has voted does: a ping every 20 s keeps it open without taking the server's time
+-- from the ballots still in flight.
+-- wrk sends each connection's first request without a wait, so then a connection only opens with a ping
+-- (BALLOT_PACE_CONNECTIONS, the -c count, tells how many first requests there are).
+local pace_ms = tonumber(os.getenv("BALLOT_PACE_MS") or "")
+local openings = 0
+local IDLE_PING_MS = 20000
+
+function delay()
+  if tokens == nil or next_token > #tokens then return IDLE_PING_MS end
+  return pace_ms and math.random(0, 2 * pace_ms) or 0
+end
 
 local function share_of_tokens(file, count)
   local mine, line_number = {}, 0
@@ -41,6 +60,8 @@ local function share_of_tokens(file, count)
 end
 
 function init(args)
+  math.randomseed(os.time() * 100 + index)
+  if pace_ms then openings = math.ceil(tonumber(os.getenv("BALLOT_PACE_CONNECTIONS")) / tonumber(args[2])) end
   tokens, next_token, sent, answered, statuses = share_of_tokens(args[1], tonumber(args[2])), 1, 0, 0, {}
   local file = assert(io.open(args[3], "r"))
   answers = file:read("*a"):gsub("%s+$", "")
@@ -49,7 +70,7 @@ function init(args)
   if args[6] and args[6] ~= "-" then receipts = assert(io.open(args[6] .. "/" .. index, "w")) end
   assets = {}
   if args[7] then
-    for line in io.lines(args[7]) do assets[#assets + 1] = wrk.format("GET", line) end
+    for line in io.lines(args[7]) do assets[#assets + 1] = wrk.format("GET", line, browser) end
   end
   -- As many pings as a voter's requests: a pipelining wrk expects the same number of answers every time.
   pings = string.rep(wrk.format("GET", "/ping"), #assets > 0 and #assets + 3 or 1)
@@ -65,7 +86,10 @@ function request()
     verified = true
     return pings
   end
-  if next_token > #tokens then return pings end
+  if next_token > #tokens or openings > 0 then
+    openings = math.max(openings - 1, 0)
+    return pings
+  end
   local token = tokens[next_token]
   next_token = next_token + 1
   sent = sent + 1
@@ -74,7 +98,7 @@ function request()
   local ballot = wrk.format("POST", "/api/v/" .. token, headers,
     '{"nonce":"' .. nonce .. '","answers":' .. answers .. '}')
   if #assets == 0 then return ballot end
-  local voter = { wrk.format("GET", "/v/" .. token) }
+  local voter = { wrk.format("GET", "/v/" .. token, browser) }
   for _, asset in ipairs(assets) do voter[#voter + 1] = asset end
   voter[#voter + 1] = wrk.format("GET", "/api/v/" .. token)
   voter[#voter + 1] = ballot
