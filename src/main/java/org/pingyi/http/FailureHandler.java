@@ -1,5 +1,6 @@
 package org.pingyi.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
@@ -37,7 +38,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
       response.reset();
       return;
     }
-    UnreadBody.discardBeforeAnswering(ctx.request(), response);
+    UnreadBody unread = UnreadBody.beforeAnswering(ctx);
     if (error.retryAfterSeconds() != null) {
       response.putHeader("Retry-After", String.valueOf(error.retryAfterSeconds()));
     }
@@ -45,10 +46,11 @@ public final class FailureHandler implements Handler<RoutingContext> {
         .put("error", error.code())
         .put("message", error.getMessage())
         .put("fields", new JsonObject(new LinkedHashMap<String, Object>(error.fields())));
-    response.setStatusCode(error.status())
+    Future<Void> answered = response.setStatusCode(error.status())
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .putHeader("Cache-Control", "no-store")
         .end(body.encode());
+    if (unread != null) unread.closeAfter(answered);
   }
 
   private static AppError toAppError(RoutingContext ctx, int registeredStatus) {

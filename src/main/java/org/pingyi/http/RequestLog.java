@@ -22,8 +22,20 @@ public final class RequestLog implements Handler<RoutingContext> {
     ctx.next();
   }
 
-  /** The request path with any slip token replaced, and without the query string. */
+  /**
+   * The request path as routed (percent-encoded letters decoded, so /%76/&lt;token&gt; is the voter's page too)
+   * with any slip token replaced, and without the query string.
+   */
   public static String safePath(RoutingContext ctx) {
-    return SLIP_TOKEN.matcher(ctx.request().path()).replaceAll("$1***");
+    return SLIP_TOKEN.matcher(routedPath(ctx)).replaceAll("$1***");
+  }
+
+  /** The path the router matches; for an address that cannot be decoded (a stray %), the raw path. */
+  static String routedPath(RoutingContext ctx) {
+    try {
+      return ctx.normalizedPath();
+    } catch (RuntimeException undecodable) {
+      return ctx.request().path();
+    }
   }
 }

@@ -25,7 +25,8 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
         .set("Cross-Origin-Resource-Policy", "same-origin")
         .set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
     // API answers carry screen keys, receipts and staff data: no browser or proxy may keep a copy.
-    if (ctx.request().path() != null && ctx.request().path().startsWith("/api/")) {
+    // The path as routed: /%61pi/ reaches the API too.
+    if (RequestLog.routedPath(ctx).startsWith("/api/")) {
       ctx.response().headers().set("Cache-Control", "no-store");
     }
     ctx.next();

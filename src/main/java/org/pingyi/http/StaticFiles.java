@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ public final class StaticFiles implements Handler<RoutingContext> {
       ctx.next();
       return;
     }
-    String path = ctx.normalizedPath();
+    String path = RequestLog.routedPath(ctx);
     StaticFile file = files.get(path.endsWith("/") ? path + "index.html" : path);
     if (file != null) {
       send(ctx, file, file.revalidated() ? "no-cache" : "max-age=60", true);
@@ -97,7 +98,7 @@ public final class StaticFiles implements Handler<RoutingContext> {
       String[] parts = coding.trim().split(";");
       if (!parts[0].trim().equalsIgnoreCase("gzip")) continue;
       for (int i = 1; i < parts.length; i++) {
-        if (parts[i].trim().replace(" ", "").matches("q=0(\\.0{0,3})?")) return false;
+        if (parts[i].replace(" ", "").toLowerCase(java.util.Locale.ROOT).matches("q=0(\\.0{0,3})?")) return false;
       }
       return true;
     }
@@ -126,6 +127,9 @@ public final class StaticFiles implements Handler<RoutingContext> {
     if (!"jar".equals(uri.getScheme())) return readFolder(Path.of(uri).getParent().getParent());
     try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
       return readFolder(jar.getPath("/" + ROOT));
+    } catch (FileSystemAlreadyExistsException openElsewhere) {
+      // Someone else's: read it, and leave it open for them.
+      return readFolder(FileSystems.getFileSystem(uri).getPath("/" + ROOT));
     }
   }
 

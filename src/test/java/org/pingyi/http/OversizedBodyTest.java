@@ -63,6 +63,24 @@ class OversizedBodyTest {
     assertThat(exchange.response()).startsWith("HTTP/1.1 413");
   }
 
+  @Test
+  void aRefusalOfARequestWithoutABodyKeepsTheConnectionForTheNextRequest() throws Exception {
+    URI base = URI.create(server.baseUrl());
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(20_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("GET /no-such-file.js HTTP/1.1\r\nHost: localhost\r\n\r\n"
+          + "GET /ping HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+
+      String both = readToEnd(socket.getInputStream());
+
+      assertThat(both).startsWith("HTTP/1.1 404");
+      assertThat(both.substring(0, both.indexOf("\r\n\r\n")).toLowerCase()).doesNotContain("connection: close");
+      assertThat(both.indexOf("HTTP/1.1 200")).as("the second request is answered on the same connection").isPositive();
+    }
+  }
+
   private record Exchange(boolean sentEverything, String response) {
   }
 
@@ -72,7 +90,9 @@ class OversizedBodyTest {
     try (Socket socket = new Socket(base.getHost(), base.getPort())) {
       socket.setSoTimeout(20_000);
       OutputStream out = socket.getOutputStream();
-      CompletableFuture<Boolean> sent = CompletableFuture.supplyAsync(() -> write(out, contentType, size, chunked));
+      CompletableFuture<Boolean> sent = new CompletableFuture<>();
+      Thread writer = new Thread(() -> sent.complete(write(out, contentType, size, chunked)), "oversized-body-writer");
+      writer.start();
       String response = readToEnd(socket.getInputStream());
       return new Exchange(sent.get(20, TimeUnit.SECONDS), response);
     }

@@ -53,6 +53,24 @@ class SecurityHeadersTest {
   }
 
   @Test
+  void percentEncodedLettersReachTheSameRoutesAndGetTheSameTreatment() {
+    Api admin = server.api().asAdmin();
+    Voting voting = Voting.open(admin, "编码地址");
+    String token = voting.slips(admin, "A", 1).get(0);
+
+    // The router decodes %76 to v: this is the voter's page, and the access log must mask its token as well
+    // (NoTokenInLogs checks every log line of this class).
+    HttpResponse<Buffer> page = admin.get("/%76/" + token);
+    HttpResponse<Buffer> link = admin.post("/%61pi/events/" + voting.eventId + "/screen-links",
+        new io.vertx.core.json.JsonObject().put("label", "编码"));
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.getHeader("Cache-Control")).isEqualTo("no-store");
+    assertThat(link.statusCode()).isEqualTo(201);
+    assertThat(link.getHeader("Cache-Control")).isEqualTo("no-store");
+  }
+
+  @Test
   void scriptsAndStylesAreServedWithTheirOwnTypesSoNosniffLetsThemRun() {
     Api api = server.api();
 

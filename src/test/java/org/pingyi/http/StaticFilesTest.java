@@ -42,14 +42,22 @@ class StaticFilesTest {
       assertThat(plain.statusCode()).as(address).isEqualTo(200);
       assertThat(plain.body()).as(address).isEqualTo(expected);
       assertThat(plain.headers().firstValue("Content-Encoding")).as(address).isEmpty();
-      assertThat(gzipped.headers().firstValue("Content-Encoding")).as(address).contains("gzip");
-      assertThat(gunzip(gzipped.body())).as(address).isEqualTo(expected);
-      assertThat(gzipped.body().length).as(address).isLessThan(expected.length);
-      // The pages with addresses of their own (/screen/<event>) are never cached, so they carry no ETag.
+      if (gzipped.headers().firstValue("Content-Encoding").isPresent()) {
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).as(address).contains("gzip");
+        assertThat(gunzip(gzipped.body())).as(address).isEqualTo(expected);
+        assertThat(gzipped.body().length).as(address).isLessThan(expected.length);
+      } else {
+        // Sent as it is only when compressing would not make it smaller (an image, a tiny file).
+        assertThat(gzipped.body()).as(address).isEqualTo(expected);
+        assertThat(expected.length < 1024 || !address.matches(".*\\.(js|css|html)")).as(address + " is text").isTrue();
+      }
+      // /screen/index.html is answered by the big screen's route (/screen/<event>, never cached): no ETag.
       if (plain.headers().firstValue("ETag").isPresent()) {
         assertThat(gzipped.headers().firstValue("ETag")).as(address).isNotEqualTo(plain.headers().firstValue("ETag"));
       }
-      assertThat(plain.headers().firstValue("Vary")).as(address).contains("Accept-Encoding");
+      if (gzipped.headers().firstValue("Content-Encoding").isPresent()) {
+        assertThat(plain.headers().firstValue("Vary")).as(address).contains("Accept-Encoding");
+      }
     }
   }
 
