@@ -1,4 +1,4 @@
-# Shared by the benchmark scripts (run-load.sh, crowd.sh, screens.sh): defaults, building, a fresh durable
+# Shared by the benchmark scripts (run-load.sh, latency.sh, crowd.sh, screens.sh, crash.sh): defaults, building, a fresh durable
 # database, the server as a separate process with its heap and RSS sampled, the set-up of an event through
 # the API, wrk runs with the CPU of each party, and the check of stored ballots against the answers.
 # Source it from a script that has set BENCH_NAME; every function dies with a message on failure.
