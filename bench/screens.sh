@@ -7,6 +7,7 @@
 #
 #   bench/screens.sh                    # 10,000 streams, 2 × 20,000 ballots over 200 connections
 #   STREAMS=2000 SLIPS=10000 bench/screens.sh
+#   STREAMS=4 SLIPS=100000 CONCURRENCY=2000 bench/screens.sh   # a hall's few screens under the voting load
 BENCH_NAME=screens.sh
 source "$(dirname "$0")/lib.sh"
 
@@ -73,10 +74,11 @@ ballots, $STREAMS screens open  $with ballots/s   p50 $(result screens_p50_ms) m
   with ÷ without              $ratio
   not 201                     $errors   {$(result alone_not_201)} {$(result screens_not_201)}
 screens                       $(result watchers_streams_open) of $STREAMS opened ($(result watchers_streams_failed) failed); $(result watchers_snapshots) snapshots received, $per_screen per screen per second of voting
+longest without a snapshot    $(result watchers_longest_gap_ms) ms on any screen while the ballots came in
 final count on every screen   $(result watchers_reached) of $STREAMS showed all $((WARMUP + SLIPS)) ballots, the last $lag ms after the last ballot's answer
 stored                        $(result stored_ballots) ballots in the database: every 201 among them, each with its slip used
 CPU while screens open        server $(result screens_cpu_server)  PostgreSQL $(result screens_cpu_postgres)  wrk $(result screens_cpu_client)  other (screen client, kernel) $(result screens_cpu_other)
 server memory                 peak heap in use $heap MB (-Xmx$SERVER_HEAP), peak RSS $(result rss_peak_mb) MB
 REPORT
-printf 'streams=%s ballots_per_s_alone=%s ballots_per_s_screens=%s ratio=%s final_lag_ms=%s errors=%s heap_mb=%s\n' \
-  "$STREAMS" "$alone" "$with" "$ratio" "$lag" "$errors" "$heap"
+printf 'streams=%s ballots_per_s_alone=%s ballots_per_s_screens=%s ratio=%s longest_gap_ms=%s final_lag_ms=%s errors=%s heap_mb=%s\n' \
+  "$STREAMS" "$alone" "$with" "$ratio" "$(result watchers_longest_gap_ms)" "$lag" "$errors" "$heap"

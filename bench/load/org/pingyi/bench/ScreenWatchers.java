@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * connection, with a screen link's key, as a projector's browser does), counts the snapshots they receive, and
  * notes when each first shows TARGET ballots returned. It prints key=value lines: streams_open once every
  * stream has its first snapshot, then, when every stream has reached the target (or after WAIT_SECONDS),
- * snapshots, reached and the wall-clock time the last stream reached it.
+ * snapshots, reached, the wall-clock time the last stream reached it, and the longest any stream went without a
+ * new snapshot between its first and the target (how stale a screen got while the ballots came in).
  */
 public final class ScreenWatchers {
   private static final String RETURNED = "\"returned\":";
@@ -42,11 +43,12 @@ public final class ScreenWatchers {
     CountDownLatch reached = new CountDownLatch(streams);
     AtomicLong snapshots = new AtomicLong();
     AtomicLong lastReachedAt = new AtomicLong();
+    AtomicLong longestGap = new AtomicLong();
     AtomicInteger failed = new AtomicInteger();
     RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setURI(path)
         .putHeader("Authorization", "Screen " + env.get("SCREEN_KEY"));
     for (int i = 0; i < streams; i++) {
-      Watcher watcher = new Watcher(target, first, reached, snapshots, lastReachedAt);
+      Watcher watcher = new Watcher(target, first, reached, snapshots, lastReachedAt, longestGap);
       client.request(request).compose(r -> r.send()).compose(watcher::follow)
           .onFailure(e -> failed.incrementAndGet());
     }
@@ -55,8 +57,8 @@ public final class ScreenWatchers {
     System.out.flush();
     if (!allOpen) System.err.println("not every stream received its first snapshot within 120 s");
     boolean all = reached.await(Long.parseLong(env.getOrDefault("WAIT_SECONDS", "600")), TimeUnit.SECONDS);
-    System.out.printf("snapshots=%d%nreached=%d%nlast_reached_ms=%d%n", snapshots.get(), streams - reached.getCount(),
-        all ? lastReachedAt.get() : -1);
+    System.out.printf("snapshots=%d%nreached=%d%nlast_reached_ms=%d%nlongest_gap_ms=%d%n", snapshots.get(),
+        streams - reached.getCount(), all ? lastReachedAt.get() : -1, longestGap.get());
     vertx.close().await();
   }
 
@@ -67,12 +69,16 @@ public final class ScreenWatchers {
     private final CountDownLatch reached;
     private final AtomicLong snapshots;
     private final AtomicLong lastReachedAt;
+    private final AtomicLong longestGap;
+    private long previousAt;
     private final StringBuilder pending = new StringBuilder();
     private boolean seen;
     private boolean done;
 
-    Watcher(long target, CountDownLatch first, CountDownLatch reached, AtomicLong snapshots, AtomicLong lastReachedAt) {
+    Watcher(long target, CountDownLatch first, CountDownLatch reached, AtomicLong snapshots, AtomicLong lastReachedAt,
+            AtomicLong longestGap) {
       this.target = target;
+      this.longestGap = longestGap;
       this.first = first;
       this.reached = reached;
       this.snapshots = snapshots;
@@ -97,6 +103,9 @@ public final class ScreenWatchers {
 
     private void snapshot(String event) {
       snapshots.incrementAndGet();
+      long now = System.currentTimeMillis();
+      if (seen && !done) longestGap.accumulateAndGet(now - previousAt, Math::max);
+      previousAt = now;
       if (!seen) {
         seen = true;
         first.countDown();
