@@ -1,7 +1,6 @@
 package org.pingyi.archive;
 
 import io.vertx.core.Context;
-import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -10,7 +9,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.pingyi.auth.Role;
 import org.pingyi.auth.StaffAuth;
 import org.pingyi.event.EventRoutes;
-import org.pingyi.http.ClientGone;
 import org.pingyi.http.Downloads;
 import org.pingyi.http.ResponseOutputStream;
 
@@ -40,11 +38,9 @@ public final class BundleRoutes {
     UUID eventId = EventRoutes.eventId(ctx);
     Context eventLoop = ctx.vertx().getOrCreateContext();
     AtomicReference<String> manifest = new AtomicReference<>();
-    service.prepare(eventId).compose(bundle -> {
+    Downloads.settled(ctx, service.prepare(eventId).compose(bundle -> {
       Downloads.attachment(ctx, "application/zip", "archive.zip", bundle.raw().title() + "-归档包.zip");
       return ResponseOutputStream.send(ctx, workers, out -> manifest.set(service.write(out, bundle, eventLoop)));
-    }).compose(sent -> service.remember(eventId, manifest.get()))
-        .recover(failure -> failure instanceof ClientGone ? Future.succeededFuture() : Downloads.failedBeforeBody(ctx, failure))
-        .onFailure(ctx::fail);
+    }).compose(sent -> service.remember(eventId, manifest.get()))).onFailure(ctx::fail);
   }
 }

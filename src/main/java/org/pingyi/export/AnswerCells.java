@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.pingyi.form.Candidate;
 import org.pingyi.form.Choice;
-import org.pingyi.form.RecommendationQuestion;
 import org.pingyi.form.ScaleOption;
 
 /**
@@ -47,10 +46,6 @@ final class AnswerCells {
 
   static String text(Object value) {
     return value == null ? null : value.toString();
-  }
-
-  static List<Choice> approveOptions(RecommendationQuestion q) {
-    return q.approveOptionsOrDefault();
   }
 
   private static String joined(Object values, java.util.function.Function<Object, String> label) {

@@ -110,7 +110,7 @@ public final class RawBallotColumns {
       if (approve) {
         for (var candidate : position.candidates()) {
           out.add(new AnswerColumn(positionPrefix + candidate.name(), formId,
-              a -> AnswerCells.choice(AnswerCells.approveOptions(q), answer.apply(a).get(candidate.id()))));
+              a -> AnswerCells.choice(q.approveOptionsOrDefault(), answer.apply(a).get(candidate.id()))));
         }
         continue;
       }

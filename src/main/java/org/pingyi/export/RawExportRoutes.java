@@ -1,7 +1,6 @@
 package org.pingyi.export;
 
 import io.vertx.core.Context;
-import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -9,7 +8,6 @@ import java.util.UUID;
 import org.pingyi.auth.Role;
 import org.pingyi.auth.StaffAuth;
 import org.pingyi.event.EventRoutes;
-import org.pingyi.http.ClientGone;
 import org.pingyi.http.Downloads;
 import org.pingyi.http.ResponseOutputStream;
 
@@ -39,11 +37,10 @@ public final class RawExportRoutes {
   private void download(RoutingContext ctx, RawFormat format) {
     UUID eventId = EventRoutes.eventId(ctx);
     Context eventLoop = ctx.vertx().getOrCreateContext();
-    service.prepare(eventId).compose(export -> {
+    Downloads.settled(ctx, service.prepare(eventId).compose(export -> {
       Downloads.attachment(ctx, format.contentType(), format.fileName(),
           export.title() + "-原始选票." + format.fileName().substring("ballots.".length()));
       return ResponseOutputStream.send(ctx, workers, out -> service.write(format, export, out, eventLoop));
-    }).recover(failure -> failure instanceof ClientGone ? Future.succeededFuture() : Downloads.failedBeforeBody(ctx, failure))
-        .onFailure(ctx::fail);
+    })).onFailure(ctx::fail);
   }
 }

@@ -23,6 +23,15 @@ public final class Downloads {
   }
 
   /**
+   * The end of a streamed download: a client that left is no failure (nobody is there to answer); any other
+   * failure goes on, with the file's headers taken back if nothing was sent yet.
+   */
+  public static Future<Void> settled(RoutingContext ctx, Future<?> sending) {
+    return sending.<Void>mapEmpty()
+        .recover(failure -> failure instanceof ClientGone ? Future.succeededFuture() : failedBeforeBody(ctx, failure));
+  }
+
+  /**
    * After a failure: if nothing was sent yet, the error body goes out as JSON and must not be saved as the file.
    */
   public static <T> Future<T> failedBeforeBody(RoutingContext ctx, Throwable failure) {

@@ -76,13 +76,7 @@ public final class StaticFiles implements Handler<RoutingContext> {
     String etag = gzip ? file.gzipEtag() : file.etag();
     response.putHeader("Content-Type", file.contentType()).putHeader("Cache-Control", cacheControl);
     if (file.gzipped() != null) response.putHeader("Vary", "Accept-Encoding");
-    if (conditional) {
-      response.putHeader("ETag", etag);
-      if (matches(ctx.request().getHeader("If-None-Match"), etag)) {
-        response.setStatusCode(304).end();
-        return;
-      }
-    }
+    if (conditional && notModified(ctx, etag)) return;
     if (gzip) response.putHeader("Content-Encoding", "gzip");
     Buffer body = gzip ? file.gzipped() : file.plain();
     if (ctx.request().method() == HttpMethod.HEAD) {
@@ -103,6 +97,17 @@ public final class StaticFiles implements Handler<RoutingContext> {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Sets the ETag and, when the client already holds that version (If-None-Match), answers 304 without a body:
+   * then the caller has nothing left to send.
+   */
+  public static boolean notModified(RoutingContext ctx, String etag) {
+    ctx.response().putHeader("ETag", etag);
+    if (!matches(ctx.request().getHeader("If-None-Match"), etag)) return false;
+    ctx.response().setStatusCode(304).end();
+    return true;
   }
 
   private static boolean matches(String ifNoneMatch, String etag) {

@@ -12,6 +12,7 @@ import org.pingyi.event.EventRoutes;
 import org.pingyi.http.AppError;
 import org.pingyi.http.ChunkedBody;
 import org.pingyi.http.ClientGone;
+import org.pingyi.http.Downloads;
 import org.pingyi.http.JsonInput;
 import org.pingyi.http.ResponseOutputStream;
 import org.slf4j.Logger;
@@ -89,7 +90,6 @@ public final class SlipRoutes {
       return Future.succeededFuture();
     }
     // Nothing sent yet: the error body must not be saved as slips-X.pdf.
-    if (!ctx.response().headWritten()) ctx.response().headers().remove("Content-Disposition");
-    return Future.failedFuture(failure);
+    return Downloads.failedBeforeBody(ctx, failure);
   }
 }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
+import org.pingyi.http.StaticFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,11 +43,8 @@ final class ChartLibrary {
    * an older library, and the megabyte crosses the network only when the version changed.
    */
   void serve(RoutingContext ctx) {
-    ctx.response().putHeader("Cache-Control", "no-cache").putHeader("ETag", etag);
-    if (etag.equals(ctx.request().getHeader("If-None-Match"))) {
-      ctx.response().setStatusCode(304).end();
-      return;
-    }
+    ctx.response().putHeader("Cache-Control", "no-cache");
+    if (StaticFiles.notModified(ctx, etag)) return;
     ctx.response().putHeader("Content-Type", "text/javascript; charset=utf-8").end(script);
   }
 
