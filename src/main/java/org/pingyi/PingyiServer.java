@@ -34,6 +34,8 @@ import org.pingyi.ballot.CastService;
 import org.pingyi.ballot.PaperRoutes;
 import org.pingyi.ballot.PaperService;
 import org.pingyi.ballot.VoteRoutes;
+import org.pingyi.box.BallotBox;
+import org.pingyi.box.Mixer;
 import org.pingyi.db.DatabaseSettings;
 import org.pingyi.event.EventRoutes;
 import org.pingyi.event.EventService;
@@ -71,6 +73,7 @@ public final class PingyiServer extends VerticleBase {
   private Router router;
   private HttpServer server;
   private TallyRoutes tally;
+  private Mixer mixer;
 
   public PingyiServer(AppConfig config, DatabaseSettings database) {
     this.config = config;
@@ -119,7 +122,9 @@ public final class PingyiServer extends VerticleBase {
     AuthService authService = new AuthService(vertx, pool, jwt, config.sessionTtl(), audit);
     FormService formService = new FormService(pool, audit);
     RecordCheck recordCheck = new RecordCheck();
-    EventService eventService = new EventService(pool, audit, formService, recordCheck);
+    BallotBox box = new BallotBox();
+    mixer = new Mixer(vertx, pool, box);
+    EventService eventService = new EventService(pool, audit, formService, recordCheck, box);
     formService.useEvents(eventService);
 
     Router router = Router.router(vertx);
@@ -136,8 +141,8 @@ public final class PingyiServer extends VerticleBase {
     new SlipRoutes(new SlipService(pool, eventService, audit), staffAuth, config.publicUrl(), slipSheetWorkers())
         .mount(router);
     BallotRepository ballots = new BallotRepository();
-    new VoteRoutes(new CastService(pool, ballots), files).mount(router);
-    new PaperRoutes(new PaperService(pool, eventService, audit, ballots), staffAuth).mount(router);
+    new VoteRoutes(new CastService(pool, ballots, box), files).mount(router);
+    new PaperRoutes(new PaperService(pool, eventService, audit, ballots, box, mixer), staffAuth).mount(router);
     new ArchiveRoutes(pool, eventService, recordCheck, staffAuth).mount(router);
     SummaryExports summaries = new SummaryExports(vertx, pool, eventService);
     new SummaryRoutes(summaries, staffAuth).mount(router);
@@ -194,6 +199,7 @@ public final class PingyiServer extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    if (mixer != null) mixer.stop();
     Future<Void> listening = tally == null ? Future.succeededFuture() : tally.stop();
     return listening.eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
   }

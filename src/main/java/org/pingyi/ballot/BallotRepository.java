@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** SQL for casting: reading slips with their events, consuming them, storing ballots, finding receipts. */
+/** SQL for casting: reading slips with their events and consuming them; the published receipts. */
 public final class BallotRepository {
   private static final HexFormat HEX = HexFormat.of();
   private static final String SLIP = """
@@ -38,20 +38,8 @@ public final class BallotRepository {
         ORDER BY token_sha256 FOR UPDATE)
       UPDATE slips s SET state = 'used' FROM claimed WHERE s.token_sha256 = claimed.token_sha256
       RETURNING s.token_sha256""";
-  private static final String RELEASE = "UPDATE slips SET state = 'unused' WHERE token_sha256 = ANY($1)";
-  private static final String INSERT = """
-      INSERT INTO ballots (event_id, category_code, channel, unreadable, answers, receipt_sha256)
-      VALUES ($1, $2, $3, $4, $5, $6)""";
-  private static final String INSERT_ALL = """
-      INSERT INTO ballots (event_id, category_code, channel, unreadable, answers, receipt_sha256)
-      SELECT e, c, ch, u, a::jsonb, r
-      FROM unnest($1::uuid[], $2::text[], $3::text[], $4::boolean[], $5::text[], $6::bytea[]) AS t(e, c, ch, u, a, r)
-      ON CONFLICT (event_id, receipt_sha256) DO NOTHING
-      RETURNING event_id, receipt_sha256""";
   // Sorted by the hash itself: the list's order says nothing about when each ballot came in.
   private static final String RECEIPTS = "SELECT receipt_sha256 FROM ballots WHERE event_id = $1 ORDER BY receipt_sha256";
-  private static final String RECEIPT_EXISTS = """
-      SELECT 1 FROM ballots WHERE event_id = $1 AND receipt_sha256 = $2""";
 
   /** A slip as the voter's page needs it: its state, category and event. */
   public record SlipView(String state, UUID eventId, String categoryCode, String categoryName, String eventStatus,
@@ -79,10 +67,6 @@ public final class BallotRepository {
 
   static String tokenKey(byte[] tokenHash) {
     return HEX.formatHex(tokenHash);
-  }
-
-  static String receiptKey(UUID eventId, Receipt receipt) {
-    return eventId + "/" + HEX.formatHex(receipt.hash());
   }
 
   Future<List<FrozenForm>> frozenForms(SqlClient client, UUID eventId) {
@@ -118,32 +102,8 @@ public final class BallotRepository {
     });
   }
 
-  /** Gives slips back (unused) within the transaction that consumed them, when their ballot was refused. */
-  Future<Void> release(SqlClient tx, List<byte[]> tokenHashes) {
-    return tx.preparedQuery(RELEASE).execute(Tuple.of(tokenHashes.stream().map(Buffer::buffer).toArray(Buffer[]::new)))
-        .mapEmpty();
-  }
 
-  /** Inserts the ballots; returns the {@link #receiptKey}s of those inserted (a taken receipt is skipped). */
-  Future<Set<String>> insertAll(SqlClient tx, List<NewBallot> batch) {
-    Tuple columns = Tuple.of(
-        batch.stream().map(NewBallot::eventId).toArray(UUID[]::new),
-        batch.stream().map(NewBallot::categoryCode).toArray(String[]::new),
-        batch.stream().map(NewBallot::channel).toArray(String[]::new),
-        batch.stream().map(NewBallot::unreadable).toArray(Boolean[]::new),
-        batch.stream().map(b -> new JsonObject(b.answers()).encode()).toArray(String[]::new),
-        batch.stream().map(b -> Buffer.buffer(b.receipt().hash())).toArray(Buffer[]::new));
-    return tx.preparedQuery(INSERT_ALL).execute(columns).map(rows -> {
-      Set<String> inserted = new HashSet<>();
-      rows.forEach(row -> inserted.add(row.getUUID("event_id") + "/" + HEX.formatHex(row.getBuffer("receipt_sha256").getBytes())));
-      return inserted;
-    });
-  }
 
-  Future<Void> insert(SqlClient tx, NewBallot ballot) {
-    return tx.preparedQuery(INSERT).execute(Tuple.of(ballot.eventId(), ballot.categoryCode(), ballot.channel(),
-        ballot.unreadable(), new JsonObject(ballot.answers()), Buffer.buffer(ballot.receipt().hash()))).mapEmpty();
-  }
 
   Future<List<String>> receiptCodes(SqlClient client, UUID eventId) {
     return client.preparedQuery(RECEIPTS).execute(Tuple.of(eventId)).map(rows -> {
@@ -153,8 +113,4 @@ public final class BallotRepository {
     });
   }
 
-  Future<Boolean> receiptExists(SqlClient client, UUID eventId, Receipt receipt) {
-    return client.preparedQuery(RECEIPT_EXISTS).execute(Tuple.of(eventId, Buffer.buffer(receipt.hash())))
-        .map(rows -> rows.size() > 0);
-  }
 }

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.pingyi.ballot.BallotRepository.SlipView;
+import org.pingyi.box.BallotBox;
+import org.pingyi.box.NewBallot;
 import org.pingyi.db.Batcher;
 import org.pingyi.form.FieldError;
 import org.pingyi.http.AppError;
@@ -20,8 +22,8 @@ import org.pingyi.tally.TallyCounters;
 
 /**
  * Voting with a slip: what the voter's page shows for it, and casting a ballot with it, exactly once. The
- * slip is consumed and the ballot stored in one transaction (shared with the ballots that arrived at the same
- * time, see {@link GroupCommit}); the answer goes back only after the commit.
+ * slip is consumed and the ballot dropped into the ballot box in one transaction (shared with the ballots that
+ * arrived at the same time, see {@link GroupCommit}); the answer goes back only after the commit.
  */
 public final class CastService {
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
@@ -31,16 +33,16 @@ public final class CastService {
   private static final int MAX_LOOKUP = 1000;
 
   private final Pool pool;
-  private final BallotRepository ballots;
+  private final BallotBox box;
   private final FrozenFormCache forms;
   private final GroupCommit commits;
   private final Batcher<byte[], Optional<SlipView>> lookups;
 
-  public CastService(Pool pool, BallotRepository ballots) {
+  public CastService(Pool pool, BallotRepository ballots, BallotBox box) {
     this.pool = pool;
-    this.ballots = ballots;
+    this.box = box;
     this.forms = new FrozenFormCache(ballots);
-    this.commits = new GroupCommit(pool, ballots);
+    this.commits = new GroupCommit(pool, ballots, box);
     this.lookups = new Batcher<>(LOOKUPS_IN_FLIGHT, MAX_LOOKUP, hashes -> ballots.slips(pool, hashes)
         .map(found -> hashes.stream().map(h -> Optional.ofNullable(found.get(BallotRepository.tokenKey(h)))).toList()));
   }
@@ -69,16 +71,14 @@ public final class CastService {
         if ("used".equals(slip.state())) throw SlipRefusals.used();
         throw invalid(checked.problems());
       }
-      Receipt receipt = Receipt.of(slip.eventId(), checked.answers(), nonce);
+      Receipt receipt = Receipt.of(slip.eventId(), token, checked.answers(), nonce);
       if ("used".equals(slip.state())) return replay(slip.eventId(), receipt);
       NewBallot ballot = new NewBallot(slip.eventId(), slip.categoryCode(), NewBallot.PHONE, false,
-          checked.answers(), receipt, TallyCounters.of(all.stream().map(FrozenForm::parsed).toList(),
+          checked.answers(), receipt.hash(), TallyCounters.of(all.stream().map(FrozenForm::parsed).toList(),
               new CountedBallot(slip.categoryCode(), NewBallot.PHONE, false, checked.answers())));
       return commits.submit(tokenHash, ballot).compose(outcome -> switch (outcome) {
         case STORED -> Future.succeededFuture(new Cast(receipt.code(), false));
         case EVENT_CLOSED -> Future.failedFuture(SlipRefusals.closed());
-        // Only a client that reuses another ballot's nonce with the same answers gets here; nothing was written.
-        case RECEIPT_TAKEN -> Future.failedFuture(AppError.conflict("receipt_conflict", "提交冲突，请刷新页面后重新提交"));
         case SLIP_NOT_CONSUMED -> afterLostRace(tokenHash, slip.eventId(), receipt);
       });
     }));
@@ -107,9 +107,12 @@ public final class CastService {
     });
   }
 
-  /** The slip is used: if this phone's ballot is stored, its receipt comes back; otherwise it is a second vote. */
+  /**
+   * The slip is used: if this phone's ballot is stored, its receipt comes back; otherwise it is a second vote.
+   * The receipt includes the slip's token, so only the slip that cast a ballot can find it again.
+   */
   private Future<Cast> replay(UUID eventId, Receipt receipt) {
-    return ballots.receiptExists(pool, eventId, receipt).map(exists -> {
+    return box.holdsReceipt(pool, eventId, receipt.hash()).map(exists -> {
       if (!exists) throw SlipRefusals.used();
       return new Cast(receipt.code(), true);
     });

@@ -32,13 +32,16 @@ final class PaperRepository {
   private static final String DELETE_ENTRY = """
       DELETE FROM paper_entries WHERE event_id = $1 AND serial = $2 AND id = $3 RETURNING clerk_name""";
   private static final String COUNTS = """
-      SELECT c.code, count(b.id) FILTER (WHERE b.channel = 'phone') AS phone,
-             count(b.id) FILTER (WHERE b.channel = 'paper') AS paper,
-             count(b.id) FILTER (WHERE b.unreadable) AS unreadable,
+      SELECT c.code, count(b.channel) FILTER (WHERE b.channel = 'phone') AS phone,
+             count(b.channel) FILTER (WHERE b.channel = 'paper') AS paper,
+             count(b.channel) FILTER (WHERE b.unreadable) AS unreadable,
              (SELECT count(DISTINCT e.serial) FROM paper_entries e JOIN slips s
                 ON s.event_id = e.event_id AND s.serial = e.serial
               WHERE e.event_id = c.event_id AND s.category_code = c.code) AS paper_pending
-      FROM voter_categories c LEFT JOIN ballots b ON b.event_id = c.event_id AND b.category_code = c.code
+      FROM voter_categories c LEFT JOIN (
+        SELECT id, event_id, category_code, channel, unreadable FROM ballots WHERE event_id = $1
+        UNION ALL SELECT NULL, event_id, category_code, channel, unreadable FROM held_ballots WHERE event_id = $1
+      ) b ON b.event_id = c.event_id AND b.category_code = c.code
       WHERE c.event_id = $1
       GROUP BY c.event_id, c.code, c.position ORDER BY c.position""";
 

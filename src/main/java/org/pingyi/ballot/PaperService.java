@@ -5,45 +5,47 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.pingyi.audit.AuditLog;
 import org.pingyi.auth.Staff;
+import org.pingyi.box.BallotBox;
+import org.pingyi.box.Mixer;
+import org.pingyi.box.NewBallot;
 import org.pingyi.ballot.PaperRepository.Entry;
 import org.pingyi.event.Event;
 import org.pingyi.event.EventService;
 import org.pingyi.event.EventStatus;
 import org.pingyi.http.AppError;
 import org.pingyi.tally.CountedBallot;
-import org.pingyi.tally.CounterStore;
-import org.pingyi.tally.TallyChanges;
 import org.pingyi.tally.TallyCounters;
 
 /**
  * 双人录入 of paper ballots. A clerk enters a paper ballot under the serial of its slip; a second clerk enters it
- * independently; when the two entries say the same, the slip is consumed and the ballot stored exactly as a
- * phone's would be, and the entries are deleted. Entries that differ wait, side by side, until the wrong one
+ * independently; when the two entries say the same, the slip is consumed and the ballot dropped into the ballot
+ * box exactly as a phone's is, and the entries are deleted. Entries that differ wait, side by side, until the wrong one
  * is discarded (after checking the paper) and entered again.
  */
 public final class PaperService {
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private final Pool pool;
   private final EventService events;
   private final AuditLog audit;
   private final BallotRepository ballots;
+  private final BallotBox box;
+  private final Mixer mixer;
   private final PaperRepository paper = new PaperRepository();
   private final FrozenFormCache forms;
 
-  public PaperService(Pool pool, EventService events, AuditLog audit, BallotRepository ballots) {
+  public PaperService(Pool pool, EventService events, AuditLog audit, BallotRepository ballots, BallotBox box,
+                      Mixer mixer) {
     this.pool = pool;
     this.events = events;
     this.audit = audit;
     this.ballots = ballots;
+    this.box = box;
+    this.mixer = mixer;
     this.forms = new FrozenFormCache(ballots);
   }
 
@@ -59,6 +61,17 @@ public final class PaperService {
   }
 
   Future<JsonObject> enter(Staff clerk, UUID eventId, String serial, boolean unreadable, Object answers) {
+    return enterInTransaction(clerk, eventId, serial, unreadable, answers).compose(result -> {
+      // Once voting has closed, a counted paper ballot is mixed at once (with stored ones of its group), in a
+      // transaction of its own, so that the results the clerk reads next include it.
+      if (!Outcome.COUNTED.wireName.equals(result.getString("status"))) return Future.succeededFuture(result);
+      return events.get(pool, eventId).compose(event -> event.status() == EventStatus.OPEN
+          ? Future.succeededFuture(result) : mixer.mixNow(eventId).map(moved -> result));
+    });
+  }
+
+  private Future<JsonObject> enterInTransaction(Staff clerk, UUID eventId, String serial, boolean unreadable,
+                                                Object answers) {
     return pool.withTransaction(tx -> acceptingEvent(tx, eventId)
         .compose(event -> paper.lockSlip(tx, eventId, serial))
         .compose(slip -> {
@@ -150,13 +163,11 @@ public final class PaperService {
     Entry first = entries.get(0);
     if (first.unreadable() == unreadable && (unreadable || sameAnswers(first, answers, all))) {
       NewBallot ballot = new NewBallot(eventId, category, NewBallot.PAPER, unreadable, answers,
-          Receipt.of(eventId, answers, randomNonce()), TallyCounters.of(all.stream().map(FrozenForm::parsed).toList(),
+          Receipt.unheld().hash(), TallyCounters.of(all.stream().map(FrozenForm::parsed).toList(),
               new CountedBallot(category, NewBallot.PAPER, unreadable, answers)));
       return logged.compose(v -> paper.consume(tx, eventId, serial))
-          .compose(v -> ballots.insert(tx, ballot))
-          .compose(v -> CounterStore.add(tx, Map.of(eventId, ballot.counters())))
+          .compose(v -> box.drop(tx, List.of(ballot)))
           .compose(v -> paper.deleteEntries(tx, eventId, serial))
-          .compose(v -> TallyChanges.announce(tx, List.of(eventId)))
           .compose(v -> audit.append(tx, AuditLog.Entry.by(clerk, "paper.counted", "slip", serial, eventId,
               new JsonObject())))
           .map(v -> outcome(serial, Outcome.COUNTED));
@@ -199,11 +210,5 @@ public final class PaperService {
       out.add(json);
     }
     return out;
-  }
-
-  private static String randomNonce() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

@@ -3,17 +3,19 @@ package org.pingyi.ballot;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * A ballot's receipt: SHA-256 over the event, the normalised answers and a random nonce that only the
- * voter's phone knows. The database keeps the hash with the ballot; the voter sees its first 50 bits as a
- * ten-character code. The code proves to its holder that the ballot was counted (it appears in the event's
- * receipt list) but names nobody: the slip is not part of it, and without the nonce nobody can recompute
- * it from the answers. The same phone retrying the same ballot gets the same hash, which is how a lost
- * response is recovered without storing any link between slip and ballot.
+ * A ballot's receipt: SHA-256 over the event, the slip's token, the normalised answers and a random nonce that
+ * only the voter's phone knows. The database keeps the hash with the ballot; the voter sees its first 50 bits as
+ * a ten-character code. The code proves to its holder that the ballot was counted (it appears in the event's
+ * receipt list) but names nobody. The same phone retrying the same ballot with the same slip gets the same hash,
+ * which is how a lost response is recovered without storing any link between slip and ballot; the token in it
+ * means that nobody can ask, with another slip, whether some answers and nonce were stored (a coercer checking
+ * a vote he dictated), and the database, which keeps only the token's own hash, cannot recompute it either.
  */
 public record Receipt(byte[] hash) {
   /** Crockford's base32: no I, L, O or U, so a code read aloud or copied by hand stays unambiguous. */
@@ -21,16 +23,25 @@ public record Receipt(byte[] hash) {
   /** What a phone sends: 16 to 64 bytes of randomness, base64url. */
   public static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{22,86}");
 
-  public static Receipt of(UUID eventId, Map<String, Object> normalisedAnswers, String nonce) {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  public static Receipt of(UUID eventId, String slipToken, Map<String, Object> normalisedAnswers, String nonce) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(("pingyi-receipt-v1\n" + eventId + "\n").getBytes(StandardCharsets.UTF_8));
+      sha.update(("pingyi-receipt-v2\n" + eventId + "\n" + slipToken + "\n").getBytes(StandardCharsets.UTF_8));
       sha.update(CanonicalJson.write(normalisedAnswers).getBytes(StandardCharsets.UTF_8));
       sha.update(("\n" + nonce).getBytes(StandardCharsets.UTF_8));
       return new Receipt(sha.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
+  }
+
+  /** A receipt nobody holds the key to (a paper ballot's): unique, and recomputable by nobody. */
+  public static Receipt unheld() {
+    byte[] hash = new byte[32];
+    RANDOM.nextBytes(hash);
+    return new Receipt(hash);
   }
 
   /** The printed code, e.g. {@code 7K2QX-M9D4A}: the hash's first 50 bits. */

@@ -17,13 +17,15 @@ public final class EventService {
   private final AuditLog audit;
   private final EventForms forms;
   private final ArchiveGate archiveGate;
+  private final HeldBallots held;
   private final EventRepository events = new EventRepository();
 
-  public EventService(Pool pool, AuditLog audit, EventForms forms, ArchiveGate archiveGate) {
+  public EventService(Pool pool, AuditLog audit, EventForms forms, ArchiveGate archiveGate, HeldBallots held) {
     this.pool = pool;
     this.audit = audit;
     this.forms = forms;
     this.archiveGate = archiveGate;
+    this.held = held;
   }
 
   Future<List<Event>> list() {
@@ -90,11 +92,14 @@ public final class EventService {
   }
 
   /**
-   * What must hold before a step: opening needs voter categories and forms that can be frozen; archiving needs
-   * a complete record.
+   * What must hold before a step: opening needs voter categories and forms that can be frozen; closing empties
+   * the ballot box into the results; archiving needs a complete record (and an empty box).
    */
   private Future<Void> prepare(SqlClient tx, Event event, EventStatus.Transition step, Staff actor) {
-    if (step == EventStatus.Transition.ARCHIVE) return archiveGate.checkComplete(tx, event);
+    if (step == EventStatus.Transition.CLOSE) return held.mixAll(tx, event.id());
+    if (step == EventStatus.Transition.ARCHIVE) {
+      return held.mixAll(tx, event.id()).compose(v -> archiveGate.checkComplete(tx, event));
+    }
     if (step != EventStatus.Transition.OPEN) return Future.succeededFuture();
     if (event.details().categories().isEmpty()) {
       return Future.failedFuture(AppError.conflict("event_not_ready", "请至少设置一个参评人员类别后再开始投票",

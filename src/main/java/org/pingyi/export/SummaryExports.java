@@ -21,6 +21,7 @@ import org.pingyi.event.EventService;
 import org.pingyi.event.EventStatus;
 import org.pingyi.http.AppError;
 import org.pingyi.pdf.CjkFont;
+import org.pingyi.tally.Disclosure;
 import org.pingyi.tally.TallySnapshots;
 
 /**
@@ -81,7 +82,7 @@ public final class SummaryExports {
           "投票结束后才能导出汇总表（活动当前状态为“" + event.status().label() + "”）");
     }
     return forms.formsOf(pool, event.id()).map(all -> all.stream().map(FrozenForm::parsed).toList())
-        .compose(parsed -> snapshots.report(event.id(), parsed, event.details().expectedAttendance(), false)
+        .compose(parsed -> snapshots.report(event.id(), parsed, event.details().expectedAttendance(), Disclosure.FINAL)
             .compose(report -> vertx.executeBlocking(() -> render(event, parsed, report, pdf), false)));
   }
 

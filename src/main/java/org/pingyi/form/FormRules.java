@@ -14,6 +14,19 @@ public record FormRules(int minGroupSize, UnfavourableRule unfavourable, Thresho
 
   public static final int DEFAULT_MIN_GROUP_SIZE = 5;
 
+  /**
+   * The ballot box mixes ballots in batches of at least this many (org.pingyi.box): the event's largest minimum
+   * group size, and never fewer than the default, since a batch of one or two would undo the mixing.
+   */
+  public static int mixBatchSize(java.util.Collection<FormRules> eventRules) {
+    return mixBatchSizeOf(eventRules.stream().map(FormRules::minGroupSize).toList());
+  }
+
+  /** {@link #mixBatchSize} from the minimum group sizes alone. */
+  public static int mixBatchSizeOf(java.util.Collection<Integer> minGroupSizes) {
+    return Math.max(DEFAULT_MIN_GROUP_SIZE, minGroupSizes.stream().mapToInt(Integer::intValue).max().orElse(0));
+  }
+
   public static FormRules defaults() {
     return new FormRules(DEFAULT_MIN_GROUP_SIZE, null, null, null);
   }

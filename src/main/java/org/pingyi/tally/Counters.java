@@ -16,8 +16,14 @@ final class Counters {
     return all.getOrDefault(prefix + key, 0L);
   }
 
+  /** Ballots in the results: mixed out of the ballot box (all of them once voting has closed). */
   long ballots() {
     return get("ballots");
+  }
+
+  /** Ballots cast (收回), counted at once: turnout is public in the hall. */
+  long returned() {
+    return get("returned");
   }
 
   /** The counters under {@code keyPrefix} (within this category), keyed by the rest of their key. */

@@ -18,7 +18,9 @@ final class Suppression {
 
   /** Why a category's figures are left out; {@code code} is the report's {@code suppressed} value. */
   enum Reason {
-    SMALL("small"), COMPLEMENTARY("complementary");
+    SMALL("small"), COMPLEMENTARY("complementary"),
+    /** Live results: every category waits for the close (Disclosure.LIVE). */
+    UNTIL_CLOSE("untilClose");
 
     final String code;
 
@@ -29,6 +31,13 @@ final class Suppression {
 
   /** A category's code and ballots, in display order. */
   record Group(String code, long ballots) {
+  }
+
+  /** Every category withheld until voting closes, in display order. */
+  static Map<String, Reason> untilClose(List<String> codes) {
+    Map<String, Reason> suppressed = new LinkedHashMap<>();
+    codes.forEach(code -> suppressed.put(code, Reason.UNTIL_CLOSE));
+    return suppressed;
   }
 
   /** The suppressed categories and why, in display order; a category not in the map is shown. */

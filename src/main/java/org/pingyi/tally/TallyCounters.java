@@ -19,7 +19,11 @@ import org.pingyi.form.TextQuestion;
  * stored ballots, so counting incrementally and recounting from scratch cannot disagree. Every counter exists
  * twice: overall, and prefixed {@code c:<category>|} for the per-category figures.
  *
- * <p>Keys (f = form id, q = question id): {@code ballots}, {@code ballots:<channel>}, {@code unreadable};
+ * <p>Two kinds of counter. Turnout ({@link #turnout}: {@code returned}, {@code returned:<channel>}) is public in the
+ * hall and is added when a ballot is cast. Results ({@link #of}) are added only when the ballot box mixes the ballot
+ * in with at least k others (org.pingyi.box), so that no state anyone can see differs from another by one ballot.
+ *
+ * <p>Result keys (f = form id, q = question id): {@code ballots}, {@code ballots:<channel>}, {@code unreadable};
  * {@code f|q|answered}, {@code f|q|o:<option>} (scale, multi; text only answered); matrix rows
  * {@code f|q|<row>|answered}, {@code f|q|<row>|o:<option>}, {@code f|q|<row>|reason:<id>},
  * {@code f|q|<row>|x:<extra>:<option>}; recommendation positions {@code f|q|<position>|invalid} (more marks than
@@ -33,6 +37,17 @@ public final class TallyCounters {
   private TallyCounters() {
   }
 
+  /** What casting one ballot adds to the turnout, overall and for its category. */
+  public static Map<String, Long> turnout(String categoryCode, String channel) {
+    Map<String, Long> counters = new LinkedHashMap<>();
+    for (String prefix : List.of("", "c:" + categoryCode + "|")) {
+      counters.put(prefix + "returned", 1L);
+      counters.put(prefix + "returned:" + channel, 1L);
+    }
+    return counters;
+  }
+
+  /** What one ballot adds to the results once it is mixed. */
   public static Map<String, Long> of(List<BallotForm> forms, CountedBallot ballot) {
     Map<String, Long> counters = new LinkedHashMap<>();
     Adder add = key -> {

@@ -29,21 +29,21 @@ public final class TallyReport {
 
   /**
    * @param expected     the event's 应到人数
-   * @param turnoutOnly  leave out every result: only the turnout line is built
+   * @param disclosure   what may be given away: with {@link Disclosure#TURNOUT} only the turnout line is built
    */
   public static Map<String, Object> of(List<BallotForm> forms, Map<String, Long> counters, List<Category> categories,
-                                       long expected, boolean turnoutOnly) {
+                                       long expected, Disclosure disclosure) {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("turnout", Turnout.of(counters, categories, expected));
-    if (turnoutOnly) return report;
+    if (disclosure == Disclosure.TURNOUT) return report;
     List<Map<String, Object>> results = new ArrayList<>();
-    for (BallotForm form : forms) results.add(form(form, counters, categories, expected));
+    for (BallotForm form : forms) results.add(form(form, counters, categories, expected, disclosure));
     report.put("forms", results);
     return report;
   }
 
   private static Map<String, Object> form(BallotForm form, Map<String, Long> counters, List<Category> categories,
-                                          long expected) {
+                                          long expected, Disclosure disclosure) {
     FormDefinition definition = form.definition();
     FormRules rules = definition.rules();
     Counters all = new Counters(counters, null);
@@ -52,9 +52,10 @@ public final class TallyReport {
     out.put("title", definition.title());
     out.put("template", definition.template());
     out.put("minGroupSize", rules.minGroupSize());
-    if (rules.quorum() != null) out.put("quorum", Turnout.quorum(all.ballots(), expected, rules.quorum()));
+    if (rules.quorum() != null) out.put("quorum", Turnout.quorum(all.returned(), expected, rules.quorum()));
     out.put("sections", sections(form, all));
-    Map<String, Suppression.Reason> suppressed = Suppression.of(categories.stream()
+    Map<String, Suppression.Reason> suppressed = disclosure == Disclosure.LIVE ? Suppression.untilClose(categories.stream()
+        .map(Category::code).toList()) : Suppression.of(categories.stream()
         .map(c -> new Suppression.Group(c.code(), new Counters(counters, c.code()).ballots())).toList(),
         rules.minGroupSize());
     if ("assessment".equals(definition.template())) weighted(out, form, counters, categories, suppressed);

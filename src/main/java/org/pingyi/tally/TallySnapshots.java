@@ -13,6 +13,7 @@ import org.pingyi.ballot.BallotForm;
 import org.pingyi.ballot.BallotRepository;
 import org.pingyi.ballot.FrozenForm;
 import org.pingyi.ballot.FrozenFormCache;
+import org.pingyi.form.FormRules;
 import org.pingyi.http.AppError;
 
 /**
@@ -49,24 +50,35 @@ public final class TallySnapshots {
       if (rows.size() == 0) throw AppError.notFound("event_not_found", "活动不存在");
       Row event = rows.iterator().next();
       String status = event.getString("status");
-      // Hidden in the data, not in the page: while withheld, no per-option count leaves the server at all.
-      boolean withheld = event.getBoolean("screen_turnout_only") && "open".equals(status);
+      Disclosure disclosure = disclosure(status, event.getBoolean("screen_turnout_only"));
       Future<List<BallotForm>> eventForms = "draft".equals(status) ? Future.succeededFuture(List.of())
           : forms.formsOf(pool, eventId).map(all -> all.stream().map(FrozenForm::parsed).toList());
-      return eventForms.compose(parsed -> report(eventId, parsed, event.getInteger("expected_attendance"), withheld)
+      return eventForms.compose(parsed -> report(eventId, parsed, event.getInteger("expected_attendance"), disclosure)
           .map(report -> new JsonObject()
               .put("event", new JsonObject().put("id", eventId.toString()).put("title", event.getString("title"))
                   .put("status", status).put("screenTurnoutOnly", event.getBoolean("screen_turnout_only")))
-              .put("turnoutOnly", withheld)
+              .put("turnoutOnly", disclosure == Disclosure.TURNOUT)
+              .put("liveResults", disclosure == Disclosure.LIVE)
+              // Results move only when the ballot box mixes at least this many ballots of one category and channel.
+              .put("mixBatch", FormRules.mixBatchSize(parsed.stream().map(f -> f.definition().rules()).toList()))
               .mergeIn(new JsonObject(report))));
     });
   }
 
+  /**
+   * Hidden in the data, not in the page: while withheld, no per-option count leaves the server at all; live
+   * results give no per-category figure before the close.
+   */
+  static Disclosure disclosure(String status, boolean turnoutOnlyWhileOpen) {
+    if (!"open".equals(status)) return Disclosure.FINAL;
+    return turnoutOnlyWhileOpen ? Disclosure.TURNOUT : Disclosure.LIVE;
+  }
+
   /** The whole report of {@link TallyReport#of} for these frozen forms, as the summary tables lay it out. */
   public Future<java.util.Map<String, Object>> report(UUID eventId, List<BallotForm> parsed, long expected,
-                                                      boolean turnoutOnly) {
+                                                      Disclosure disclosure) {
     return categories(eventId).compose(categories -> CounterStore.read(pool, eventId)
-        .map(counters -> TallyReport.of(parsed, counters, categories, expected, turnoutOnly)));
+        .map(counters -> TallyReport.of(parsed, counters, categories, expected, disclosure)));
   }
 
   Future<Buffer> encoded(UUID eventId) {

@@ -34,12 +34,14 @@ final class Turnout {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("expected", expected);
     out.put("issued", issued);
-    out.put("returned", c.ballots());
-    out.put("phone", c.get("ballots:phone"));
-    out.put("paper", c.get("ballots:paper"));
+    out.put("returned", c.returned());
+    out.put("phone", c.get("returned:phone"));
+    out.put("paper", c.get("returned:paper"));
+    // Valid and invalid say something about the ballots themselves: like results, they count mixed ballots only.
+    out.put("counted", c.ballots());
     out.put("valid", c.valid());
     out.put("invalid", c.get("unreadable"));
-    out.put("returnedExceedsIssued", c.ballots() > issued);
+    out.put("returnedExceedsIssued", c.returned() > issued);
     return out;
   }
 

@@ -10,25 +10,35 @@ import org.junit.jupiter.api.Test;
 
 class ReceiptTest {
   private static final UUID EVENT = UUID.fromString("7d1c9a7e-0000-4000-8000-000000000001");
+  private static final String TOKEN = "Zm9yLXRlc3RzLW9ubHktYS1zbGlwLXRva2Vu";
   private static final String NONCE = "q3V1c2VkLW5vbmNlLWZvci10ZXN0cy1vbmx5LXBsZWFzZQ";
 
   @Test
   void theCodeIsTenCrockfordCharactersInTwoGroups() {
-    assertThat(Receipt.of(EVENT, answers("good"), NONCE).code()).matches("[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}");
+    assertThat(Receipt.of(EVENT, TOKEN, answers("good"), NONCE).code())
+        .matches("[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}");
   }
 
   @Test
-  void theSameBallotFromTheSamePhoneGivesTheSameReceipt() {
-    assertThat(Receipt.of(EVENT, answers("good"), NONCE).code()).isEqualTo(Receipt.of(EVENT, answers("good"), NONCE).code());
+  void theSameBallotFromTheSamePhoneWithTheSameSlipGivesTheSameReceipt() {
+    assertThat(Receipt.of(EVENT, TOKEN, answers("good"), NONCE).code())
+        .isEqualTo(Receipt.of(EVENT, TOKEN, answers("good"), NONCE).code());
   }
 
   @Test
-  void otherAnswersAnotherNonceOrAnotherEventGiveAnotherReceipt() {
-    String code = Receipt.of(EVENT, answers("good"), NONCE).code();
+  void otherAnswersAnotherNonceAnotherSlipOrAnotherEventGiveAnotherReceipt() {
+    String code = Receipt.of(EVENT, TOKEN, answers("good"), NONCE).code();
 
-    assertThat(Receipt.of(EVENT, answers("poor"), NONCE).code()).isNotEqualTo(code);
-    assertThat(Receipt.of(EVENT, answers("good"), NONCE + "x").code()).isNotEqualTo(code);
-    assertThat(Receipt.of(UUID.randomUUID(), answers("good"), NONCE).code()).isNotEqualTo(code);
+    assertThat(Receipt.of(EVENT, TOKEN, answers("poor"), NONCE).code()).isNotEqualTo(code);
+    assertThat(Receipt.of(EVENT, TOKEN, answers("good"), NONCE + "x").code()).isNotEqualTo(code);
+    // A coercer who knows the answers and the nonce he dictated, but holds only his own slip, cannot recompute it.
+    assertThat(Receipt.of(EVENT, TOKEN + "x", answers("good"), NONCE).code()).isNotEqualTo(code);
+    assertThat(Receipt.of(UUID.randomUUID(), TOKEN, answers("good"), NONCE).code()).isNotEqualTo(code);
+  }
+
+  @Test
+  void unheldReceiptsAreUniqueAndFullLength() {
+    assertThat(Receipt.unheld().hash()).hasSize(32).isNotEqualTo(Receipt.unheld().hash());
   }
 
   @Test

@@ -10,6 +10,7 @@ import org.pingyi.event.EventDetails;
 import org.pingyi.event.VoterCategory;
 import org.pingyi.tally.CountedBallot;
 import org.pingyi.tally.TallyCounters;
+import org.pingyi.tally.Disclosure;
 import org.pingyi.tally.TallyReport;
 
 /** Ballots counted by the real tally rules into a report, for the summary tables' plain tests. */
@@ -37,10 +38,13 @@ final class Reports {
 
   Map<String, Object> report() {
     Map<String, Long> counters = new HashMap<>();
-    ballots.forEach(b -> TallyCounters.addInto(counters, TallyCounters.of(forms, b)));
+    ballots.forEach(b -> {
+      TallyCounters.addInto(counters, TallyCounters.of(forms, b));
+      TallyCounters.addInto(counters, TallyCounters.turnout(b.categoryCode(), b.channel()));
+    });
     List<TallyReport.Category> categories = CATEGORIES.stream()
         .map(c -> new TallyReport.Category(c.code(), c.name(), c.expected(), c.weight(), c.expected(), 0)).toList();
-    return TallyReport.of(forms, counters, categories, 70, false);
+    return TallyReport.of(forms, counters, categories, 70, Disclosure.FINAL);
   }
 
   List<SummaryTable> tables(EventDetails event) {

@@ -47,8 +47,8 @@ class TallyCountersRandomTest {
 
       assertThat(incremental).isEqualTo(recount);
       assertNaiveCountsAgree(ballots, incremental);
-      assertThat(TallyReport.of(FORMS, incremental, List.of(), 0, false))
-          .isEqualTo(TallyReport.of(FORMS, recount, List.of(), 0, false));
+      assertThat(TallyReport.of(FORMS, incremental, List.of(), 0, Disclosure.FINAL))
+          .isEqualTo(TallyReport.of(FORMS, recount, List.of(), 0, Disclosure.FINAL));
     }
   }
 

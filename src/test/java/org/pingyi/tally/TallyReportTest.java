@@ -163,7 +163,7 @@ class TallyReportTest {
         for (int i = 0; i < sizes[k]; i++) cadre(List.of("A", "B", "C").get(k), options.get((i + k) % 4));
       }
       Map<String, Long> counters = sum(List.of(CADRES));
-      List<String> shown = list(form(TallyReport.of(List.of(CADRES), counters, ABC, 60, false)).get("categories"))
+      List<String> shown = list(form(TallyReport.of(List.of(CADRES), counters, ABC, 60, Disclosure.FINAL)).get("categories"))
           .stream().filter(c -> Boolean.TRUE.equals(c.get("shown"))).map(c -> (String) c.get("code")).toList();
       long remainder = remainder(counters, shown, "ballots");
       Set<String> keys = new TreeSet<>();
@@ -246,7 +246,7 @@ class TallyReportTest {
   void turnoutOnlyCarriesNoResultsAtAll() {
     cadre("B", "agree");
 
-    Map<String, Object> report = TallyReport.of(List.of(CADRES), sum(List.of(CADRES)), AB, 60, true);
+    Map<String, Object> report = TallyReport.of(List.of(CADRES), sum(List.of(CADRES)), AB, 60, Disclosure.TURNOUT);
 
     assertThat(report).containsOnlyKeys("turnout");
     assertThat(new JsonObject(report).encode()).doesNotContain("agree", "认同", "count");
@@ -265,7 +265,7 @@ class TallyReportTest {
   void theQuorumIsTwoThirdsOfTheExpectedByDefault() {
     for (int i = 0; i < 40; i++) recommend("B", "c1");
 
-    Map<String, Object> quorum = map(form(TallyReport.of(List.of(REC), sum(List.of(REC)), AB, 60, false)).get("quorum"));
+    Map<String, Object> quorum = map(form(TallyReport.of(List.of(REC), sum(List.of(REC)), AB, 60, Disclosure.FINAL)).get("quorum"));
 
     assertThat(quorum).containsEntry("required", 40L).containsEntry("present", 40L).containsEntry("reached", true);
   }
@@ -300,12 +300,15 @@ class TallyReportTest {
 
   private Map<String, Long> sum(List<BallotForm> forms) {
     Map<String, Long> total = new HashMap<>();
-    ballots.forEach(b -> TallyCounters.addInto(total, TallyCounters.of(forms, b)));
+    ballots.forEach(b -> {
+      TallyCounters.addInto(total, TallyCounters.of(forms, b));
+      TallyCounters.addInto(total, TallyCounters.turnout(b.categoryCode(), b.channel()));
+    });
     return total;
   }
 
   private Map<String, Object> report(BallotForm form, List<TallyReport.Category> categories) {
-    return TallyReport.of(List.of(form), sum(List.of(form)), categories, 60, false);
+    return TallyReport.of(List.of(form), sum(List.of(form)), categories, 60, Disclosure.FINAL);
   }
 
   /** Overall minus the shown categories, for one counter key: the figure of the hidden categories together. */
