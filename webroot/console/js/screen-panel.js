@@ -22,9 +22,15 @@ export function screenPanel(event) {
 
 function turnoutOnlyToggle(event, message) {
   const box = h('input', { type: 'checkbox', testid: 'screen-turnout-only', disabled: true });
-  const label = h('label', { class: 'check' }, box, '投票结束前只显示投票人数（服务器不向大屏发送各选项票数，结束投票后自动显示结果）');
+  const label = h('label', { class: 'check' }, box, '投票结束前只显示投票人数（默认；服务器不向大屏发送各选项票数，结束投票后自动显示结果）');
+  const live = h('p', { class: 'hint', testid: 'screen-live-hint' });
   get('/events/' + event.id + '/tally')
-    .then((tally) => { box.checked = !!tally.event.screenTurnoutOnly; box.disabled = false; })
+    .then((tally) => {
+      box.checked = !!tally.event.screenTurnoutOnly;
+      box.disabled = false;
+      live.textContent = '取消勾选则投票期间显示实时结果：为保护无记名投票，结果每累计至少 ' + tally.mixBatch
+        + ' 张选票才更新一次（投票人数随时更新），分类别结果在投票结束后显示。';
+    })
     .catch((e) => showError(message, e));
   box.addEventListener('change', async () => {
     const wanted = box.checked;
@@ -39,7 +45,7 @@ function turnoutOnlyToggle(event, message) {
       box.disabled = false;
     }
   });
-  return h('div', { class: 'screen-setting' }, label);
+  return h('div', { class: 'screen-setting' }, label, live);
 }
 
 function screenLinks(event, message, panel) {

@@ -36,10 +36,21 @@ function render(tally) {
   stage.classList.toggle('final', tally.event.status === 'closed' || tally.event.status === 'archived');
   const slides = tally.turnoutOnly ? [] : slidesOf(tally);
   slideshow.update(slides);
+  showLiveNote(tally);
   if (tally.turnoutOnly) showMessage('投票结束后显示结果', '投票期间只显示投票人数');
   else if (tally.event.status === 'draft') showMessage('投票尚未开始', '');
   else if (!slides.length) showMessage('暂无可显示的结果', '');
   else showMessage('', '');
+}
+
+// Live results lag the turnout on purpose: the ballot box adds ballots to them in mixed batches, never one by one.
+function showLiveNote(tally) {
+  const note = document.getElementById('live-note');
+  note.hidden = !tally.liveResults;
+  note.textContent = tally.liveResults
+    ? '实时结果：已计入 ' + tally.turnout.inResults + ' 张，每累计至少 ' + tally.mixBatch
+      + ' 张选票更新一次；分类别结果在投票结束后显示'
+    : '';
 }
 
 function quorumOf(tally) {

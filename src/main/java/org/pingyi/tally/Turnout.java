@@ -38,7 +38,7 @@ final class Turnout {
     out.put("phone", c.get("returned:phone"));
     out.put("paper", c.get("returned:paper"));
     // Valid and invalid say something about the ballots themselves: like results, they count mixed ballots only.
-    out.put("counted", c.ballots());
+    out.put("inResults", c.ballots());
     out.put("valid", c.valid());
     out.put("invalid", c.get("unreadable"));
     out.put("returnedExceedsIssued", c.returned() > issued);

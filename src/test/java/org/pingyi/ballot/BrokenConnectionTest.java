@@ -99,7 +99,7 @@ class BrokenConnectionTest {
   }
 
   private static long ballots() {
-    return db.count("SELECT count(*) FROM ballots WHERE event_id = ?", UUID.fromString(voting.eventId));
+    return db.count("SELECT count(*) FROM cast_ballots WHERE event_id = ?", UUID.fromString(voting.eventId));
   }
 
   private static String slipState(String token) {

@@ -57,7 +57,7 @@ class CastApiTest {
 
     assertThat(cast.statusCode()).as(cast.bodyAsString()).isEqualTo(201);
     assertThat(cast.bodyAsJsonObject().getString("receipt")).matches("[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}");
-    String stored = db.strings("SELECT answers::text FROM ballots WHERE event_id = ? AND category_code = 'A' AND channel = 'phone'",
+    String stored = db.strings("SELECT answers::text FROM cast_ballots WHERE event_id = ? AND category_code = 'A' AND channel = 'phone'",
         UUID.fromString(voting.eventId)).get(0);
     JsonObject answers = new JsonObject(stored);
     assertThat(answers.getJsonObject(voting.cadreWorkForm).getString("q5")).isEqualTo("加强监督。");
@@ -113,7 +113,7 @@ class CastApiTest {
     assertThat(responses).filteredOn(r -> r.statusCode() == 201).hasSize(150);
     assertThat(responses).filteredOn(r -> r.statusCode() == 409).hasSize(150);
     assertThat(responses).filteredOn(r -> r.statusCode() == 410).hasSize(10);
-    assertThat(db.count("SELECT count(*) FROM ballots WHERE event_id = ?", UUID.fromString(event.eventId))).isEqualTo(150);
+    assertThat(db.count("SELECT count(*) FROM cast_ballots WHERE event_id = ?", UUID.fromString(event.eventId))).isEqualTo(150);
     assertThat(db.count("SELECT count(*) FROM slips WHERE event_id = ? AND state = 'used'", UUID.fromString(event.eventId))).isEqualTo(150);
   }
 
@@ -227,7 +227,7 @@ class CastApiTest {
   }
 
   private static long ballots() {
-    return db.count("SELECT count(*) FROM ballots WHERE event_id = ?", UUID.fromString(voting.eventId));
+    return db.count("SELECT count(*) FROM cast_ballots WHERE event_id = ?", UUID.fromString(voting.eventId));
   }
 
   private static String slipState(String token) {

@@ -81,11 +81,11 @@ class CrashDuringVotingTest {
     }
 
     UUID eventId = UUID.fromString(voting.eventId);
-    Set<String> stored = new HashSet<>(db.strings("SELECT encode(receipt_sha256, 'hex') FROM ballots WHERE event_id = ?", eventId)
+    Set<String> stored = new HashSet<>(db.strings("SELECT encode(receipt_sha256, 'hex') FROM cast_ballots WHERE event_id = ?", eventId)
         .stream().map(hex -> new Receipt(java.util.HexFormat.of().parseHex(hex)).code()).toList());
     assertThat(stored).containsAll(acknowledged.values());
     assertThat(db.count("SELECT count(*) FROM slips WHERE event_id = ? AND state = 'used'", eventId))
-        .isEqualTo(db.count("SELECT count(*) FROM ballots WHERE event_id = ?", eventId));
+        .isEqualTo(db.count("SELECT count(*) FROM cast_ballots WHERE event_id = ?", eventId));
 
     // After the restart, each phone left without an answer sends the same ballot again.
     Process restarted = startChild(port);
@@ -102,7 +102,7 @@ class CrashDuringVotingTest {
       restarted.destroyForcibly().waitFor();
     }
     assertThat(db.count("SELECT count(*) FROM slips WHERE event_id = ? AND state = 'used'", eventId))
-        .isEqualTo(db.count("SELECT count(*) FROM ballots WHERE event_id = ?", eventId));
+        .isEqualTo(db.count("SELECT count(*) FROM cast_ballots WHERE event_id = ?", eventId));
   }
 
   private static HttpRequest post(int port, String token, JsonObject ballot) {

@@ -164,6 +164,6 @@ class InvalidBallotTest {
   private static void assertNothingWritten(String token) {
     assertThat(db.strings("SELECT state FROM slips WHERE token_sha256 = ?", org.pingyi.slip.SlipTokens.hash(token)))
         .containsExactly("unused");
-    assertThat(db.count("SELECT count(*) FROM ballots WHERE event_id = ?", UUID.fromString(voting.eventId))).isZero();
+    assertThat(db.count("SELECT count(*) FROM cast_ballots WHERE event_id = ?", UUID.fromString(voting.eventId))).isZero();
   }
 }

@@ -124,10 +124,10 @@ class PaperBallotTest {
 
     assertThat(overCounted.statusCode()).as(overCounted.bodyAsString()).isEqualTo(201);
     assertThat(unreadableCounted.statusCode()).as(unreadableCounted.bodyAsString()).isEqualTo(201);
-    assertThat(db.count("SELECT count(*) FROM ballots WHERE event_id = ? AND unreadable AND answers = '{}'::jsonb",
+    assertThat(db.count("SELECT count(*) FROM cast_ballots WHERE event_id = ? AND unreadable AND answers = '{}'::jsonb",
         UUID.fromString(voting.eventId))).isEqualTo(1);
     assertThat(db.count("""
-        SELECT count(*) FROM ballots WHERE event_id = ?
+        SELECT count(*) FROM cast_ballots WHERE event_id = ?
           AND jsonb_array_length(answers -> ? -> 'rec' -> 'p1' -> 'selected') = 2""",
         UUID.fromString(voting.eventId), voting.recommendationForm)).isEqualTo(1);
   }
@@ -144,7 +144,7 @@ class PaperBallotTest {
     assertThat(refused.bodyAsJsonObject().getString("error")).isEqualTo("slip_used");
     JsonObject a = counts.stream().map(c -> (JsonObject) c).filter(c -> c.getString("category").equals("A")).findFirst().orElseThrow();
     assertThat(a.getLong("phone")).isEqualTo(db.count(
-        "SELECT count(*) FROM ballots WHERE event_id = ? AND category_code = 'A' AND channel = 'phone'", UUID.fromString(voting.eventId)));
+        "SELECT count(*) FROM cast_ballots WHERE event_id = ? AND category_code = 'A' AND channel = 'phone'", UUID.fromString(voting.eventId)));
     assertThat(a.getLong("phone")).isPositive();
   }
 
@@ -181,7 +181,7 @@ class PaperBallotTest {
   }
 
   private static long ballots(String channel) {
-    return db.count("SELECT count(*) FROM ballots WHERE event_id = ? AND channel = ?", UUID.fromString(voting.eventId), channel);
+    return db.count("SELECT count(*) FROM cast_ballots WHERE event_id = ? AND channel = ?", UUID.fromString(voting.eventId), channel);
   }
 
   private static String slipState(String serial) {

@@ -134,7 +134,7 @@ class PaperEntryBrowserTest {
       assertThat(clerk2.getByTestId("paper-result")).containsText("两遍录入一致，已计票");
     }
     org.assertj.core.api.Assertions.assertThat(db.count("""
-        SELECT count(*) FROM ballots WHERE event_id = ? AND channel = 'paper'
+        SELECT count(*) FROM cast_ballots WHERE event_id = ? AND channel = 'paper'
           AND jsonb_array_length(answers -> ? -> 'rec' -> 'p1' -> 'selected') = 2""",
         UUID.fromString(voting.eventId), voting.recommendationForm)).isEqualTo(1);
   }

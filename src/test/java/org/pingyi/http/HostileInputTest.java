@@ -107,7 +107,7 @@ class HostileInputTest {
     assertThat(db.strings("SELECT coalesce(to_regclass('ballots')::text, 'gone')")).containsExactly("ballots");
     UUID eventId = UUID.fromString(voting.eventId);
     assertThat(db.count("SELECT count(*) FROM slips WHERE event_id = ? AND state = 'used'", eventId))
-        .isEqualTo(db.count("SELECT count(*) FROM ballots WHERE event_id = ?", eventId));
+        .isEqualTo(db.count("SELECT count(*) FROM cast_ballots WHERE event_id = ?", eventId));
   }
 
   /** A used slip (409), a void one (410), an unknown one (404) and one of an event not yet open (403). */

@@ -71,7 +71,7 @@ class DatabaseRestartTest {
       Set<String> stored = receipts(check, eventId);
       assertThat(stored).containsAll(phones.acknowledged.values());
       assertThat(perCategory(check, "SELECT category_code || '=' || count(*) FROM slips WHERE event_id = ? AND state = 'used' GROUP BY category_code", eventId))
-          .isEqualTo(perCategory(check, "SELECT category_code || '=' || count(*) FROM ballots WHERE event_id = ? GROUP BY category_code", eventId));
+          .isEqualTo(perCategory(check, "SELECT category_code || '=' || count(*) FROM cast_ballots WHERE event_id = ? GROUP BY category_code", eventId));
       JsonObject turnout = admin.get("/api/events/" + voting.eventId + "/tally").bodyAsJsonObject().getJsonObject("turnout");
       assertThat((long) turnout.getInteger("returned")).isEqualTo((long) stored.size());
 
@@ -98,7 +98,7 @@ class DatabaseRestartTest {
   }
 
   private static Set<String> receipts(Db db, UUID eventId) {
-    return new HashSet<>(db.strings("SELECT encode(receipt_sha256, 'hex') FROM ballots WHERE event_id = ?", eventId)
+    return new HashSet<>(db.strings("SELECT encode(receipt_sha256, 'hex') FROM cast_ballots WHERE event_id = ?", eventId)
         .stream().map(hex -> new Receipt(java.util.HexFormat.of().parseHex(hex)).code()).toList());
   }
 

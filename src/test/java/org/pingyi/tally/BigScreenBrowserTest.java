@@ -39,9 +39,10 @@ class BigScreenBrowserTest {
   }
 
   @Test
-  void threeBallotsMoveTheTurnoutAndAChartWithoutReloading() {
+  void ballotsMoveTheTurnoutAtOnceAndTheResultsInMixedBatchesWithoutReloading() {
     Voting voting = Voting.open(organizer, "2026年度一报告两评议");
-    List<String> tokens = voting.slips(organizer, "B", 3);
+    liveResults(voting);
+    List<String> tokens = voting.slips(organizer, "B", 10);
     try (BrowserContext context = browser.projector()) {
       List<String> errors = new CopyOnWriteArrayList<>();
       context.onConsoleMessage(m -> {
@@ -50,9 +51,10 @@ class BigScreenBrowserTest {
       Page page = open(context, voting);
       page.onPageError(errors::add);
       assertThat(page.getByTestId("screen-title")).hasText("2026年度一报告两评议");
-      assertThat(page.getByTestId("turnout-issued")).hasText("3");
+      assertThat(page.getByTestId("turnout-issued")).hasText("10");
       assertThat(page.getByTestId("turnout-expected")).hasText("60");
       assertThat(cadreRow(page, voting, "李四")).containsText("0（—）");
+      assertThat(page.getByTestId("live-note")).containsText("已计入 0 张，每累计至少 5 张选票更新一次");
       // Rotation paused (the space bar), so the first page, whose chart is read below, stays on view.
       page.keyboard().press(" ");
       assertThat(page.getByTestId("pager")).containsText("已暂停");
@@ -60,26 +62,32 @@ class BigScreenBrowserTest {
 
       for (int i = 0; i < tokens.size(); i++) {
         cast(tokens.get(i), voting);
+        // Turnout is public in the hall: it moves with every ballot.
         assertThat(page.getByTestId("turnout-returned")).hasText(String.valueOf(i + 1));
       }
 
-      // Voting.validAnswers marks 李四 不认同 on every ballot: 3 of 3 valid ballots, flagged above one third.
-      assertThat(cadreRow(page, voting, "李四")).containsText("3（100.00%）");
+      // Results move only in mixed batches: with 10 held, 5 are mixed in and a random 5 wait (k = 5).
+      assertThat(page.getByTestId("live-note")).containsText("已计入 5 张");
+      // Voting.validAnswers marks 李四 不认同 on every ballot: 5 of 5 valid ballots, flagged above one third.
+      assertThat(cadreRow(page, voting, "李四")).containsText("5（100.00%）");
       assertThat(cadreRow(page, voting, "李四")).containsText("不认同率 100.00%");
-      assertThat(chartValue(page, cadreSlide(voting), 2, 1)).isEqualTo(3);
-      assertThat(page.getByTestId("turnout-line")).hasText("到会 3 人，未达到应到人数的 2/3（40 人）");
+      assertThat(chartValue(page, cadreSlide(voting), 2, 1)).isEqualTo(5);
+      assertThat(page.getByTestId("turnout-line")).hasText("到会 10 人，未达到应到人数的 2/3（40 人）");
+      page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/big-screen.png")));
+
+      organizer.post("/api/events/" + voting.eventId + "/close", null);
+      assertThat(cadreRow(page, voting, "李四")).containsText("10（100.00%）");
+      assertThat(page.getByTestId("live-note")).isHidden();
       assertThat(page.evaluate("() => window.sameDocument")).isEqualTo(true);
       // Nothing refused by the Content-Security-Policy, nothing thrown.
       assertThat(errors).isEmpty();
-      page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/big-screen.png")));
     }
   }
 
   @Test
-  void withTurnoutOnlyTheScreenShowsNoResultsUntilTheEventCloses() {
+  void byDefaultTheScreenShowsNoResultsUntilTheEventCloses() {
     Voting voting = Voting.open(organizer, "只显示投票人数");
     List<String> tokens = voting.slips(organizer, "B", 2);
-    organizer.put("/api/events/" + voting.eventId + "/screen", new JsonObject().put("turnoutOnly", true));
     try (BrowserContext context = browser.projector()) {
       Page page = open(context, voting);
       assertThat(page.getByTestId("screen-message")).containsText("投票结束后显示结果");
@@ -149,6 +157,7 @@ class BigScreenBrowserTest {
     organizer.post("/api/forms/" + voting.recommendationForm + "/paste", new JsonObject().put("questionId", "rec")
         .put("positionId", "p1").put("tsv", name + "\t男\t1980.01\t科长\n钱二\t女\t1982.05\t副科长\n"));
     voting.open(organizer);
+    liveResults(voting);
     try (BrowserContext context = browser.projector()) {
       Page page = context.newPage();
       List<String> requests = new CopyOnWriteArrayList<>();
@@ -167,6 +176,7 @@ class BigScreenBrowserTest {
   @Test
   void theScreenFetchesNothingFromOutsideItsServer() {
     Voting voting = Voting.open(organizer, "离线会场");
+    liveResults(voting);
     try (BrowserContext context = browser.projector()) {
       Page page = context.newPage();
       List<String> requests = new CopyOnWriteArrayList<>();
@@ -180,6 +190,12 @@ class BigScreenBrowserTest {
       assertThat(requests).contains(server.baseUrl() + "/vendor/echarts.min.js")
           .allMatch(u -> u.startsWith(server.baseUrl() + "/"));
     }
+  }
+
+  /** Live results are the organizer's choice; new events show only the turnout until they close. */
+  private static void liveResults(Voting voting) {
+    var set = organizer.put("/api/events/" + voting.eventId + "/screen", new JsonObject().put("turnoutOnly", false));
+    org.assertj.core.api.Assertions.assertThat(set.statusCode()).isEqualTo(200);
   }
 
   private static Page open(BrowserContext context, Voting voting) {

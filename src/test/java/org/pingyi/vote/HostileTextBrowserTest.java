@@ -95,7 +95,7 @@ class HostileTextBrowserTest {
       assertUnharmed(page);
     }
     Db db = new Db(server.database());
-    org.assertj.core.api.Assertions.assertThat(db.count("SELECT count(*) FROM ballots WHERE event_id = ? AND answers::text LIKE ?",
+    org.assertj.core.api.Assertions.assertThat(db.count("SELECT count(*) FROM cast_ballots WHERE event_id = ? AND answers::text LIKE ?",
         UUID.fromString(eventId), "%" + SCRIPT + "%")).isEqualTo(1);
     for (String table : List.of("ballots", "slips", "events", "forms")) {
       org.assertj.core.api.Assertions.assertThat(db.strings("SELECT coalesce(to_regclass(?)::text, 'gone')", table))
