@@ -1,0 +1,123 @@
+package org.pingyi.box;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pingyi.support.Api;
+import org.pingyi.support.Db;
+import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Voting;
+
+/** The ballot box against a real server and database: what is held, when it is mixed, and after a crash. */
+class BallotBoxTest {
+  @RegisterExtension
+  static final ServerExtension server = new ServerExtension();
+  private static Api organizer;
+  private static Api clerk1;
+  private static Api clerk2;
+  private static Db db;
+
+  @BeforeAll
+  static void staff() {
+    organizer = server.api().asAdmin().newStaff("organizer", "organizer", "organizer-pass");
+    clerk1 = server.api().asAdmin().newStaff("clerk1", "clerk", "clerk1-password");
+    clerk2 = server.api().asAdmin().newStaff("clerk2", "clerk", "clerk2-password");
+    db = new Db(server.database());
+  }
+
+  @Test
+  void aCastBallotIsHeldAndCountedInTheTurnoutAtOnceButInTheResultsOnlyInABatch() throws Exception {
+    Voting voting = Voting.open(organizer, "投票箱");
+    UUID eventId = UUID.fromString(voting.eventId);
+    List<String> tokens = voting.slips(organizer, "A", 10);
+    for (int i = 0; i < 9; i++) cast(voting, tokens.get(i));
+    Thread.sleep(3 * Mixer.INTERVAL_MS);
+
+    assertThat(db.count("SELECT count(*) FROM held_ballots WHERE event_id = ?", eventId)).isEqualTo(9);
+    assertThat(db.count("SELECT count(*) FROM ballots WHERE event_id = ?", eventId)).isZero();
+    assertThat(counter(eventId, "returned")).isEqualTo(9);
+    assertThat(counter(eventId, "ballots")).isZero();
+
+    cast(voting, tokens.get(9));
+    awaitCount("SELECT count(*) FROM ballots WHERE event_id = ?", eventId, 5);
+    assertThat(db.count("SELECT count(*) FROM held_ballots WHERE event_id = ?", eventId)).isEqualTo(5);
+    assertThat(counter(eventId, "ballots")).isEqualTo(5);
+    // The five that moved share the mixer's transaction, and none shares one with any slip.
+    assertThat(db.count("SELECT count(DISTINCT xmin::text) FROM ballots WHERE event_id = ?", eventId)).isEqualTo(1);
+    assertThat(db.count("SELECT count(*) FROM ballots b JOIN slips s ON s.xmin = b.xmin WHERE b.event_id = ?", eventId))
+        .isZero();
+  }
+
+  @Test
+  void aPaperBallotEnteredAfterTheCloseIsMixedAtOnceAmongKStoredBallotsOfItsGroup() {
+    Voting voting = Voting.open(organizer, "会后录入");
+    UUID eventId = UUID.fromString(voting.eventId);
+    List<String> tokens = voting.slips(organizer, "B", 12);
+    for (int i = 0; i < 6; i++) paper(voting, "B-" + String.format("%04d", i + 1));
+    assertThat(organizer.post("/api/events/" + voting.eventId + "/close", null).statusCode()).isEqualTo(200);
+    assertThat(db.count("SELECT count(*) FROM ballots WHERE event_id = ?", eventId)).isEqualTo(6);
+
+    paper(voting, "B-0007");
+
+    assertThat(db.count("SELECT count(*) FROM held_ballots WHERE event_id = ?", eventId)).isZero();
+    assertThat(db.count("SELECT count(*) FROM ballots WHERE event_id = ?", eventId)).isEqualTo(7);
+    assertThat(counter(eventId, "ballots")).isEqualTo(7);
+    // The new ballot and the five taken out and written again share one transaction: it is one of six.
+    assertThat(db.count("""
+        SELECT count(*) FROM ballots WHERE event_id = ?
+          AND xmin = (SELECT xmin FROM ballots WHERE event_id = ? ORDER BY xmin::text::bigint DESC LIMIT 1)""",
+        eventId, eventId)).isEqualTo(6);
+    assertThat(tokens).hasSize(12);
+  }
+
+  @Test
+  void ballotsLeftHeldByACrashAfterTheCloseAreMixedByTheNextPass() throws Exception {
+    Voting voting = Voting.open(organizer, "崩溃之后");
+    UUID eventId = UUID.fromString(voting.eventId);
+    assertThat(organizer.post("/api/events/" + voting.eventId + "/close", null).statusCode()).isEqualTo(200);
+    // What a post-close paper entry leaves if the server dies between its commit and its mix.
+    db.strings("""
+        INSERT INTO held_ballots (event_id, category_code, channel, unreadable, answers, receipt_sha256, counters)
+        VALUES (?, 'B', 'paper', true, '{}', decode(md5(random()::text), 'hex'),
+                '{"ballots": 1, "c:B|ballots": 1, "unreadable": 1, "c:B|unreadable": 1}')
+        RETURNING 1""", eventId);
+
+    awaitCount("SELECT count(*) FROM ballots WHERE event_id = ?", eventId, 1);
+    assertThat(db.count("SELECT count(*) FROM held_ballots WHERE event_id = ?", eventId)).isZero();
+    assertThat(counter(eventId, "ballots")).isEqualTo(1);
+    assertThat(counter(eventId, "unreadable")).isEqualTo(1);
+  }
+
+  private static void cast(Voting voting, String token) {
+    assertThat(server.api().post("/api/v/" + token, Voting.ballot(Voting.newNonce(), voting.validAnswers())).statusCode())
+        .isEqualTo(201);
+  }
+
+  private static void paper(Voting voting, String serial) {
+    JsonObject entry = new JsonObject().put("serial", serial).put("unreadable", true);
+    assertThat(clerk1.post("/api/events/" + voting.eventId + "/paper-ballots", entry).statusCode()).isEqualTo(202);
+    assertThat(clerk2.post("/api/events/" + voting.eventId + "/paper-ballots", entry).statusCode()).isEqualTo(201);
+  }
+
+  private static long counter(UUID eventId, String key) {
+    return db.count("SELECT coalesce(sum(n), 0) FROM tally_counters WHERE event_id = ? AND key = ?", eventId, key);
+  }
+
+  private static void awaitCount(String sql, UUID eventId, long wanted) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (db.count(sql, eventId) != wanted) {
+      if (System.nanoTime() > deadline) throw new AssertionError(sql + " stayed at " + db.count(sql, eventId));
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+}
