@@ -41,7 +41,7 @@ sent=$(($(result warmup_sent) + $(result killed_sent)))
 check_stored "$accepted" "$sent"
 check_receipts "$OUT/receipts"
 orphans=$(psql_db -c "SELECT (SELECT count(*) FROM slips WHERE event_id = '$event_id' AND state = 'used')
-  - (SELECT count(*) FROM ballots WHERE event_id = '$event_id')")
+  - (SELECT count(*) FROM $CAST_BALLOTS WHERE event_id = '$event_id')")
 health=$(curl -s "http://127.0.0.1:$PORT/health")
 stop_server
 

@@ -199,10 +199,14 @@ run_wrk() {
 
 # Every ballot answered 201 must be stored, each with its slip used; a ballot whose connection broke before
 # its answer may or may not be stored (its phone would retry), but never without its slip, nor twice.
+# Every ballot cast, whether still held in the ballot box or already mixed into ballots (README, 匿名).
+CAST_BALLOTS="(SELECT event_id, receipt_sha256, answers FROM ballots
+  UNION ALL SELECT event_id, receipt_sha256, answers FROM held_ballots) AS cast_ballots"
+
 # check_stored <accepted> <sent>
 check_stored() {
   local stored used
-  read -r stored used < <(psql_db -F ' ' -c "SELECT (SELECT count(*) FROM ballots WHERE event_id = '$event_id'),
+  read -r stored used < <(psql_db -F ' ' -c "SELECT (SELECT count(*) FROM $CAST_BALLOTS WHERE event_id = '$event_id'),
     (SELECT count(*) FROM slips WHERE event_id = '$event_id' AND state = 'used')")
   put stored_ballots "$stored"
   put unanswered_stored $((stored - $1))
@@ -222,8 +226,8 @@ CREATE TEMP TABLE acknowledged (code text);
 WITH stored AS (
   SELECT string_agg(substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', ((b.bits >> (5 * i)) & 31)::int + 1, 1)
            || CASE WHEN i = 5 THEN '-' ELSE '' END, '' ORDER BY i DESC) AS code
-  FROM (SELECT id, (('x' || encode(substring(receipt_sha256 FROM 1 FOR 7), 'hex'))::bit(56)::bigint >> 6) AS bits
-        FROM ballots WHERE event_id = '$event_id') b, generate_series(0, 9) AS i
+  FROM (SELECT receipt_sha256 AS id, (('x' || encode(substring(receipt_sha256 FROM 1 FOR 7), 'hex'))::bit(56)::bigint >> 6) AS bits
+        FROM $CAST_BALLOTS WHERE event_id = '$event_id') b, generate_series(0, 9) AS i
   GROUP BY b.id)
 SELECT count(*) FROM acknowledged a WHERE NOT EXISTS (SELECT 1 FROM stored s WHERE s.code = a.code);
 SQL

@@ -56,7 +56,7 @@ put ballots_per_s "$(awk -v a="$(result ballots_accepted)" -v s="$(result ballot
 put ping_per_s "$(awk -v r="$(result ping_requests)" -v s="$(result ping_seconds)" 'BEGIN { printf "%.1f", r / s }')"
 
 check_stored $(($(result warmup_accepted) + $(result ballots_accepted))) $(($(result warmup_sent) + $(result ballots_sent)))
-put answers_json "$(psql_db -c "SELECT answers::text FROM ballots WHERE event_id = '$event_id' LIMIT 1")"
+put answers_json "$(psql_db -c "SELECT answers::text FROM $CAST_BALLOTS WHERE event_id = '$event_id' LIMIT 1")"
 stop_server
 
 # Peak heap in use (survivors + eden + old, in MB) per phase, by the client's PHASE marks; GC during ballots.

@@ -39,7 +39,12 @@ class ScreenPanelBrowserTest {
     try (BrowserContext console = browser.desktop(); BrowserContext projector = browser.projector()) {
       Page page = signedIn(console, voting);
       assertThat(page.getByTestId("screen-turnout-only")).isEnabled();
-      assertThat(page.getByTestId("screen-turnout-only")).not().isChecked();
+      // A new event shows only the turnout until it closes; live results are the organizer's choice, in steps of k.
+      assertThat(page.getByTestId("screen-turnout-only")).isChecked();
+      assertThat(page.getByTestId("screen-live-hint")).containsText("结果每累计至少 5 张选票才更新一次");
+      page.getByTestId("screen-turnout-only").uncheck();
+      assertThat(page.getByTestId("screen-message")).containsText("大屏显示实时结果");
+      assertThat(tally(voting).getJsonObject("event").getBoolean("screenTurnoutOnly")).isFalse();
       page.getByTestId("screen-turnout-only").check();
       assertThat(page.getByTestId("screen-message")).containsText("投票结束前大屏只显示投票人数");
       assertThat(tally(voting).getJsonObject("event").getBoolean("screenTurnoutOnly")).isTrue();
