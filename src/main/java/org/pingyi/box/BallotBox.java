@@ -1,15 +1,11 @@
 package org.pingyi.box;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.pingyi.box.BoxRepository.Taken;
 import org.pingyi.event.HeldBallots;
 import org.pingyi.form.FormRules;
 import org.pingyi.tally.CounterStore;
@@ -57,55 +53,28 @@ public final class BallotBox implements HeldBallots {
 
   /**
    * One mixing pass over an event, within {@code tx} (which holds the event against closing and the mixer's lock):
-   * takes every held ballot out, moves what {@link MixPlan} says, shuffled, and holds the rest again, also
-   * shuffled, so that even ballots still waiting lose the order they came in. Returns how many moved.
+   * {@link MixPlan} decides from each group's count how many move; the database takes every held ballot out, stores
+   * those, shuffled, and holds the rest again, also shuffled, so that even ballots still waiting lose the order they
+   * came in. Returns how many ballots joined the results.
    */
   Future<Integer> mix(SqlClient tx, UUID eventId, int k, boolean votingOpen) {
-    return box.heldPerGroup(tx, eventId).compose(counts -> {
-      if (counts.stream().allMatch(n -> MixPlan.toMove(n, k, votingOpen) == 0)) return Future.succeededFuture(0);
-      return takeAndMix(tx, eventId, k, votingOpen);
-    });
-  }
-
-  private Future<Integer> takeAndMix(SqlClient tx, UUID eventId, int k, boolean votingOpen) {
-    return box.takeHeld(tx, eventId).compose(held -> {
-      Map<String, List<Taken>> groups = new LinkedHashMap<>();
-      held.forEach(t -> groups.computeIfAbsent(t.group(), g -> new ArrayList<>()).add(t));
-      List<Taken> moving = new ArrayList<>();
-      List<Taken> staying = new ArrayList<>();
-      List<Future<List<Taken>>> borrowed = new ArrayList<>();
-      for (List<Taken> group : groups.values()) {
-        MixPlan.shuffle(group);
-        int move = MixPlan.toMove(group.size(), k, votingOpen);
-        moving.addAll(group.subList(0, move));
-        staying.addAll(group.subList(move, group.size()));
-        int borrow = MixPlan.toBorrow(move, k, votingOpen);
-        if (borrow > 0) {
-          Taken first = group.get(0);
-          borrowed.add(box.takeStored(tx, eventId, first.categoryCode(), first.channel(), borrow));
-        }
+    return box.heldPerGroup(tx, eventId).compose(groups -> {
+      List<BoxRepository.Move> plan = groups.stream().map(g -> new BoxRepository.Move(g.categoryCode(), g.channel(),
+          g.held(), MixPlan.toMove(g.held(), k, votingOpen))).toList();
+      if (plan.stream().allMatch(g -> g.moving() == 0)) return Future.succeededFuture(0);
+      Future<Void> borrowed = Future.succeededFuture();
+      for (BoxRepository.Move g : plan) {
+        int borrow = MixPlan.toBorrow(g.moving(), k, votingOpen);
+        if (borrow > 0) borrowed = borrowed.compose(v -> box.takeBack(tx, eventId, g.categoryCode(), g.channel(), borrow));
       }
-      if (moving.isEmpty() && held.isEmpty()) return Future.succeededFuture(0);
-      return Future.all(borrowed).compose(all -> {
-        List<Taken> stored = new ArrayList<>(moving);
-        borrowed.forEach(f -> stored.addAll(f.result()));
-        MixPlan.shuffle(stored);
-        MixPlan.shuffle(staying);
-        return box.store(tx, eventId, stored)
-            .compose(v -> box.holdAgain(tx, eventId, staying))
-            .compose(v -> count(tx, eventId, moving))
-            .map(v -> moving.size());
-      });
+      return borrowed.compose(v -> box.mix(tx, eventId, plan, !votingOpen))
+          .compose(results -> count(tx, eventId, results).map(v -> results.getOrDefault("ballots", 0L).intValue()));
     });
   }
 
   /** Adds the results of the ballots that moved: one addition per counter for the whole batch. */
-  private static Future<Void> count(SqlClient tx, UUID eventId, List<Taken> moved) {
-    if (moved.isEmpty()) return Future.succeededFuture();
-    Map<String, Long> results = new HashMap<>();
-    for (Taken t : moved) {
-      new JsonObject(t.counters()).forEach(e -> results.merge(e.getKey(), ((Number) e.getValue()).longValue(), Long::sum));
-    }
+  private static Future<Void> count(SqlClient tx, UUID eventId, Map<String, Long> results) {
+    if (results.isEmpty()) return Future.succeededFuture();
     return CounterStore.add(tx, Map.of(eventId, results)).compose(v -> TallyChanges.announce(tx, List.of(eventId)));
   }
 

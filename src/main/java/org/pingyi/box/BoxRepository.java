@@ -3,11 +3,12 @@ package org.pingyi.box;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -26,7 +27,8 @@ final class BoxRepository {
       FROM held_ballots h JOIN events e ON e.id = h.event_id
       GROUP BY h.event_id, e.status, h.category_code, h.channel""";
   private static final String HELD_IN_EVENT = """
-      SELECT count(*)::int AS held FROM held_ballots WHERE event_id = $1 GROUP BY category_code, channel""";
+      SELECT category_code, channel, count(*)::int AS held FROM held_ballots WHERE event_id = $1
+      GROUP BY category_code, channel""";
   private static final String MIN_GROUP_SIZES = """
       SELECT (definition #>> '{rules,minGroupSize}')::int AS size FROM forms
       WHERE event_id = $1 AND frozen_at IS NOT NULL""";
@@ -34,31 +36,53 @@ final class BoxRepository {
   private static final String EVENT_STATUS = "SELECT status FROM events WHERE id = $1 FOR KEY SHARE";
   /** One mixer per event at a time, across every server instance sharing the database. */
   private static final String ONE_MIXER = "SELECT pg_advisory_xact_lock(hashtextextended($1::text, 7355608))";
-  private static final String TAKE_HELD = """
-      DELETE FROM held_ballots WHERE event_id = $1
-      RETURNING category_code, channel, unreadable, answers::text AS answers, receipt_sha256, counters::text AS counters""";
-  private static final String TAKE_STORED = """
-      DELETE FROM ballots WHERE id IN (
-        SELECT id FROM ballots WHERE event_id = $1 AND category_code = $2 AND channel = $3 ORDER BY random() LIMIT $4)
-      RETURNING id, category_code, channel, unreadable, answers::text AS answers, receipt_sha256""";
-  // Rows go in in the order of the arrays, which the mixer has shuffled.
-  private static final String STORE = """
-      INSERT INTO ballots (id, event_id, category_code, channel, unreadable, answers, receipt_sha256)
-      SELECT i, $1, c, ch, u, a::jsonb, r
-      FROM unnest($2::uuid[], $3::text[], $4::text[], $5::boolean[], $6::text[], $7::bytea[]) AS t(i, c, ch, u, a, r)""";
+  private static final String ONE_MIXER_IF_FREE =
+      "SELECT pg_try_advisory_xact_lock(hashtextextended($1::text, 7355608)) AS taken";
+  /**
+   * One mixing pass, in one statement: takes every held ballot of the event out, shuffles each group with
+   * gen_random_uuid() (PostgreSQL's strong random source), stores the first {@code moving} of each group (all of
+   * them when $5 is true) in a fresh shuffle, holds the rest again, also shuffled, and returns what the stored
+   * ones add to the results. Rows are written in the order the SELECT gives them, so the shuffle is their order.
+   */
+  private static final String MIX = """
+      WITH plan AS (
+        SELECT * FROM unnest($2::text[], $3::text[], $4::int[]) AS p(category_code, channel, moving)),
+      taken AS (
+        DELETE FROM held_ballots WHERE event_id = $1
+        RETURNING category_code, channel, unreadable, answers, receipt_sha256, counters),
+      shuffled AS (
+        SELECT t.*, row_number() OVER (PARTITION BY t.category_code, t.channel ORDER BY gen_random_uuid()) AS place
+        FROM taken t),
+      decided AS (
+        SELECT s.*, $5 OR s.place <= coalesce(p.moving, 0) AS moves
+        FROM shuffled s LEFT JOIN plan p ON p.category_code = s.category_code AND p.channel = s.channel),
+      stored AS (
+        INSERT INTO ballots (event_id, category_code, channel, unreadable, answers, receipt_sha256)
+        SELECT $1, category_code, channel, unreadable, answers, receipt_sha256 FROM decided WHERE moves
+        ORDER BY gen_random_uuid()),
+      kept AS (
+        INSERT INTO held_ballots (event_id, category_code, channel, unreadable, answers, receipt_sha256, counters)
+        SELECT $1, category_code, channel, unreadable, answers, receipt_sha256, counters FROM decided WHERE NOT moves
+        ORDER BY gen_random_uuid())
+      SELECT c.key, sum(c.value::bigint)::bigint AS n
+      FROM decided d, jsonb_each_text(d.counters) AS c WHERE d.moves GROUP BY c.key""";
+  /** Takes stored ballots of a group back into the box, counted already (no counters), to be mixed again. */
+  private static final String TAKE_BACK = """
+      WITH taken AS (
+        DELETE FROM ballots WHERE id IN (
+          SELECT id FROM ballots WHERE event_id = $1 AND category_code = $2 AND channel = $3
+          ORDER BY gen_random_uuid() LIMIT $4)
+        RETURNING category_code, channel, unreadable, answers, receipt_sha256)
+      INSERT INTO held_ballots (event_id, category_code, channel, unreadable, answers, receipt_sha256, counters)
+      SELECT $1, category_code, channel, unreadable, answers, receipt_sha256, '{}'::jsonb FROM taken""";
   private static final String VACUUM = "VACUUM (SKIP_LOCKED) held_ballots, paper_entries";
-
-  /** A ballot taken out of the box's holding area, or out of {@code ballots} to be mixed again (then with its id). */
-  record Taken(UUID id, String categoryCode, String channel, boolean unreadable, String answers, byte[] receiptHash,
-               String counters) {
-
-    String group() {
-      return categoryCode + "\n" + channel;
-    }
-  }
 
   /** A group of held ballots: one event, category and channel. */
   record HeldGroup(UUID eventId, String eventStatus, String categoryCode, String channel, int held) {
+  }
+
+  /** How many ballots a group holds, and how many of them to store now. */
+  record Move(String categoryCode, String channel, int held, int moving) {
   }
 
   Future<Void> drop(SqlClient tx, List<NewBallot> ballots) {
@@ -87,11 +111,11 @@ final class BoxRepository {
     });
   }
 
-  /** How many ballots each of the event's groups holds. */
-  Future<List<Integer>> heldPerGroup(SqlClient client, UUID eventId) {
+  /** The event's groups of held ballots, with nothing yet decided to move. */
+  Future<List<Move>> heldPerGroup(SqlClient client, UUID eventId) {
     return client.preparedQuery(HELD_IN_EVENT).execute(Tuple.of(eventId)).map(rows -> {
-      List<Integer> held = new ArrayList<>();
-      rows.forEach(r -> held.add(r.getInteger("held")));
+      List<Move> held = new ArrayList<>();
+      rows.forEach(r -> held.add(new Move(r.getString("category_code"), r.getString("channel"), r.getInteger("held"), 0)));
       return held;
     });
   }
@@ -115,53 +139,36 @@ final class BoxRepository {
     return tx.preparedQuery(ONE_MIXER).execute(Tuple.of(eventId.toString())).mapEmpty();
   }
 
-  Future<List<Taken>> takeHeld(SqlClient tx, UUID eventId) {
-    return tx.preparedQuery(TAKE_HELD).execute(Tuple.of(eventId)).map(rows -> taken(rows, false));
+  /** Takes the event's mixer lock if no other mixer holds it; false if one does (it will do the work). */
+  Future<Boolean> oneMixerIfFree(SqlClient tx, UUID eventId) {
+    return tx.preparedQuery(ONE_MIXER_IF_FREE).execute(Tuple.of(eventId.toString()))
+        .map(rows -> rows.iterator().next().getBoolean("taken"));
   }
 
-  /** Takes {@code count} random stored ballots of a group out of {@code ballots}, to be written again. */
-  Future<List<Taken>> takeStored(SqlClient tx, UUID eventId, String categoryCode, String channel, int count) {
-    return tx.preparedQuery(TAKE_STORED).execute(Tuple.of(eventId, categoryCode, channel, count))
-        .map(rows -> taken(rows, true));
+  /**
+   * Mixes the event's held ballots by the plan (or all of them when {@code moveAll}); returns the result counters
+   * of the ballots stored, summed.
+   */
+  Future<Map<String, Long>> mix(SqlClient tx, UUID eventId, List<Move> plan, boolean moveAll) {
+    Tuple params = Tuple.of(eventId,
+        plan.stream().map(Move::categoryCode).toArray(String[]::new),
+        plan.stream().map(Move::channel).toArray(String[]::new),
+        plan.stream().map(Move::moving).toArray(Integer[]::new),
+        moveAll);
+    return tx.preparedQuery(MIX).execute(params).map(rows -> {
+      Map<String, Long> counters = new HashMap<>();
+      rows.forEach(r -> counters.put(r.getString("key"), r.getLong("n")));
+      return counters;
+    });
   }
 
-  /** Stores ballots in the given order; a ballot taken from the holding area gets a new random id. */
-  Future<Void> store(SqlClient tx, UUID eventId, List<Taken> ballots) {
-    if (ballots.isEmpty()) return Future.succeededFuture();
-    Tuple columns = Tuple.of(eventId,
-        ballots.stream().map(b -> b.id() == null ? UUID.randomUUID() : b.id()).toArray(UUID[]::new),
-        ballots.stream().map(Taken::categoryCode).toArray(String[]::new),
-        ballots.stream().map(Taken::channel).toArray(String[]::new),
-        ballots.stream().map(Taken::unreadable).toArray(Boolean[]::new),
-        ballots.stream().map(Taken::answers).toArray(String[]::new),
-        ballots.stream().map(b -> Buffer.buffer(b.receiptHash())).toArray(Buffer[]::new));
-    return tx.preparedQuery(STORE).execute(columns).mapEmpty();
-  }
-
-  /** Puts ballots back into the holding area, in the given order. */
-  Future<Void> holdAgain(SqlClient tx, UUID eventId, List<Taken> ballots) {
-    if (ballots.isEmpty()) return Future.succeededFuture();
-    Tuple columns = Tuple.of(
-        ballots.stream().map(b -> eventId).toArray(UUID[]::new),
-        ballots.stream().map(Taken::categoryCode).toArray(String[]::new),
-        ballots.stream().map(Taken::channel).toArray(String[]::new),
-        ballots.stream().map(Taken::unreadable).toArray(Boolean[]::new),
-        ballots.stream().map(Taken::answers).toArray(String[]::new),
-        ballots.stream().map(b -> Buffer.buffer(b.receiptHash())).toArray(Buffer[]::new),
-        ballots.stream().map(Taken::counters).toArray(String[]::new));
-    return tx.preparedQuery(DROP).execute(columns).mapEmpty();
+  /** Takes {@code count} random stored ballots of a group back into the box, to be mixed with new ones. */
+  Future<Void> takeBack(SqlClient tx, UUID eventId, String categoryCode, String channel, int count) {
+    return tx.preparedQuery(TAKE_BACK).execute(Tuple.of(eventId, categoryCode, channel, count)).mapEmpty();
   }
 
   /** Removes the dead versions of held ballots and paper entries, which still hold what was deleted. */
   Future<Void> vacuum(SqlClient client) {
     return client.query(VACUUM).execute().mapEmpty();
-  }
-
-  private static List<Taken> taken(io.vertx.sqlclient.RowSet<Row> rows, boolean stored) {
-    List<Taken> out = new ArrayList<>(rows.size());
-    rows.forEach(r -> out.add(new Taken(stored ? r.getUUID("id") : null, r.getString("category_code"),
-        r.getString("channel"), r.getBoolean("unreadable"), r.getString("answers"),
-        r.getBuffer("receipt_sha256").getBytes(), stored ? null : r.getString("counters"))));
-    return out;
   }
 }

@@ -1,10 +1,5 @@
 package org.pingyi.box;
 
-import java.security.SecureRandom;
-import java.util.Collections;
-import java.util.List;
-import java.util.Random;
-
 /**
  * How the ballot box mixes one group of held ballots (one event, voter category and channel), in plain Java.
  *
@@ -12,11 +7,10 @@ import java.util.Random;
  * least k) move. So every change anyone can see in the results is the sum of at least k ballots, and at the
  * close the last step is at least k too (the k that stayed), never the one or two ballots cast last. Once voting
  * has closed everything held moves; a batch smaller than k (a paper ballot entered after the close) is mixed
- * with k ballots of its group that were already stored, taken out and written again in the same shuffle.
+ * with k ballots of its group that were already stored, taken out and written again in the same shuffle. The
+ * shuffling itself is the database's (BoxRepository), so that ballots never travel through the server to be mixed.
  */
 final class MixPlan {
-  private static final Random RANDOM = new SecureRandom();
-
   private MixPlan() {
   }
 
@@ -29,10 +23,5 @@ final class MixPlan {
   /** How many already-stored ballots of the group to mix in with {@code moving} new ones. */
   static int toBorrow(int moving, int k, boolean votingOpen) {
     return !votingOpen && moving > 0 && moving < k ? k : 0;
-  }
-
-  /** Shuffles in place with a cryptographic generator: the order must not be guessable from anything else. */
-  static <T> void shuffle(List<T> items) {
-    Collections.shuffle(items, RANDOM);
   }
 }

@@ -43,13 +43,22 @@ public final class Mixer {
         .onFailure(e -> LOG.debug("Vacuuming the ballot box failed: {}", e.getMessage())));
   }
 
-  /** Mixes one event now, as the timer would (used after a paper ballot is entered once voting has closed). */
+  /**
+   * Mixes one event now (after a paper ballot is entered once voting has closed), waiting for a mixer that is
+   * already at work on it: the clerk's next reading of the results must include the ballot.
+   */
   public Future<Integer> mixNow(UUID eventId) {
-    return pool.withTransaction(tx -> box.repository().lockEventStatus(tx, eventId).compose(status -> {
+    return mix(eventId, true);
+  }
+
+  /** One pass over an event; the timer's passes skip an event another mixer is working on. */
+  private Future<Integer> mix(UUID eventId, boolean wait) {
+    BoxRepository sql = box.repository();
+    return pool.withTransaction(tx -> sql.lockEventStatus(tx, eventId).compose(status -> {
       if (status == null) return Future.succeededFuture(0);
-      return box.repository().oneMixerAtATime(tx, eventId)
-          .compose(v -> box.repository().minGroupSizes(tx, eventId))
-          .compose(sizes -> box.mix(tx, eventId, FormRules.mixBatchSizeOf(sizes), "open".equals(status)));
+      Future<Boolean> locked = wait ? sql.oneMixerAtATime(tx, eventId).map(true) : sql.oneMixerIfFree(tx, eventId);
+      return locked.compose(mine -> !mine ? Future.succeededFuture(0) : sql.minGroupSizes(tx, eventId)
+          .compose(sizes -> box.mix(tx, eventId, FormRules.mixBatchSizeOf(sizes), "open".equals(status))));
     }));
   }
 
@@ -85,7 +94,7 @@ public final class Mixer {
   private Future<Void> mixEach(List<UUID> events) {
     Future<Void> chain = Future.succeededFuture();
     for (UUID eventId : events) {
-      chain = chain.compose(v -> mixNow(eventId)
+      chain = chain.compose(v -> mix(eventId, false)
           .otherwise(e -> {
             LOG.warn("Could not mix the ballot box of event {}: {}", eventId, e.getMessage());
             return 0;
