@@ -79,14 +79,21 @@ read -r heap_setup heap_warmup heap_ping heap_ballots heap_peak heap_committed y
     END { printf "%.0f %.0f %.0f %.0f %.0f %.0f %d %d %.2f\n", peak["setup"], peak["warmup"], peak["ping"], peak["ballots"], all, top, y1 - y0, f1 - f0, g1 - g0 }
   ' "$OUT/heap.log")
 
-# Ballots per transaction: the transactions that inserted into ballots during the measured phase, counted in
-# the WAL (possible while its segments are still there; the phase began with a checkpoint).
-ballots_rel=$(psql_db -c "SELECT pg_relation_filepath('ballots')")   # base/<db oid>/<relfilenode>
-groups=0
-if "$PG_BIN/pg_waldump" -p "$PGDATA_DIR/pg_wal" -s "$(result wal_start)" -e "$(result wal_end)" \
-    -R "1663/${ballots_rel#base/}" >"$OUT/wal-ballots.txt" 2>"$OUT/wal-ballots.err"; then
-  groups=$(grep -o 'tx: *[0-9]*' "$OUT/wal-ballots.txt" | sort -u | wc -l)
-fi
+# Ballots per transaction: the transactions that consumed slips (the casts, in groups) and those that inserted
+# into ballots (the ballot box's mixes) during the measured phase, counted in the WAL (possible while its segments
+# are still there; the phase began with a checkpoint).
+wal_transactions() {  # <table>: how many transactions wrote to it in the measured phase
+  local rel
+  rel=$(psql_db -c "SELECT pg_relation_filepath('$1')")   # base/<db oid>/<relfilenode>
+  if "$PG_BIN/pg_waldump" -p "$PGDATA_DIR/pg_wal" -s "$(result wal_start)" -e "$(result wal_end)" \
+      -R "1663/${rel#base/}" >"$OUT/wal-ballots.txt" 2>"$OUT/wal-ballots.err"; then
+    grep -o 'tx: *[0-9]*' "$OUT/wal-ballots.txt" | sort -u | wc -l
+  else
+    echo 0
+  fi
+}
+groups=$(wal_transactions slips)
+mixes=$(wal_transactions ballots)
 rm -f "$OUT/wal-ballots.txt"
 
 # --- pgbench: the same vote, one per transaction, on the same database ---------------------------------
@@ -157,7 +164,7 @@ ballots (POST /api/v/:token, $CONCURRENCY connections, $(result ballots_sent) sl
   latency                 p50 $(result ballots_p50_ms) ms   p90 $(result ballots_p90_ms) ms   p99 $p99 ms   max $(result ballots_max_ms) ms
   not 201                 $errors {$(result ballots_not_201)}  socket errors $(result ballots_socket_errors)
   stored                  $(result stored_ballots) ballots in the database: every 201 among them, each with its slip used; $(result unanswered_stored) stored whose answer was lost with its connection
-  ballots per transaction $per_group  ($groups transactions inserted $ballot_rows ballots; counted in the WAL)
+  ballots per transaction $per_group  ($groups transactions consumed slips for $ballot_rows ballots; the ballot box mixed them in $mixes; counted in the WAL)
   CPU (cores)             server $(result ballots_cpu_server)  PostgreSQL $(result ballots_cpu_postgres)  load client $(result ballots_cpu_client)  other processes $others
 HTTP ceiling (GET /ping, wrk, same $CONCURRENCY connections, $(result ping_seconds) s)
   answered (200)          $(printf '%8.0f' "$ping_per_s") req/s   p50 $(result ping_p50_ms) ms   p99 $(result ping_p99_ms) ms   not 200: $(result ping_not_200)  socket errors $(result ping_socket_errors)
