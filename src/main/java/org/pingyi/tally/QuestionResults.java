@@ -118,8 +118,18 @@ final class QuestionResults {
     return out;
   }
 
-  /** The person's score: row averages weighted by row weights (equal when none is set). */
+  /** The person's score as shown: {@link #exactScore}, rounded once, to two decimals. */
   static BigDecimal weightedScore(String key, MatrixQuestion q, Counters c) {
+    BigDecimal exact = exactScore(key, q, c);
+    return exact == null ? null : exact.setScale(2, java.math.RoundingMode.HALF_UP);
+  }
+
+  /**
+   * The person's score unrounded (to 10 decimals): row averages weighted by row weights (equal when none is set).
+   * Anything computed from it (the 分类考核 weighting) rounds only its own result: rounding each category's
+   * score first can move the weighted one by a hundredth.
+   */
+  static BigDecimal exactScore(String key, MatrixQuestion q, Counters c) {
     BigDecimal sum = BigDecimal.ZERO;
     long weights = 0;
     for (MatrixRow row : q.rows()) {
@@ -130,7 +140,7 @@ final class QuestionResults {
           .divide(BigDecimal.valueOf(answered), 10, java.math.RoundingMode.HALF_UP));
       weights += weight;
     }
-    return weights == 0 ? null : sum.divide(BigDecimal.valueOf(weights), 2, java.math.RoundingMode.HALF_UP);
+    return weights == 0 ? null : sum.divide(BigDecimal.valueOf(weights), 10, java.math.RoundingMode.HALF_UP);
   }
 
   private static long scoreSum(String rowKey, MatrixQuestion q, Counters c) {

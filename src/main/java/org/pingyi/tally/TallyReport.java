@@ -138,7 +138,7 @@ public final class TallyReport {
           BigDecimal weights = BigDecimal.ZERO;
           for (Category category : categories) {
             if (category.weight() == null) continue;
-            BigDecimal score = QuestionResults.weightedScore(form.id() + "|" + q.id(), matrix,
+            BigDecimal score = QuestionResults.exactScore(form.id() + "|" + q.id(), matrix,
                 new Counters(counters, category.code()));
             // Weights are renormalised over the categories that returned ballots (DOMAIN.md, 分类考核).
             if (score == null) continue;

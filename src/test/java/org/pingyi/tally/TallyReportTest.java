@@ -227,6 +227,22 @@ class TallyReportTest {
   }
 
   @Test
+  void theWeightedResultIsRoundedOnceFromTheCategoriesExactScores() {
+    for (int i = 0; i < 5; i++) assess("A", "fair", "competent");       // A: (5 × 80 + 5 × 60) / 10 = 70
+    for (int i = 0; i < 5; i++) assess("A", "average", "competent");
+    assess("B", "good", "excellent");                                      // B: (100 + 3 × 80 + 3 × 60) / 7 = 520/7
+    for (int i = 0; i < 3; i++) assess("B", "fair", "competent");
+    for (int i = 0; i < 3; i++) assess("B", "average", "competent");
+    for (int i = 0; i < 19; i++) assess("C", "average", "competent");    // C: (19 × 60 + 40) / 20 = 59
+    assess("C", "poor", "basic");
+    List<TallyReport.Category> cats = List.of(new TallyReport.Category("A", "领导班子成员", 10, 30.0, 10, 0),
+        new TallyReport.Category("B", "中层干部", 10, 40.0, 10, 0), new TallyReport.Category("C", "一般干部", 20, 30.0, 20, 0));
+
+    // 0.3 × 70 + 0.4 × 74.2857… + 0.3 × 59 = 68.4143: 68.41, not the 68.42 that B rounded to 74.29 first gives.
+    assertThat(list(form(report(ASSESS, cats)).get("weighted")).get(0)).containsEntry("score", new BigDecimal("68.41"));
+  }
+
+  @Test
   void rowWeightsChangeThePersonsScore() {
     JsonObject json = FormJson.toJson(ASSESS.definition());
     var rows = json.getJsonArray("sections").getJsonObject(0).getJsonArray("questions").getJsonObject(0).getJsonArray("rows");
