@@ -7,7 +7,9 @@ import { el } from '/shared/ballot-controls.js';
 const ENDINGS = {
   slip_unknown: ['票签无效', '无法识别这张票签。请确认扫描的是本次会议发放的二维码；如仍无法打开，请向会场工作人员求助。'],
   slip_void: ['此票签已作废', '这张票签已被作废，不能用于投票。如有疑问，请向会场工作人员求助。'],
-  slip_used: ['该票已提交', '每张票签只能提交一次。'],
+  slip_used: ['选票已提交', '这张票签已经提交过选票，选票已保存并计入，无需再做任何事。每张票签只能提交一次。',
+    null, '如果不是您本人提交的，请联系会场工作人员。'],
+  slip_unreturned: ['此票签已登记为未收回', '投票结束后，这张票签已登记为“未收回”，不能再用于投票。如有疑问，请向会场工作人员询问。'],
   event_not_open: ['投票尚未开始', '请等主持人宣布开始投票后，点击下方“刷新”。', '刷新'],
   event_closed: ['投票已结束', '本次投票已经结束，不能再提交。'],
   network: ['无法连接服务器', '请检查手机网络（如会场无线网络）是否连接正常，然后点击“重试”。', '重试'],
@@ -46,12 +48,25 @@ export function button(text, kind, testid, onClick) {
   return b;
 }
 
-/** The screen for an error code; `again` is called by 刷新 / 重试 where the screen offers it. */
-export function ending(code, again) {
+/** Endings that are no fault: said calmly, not in red. */
+const CALM = { slip_used: true };
+
+/**
+ * The screen for an error code; `again` is called by 刷新 / 重试 where the screen offers it; `eventTitle`, when the
+ * server named the slip's event, says which meeting this is about.
+ */
+export function ending(code, again, eventTitle) {
   const text = ENDINGS[knownEnding(code) ? code : 'server'];
   const s = frame(text[0], false);
   s.node.dataset.screen = code;
+  if (CALM[code]) s.node.classList.add('v-done');
+  if (eventTitle) {
+    const line = el('p', 'v-event-line', eventTitle);
+    line.dataset.testid = 'ending-event';
+    s.body.appendChild(line);
+  }
   s.body.appendChild(el('p', 'v-text', text[1]));
+  if (text[3]) s.body.appendChild(el('p', 'v-text v-strong', text[3]));
   if (text[2] && again) s.bar.appendChild(button(text[2], '', 'again', again));
   else s.node.removeChild(s.bar);
   return s;

@@ -38,6 +38,12 @@ function codeOf(res) {
   return { 404: 'slip_unknown', 410: 'slip_void', 409: 'slip_used' }[res.status] || 'server';
 }
 
+/** The slip's event as the server named it in a refusal, if it did. */
+function eventOf(res) {
+  const fields = res && res.data && res.data.fields;
+  return fields && typeof fields.event === 'string' ? fields.event : '';
+}
+
 function loaded(res) {
   if (res.status === 200 && res.data && Array.isArray(res.data.forms)) return start(res.data);
   const code = codeOf(res);
@@ -48,18 +54,18 @@ function loaded(res) {
     pending = saved;
     return request('POST', url, { nonce: saved.nonce, answers: saved.answers }).then(function (again) {
       if (again.data && again.data.receipt) return succeed(again.data.receipt);
-      showEnding('slip_used');
-    }, function () { showEnding('slip_used'); });
+      showEnding('slip_used', eventOf(res));
+    }, function () { showEnding('slip_used', eventOf(res)); });
   }
-  showEnding(code);
+  showEnding(code, eventOf(res));
 }
 
-function showEnding(code) {
+function showEnding(code, eventTitle) {
   if (code !== 'network' && code !== 'server' && code !== 'event_not_open') {
     forget(token);
     pending = null;
   }
-  show(ending(knownEnding(code) ? code : 'server', load));
+  show(ending(knownEnding(code) ? code : 'server', load, eventTitle || (info && info.event && info.event.title)));
 }
 
 function start(data) {
@@ -210,7 +216,7 @@ function submitted(res, status, back, send) {
   if (res.status >= 500 || res.status === 429 || !knownEnding(code) || code === 'network' || code === 'server') {
     return unconfirmed(status, back, send, res.status < 500 && res.data && res.data.message ? res.data.message : '');
   }
-  showEnding(code);
+  showEnding(code, eventOf(res));
 }
 
 /** No answer, or one that does not say what happened: keep everything and offer to send the same again. */

@@ -44,6 +44,10 @@ public final class BallotRepository {
   /** A slip as the voter's page needs it: its state, category and event. */
   public record SlipView(String state, UUID eventId, String categoryCode, String categoryName, String eventStatus,
                          JsonObject event) {
+
+    String title() {
+      return event.getString("title");
+    }
   }
 
   /** The slips found among the given token hashes, keyed by {@link #tokenKey}. */

@@ -54,7 +54,7 @@ public final class CastService {
   /** The event, category and forms a usable slip votes on. */
   Future<JsonObject> ballotPaper(String token) {
     return usableSlip(token).compose(slip -> {
-      if (!"unused".equals(slip.state())) throw SlipRefusals.used();
+      if (!"unused".equals(slip.state())) throw SlipRefusals.used(slip.title());
       return forms.formsOf(pool, slip.eventId()).map(all -> new JsonObject()
           .put("event", slip.event())
           .put("category", new JsonObject().put("code", slip.categoryCode()).put("name", slip.categoryName()))
@@ -68,18 +68,18 @@ public final class CastService {
       BallotValidator.Result checked =
           BallotValidator.check(all.stream().map(FrozenForm::parsed).toList(), answers, Strictness.ONLINE);
       if (!checked.valid()) {
-        if ("used".equals(slip.state())) throw SlipRefusals.used();
+        if ("used".equals(slip.state())) throw SlipRefusals.used(slip.title());
         throw invalid(checked.problems());
       }
       Receipt receipt = Receipt.of(slip.eventId(), token, checked.answers(), nonce);
-      if ("used".equals(slip.state())) return replay(slip.eventId(), receipt);
+      if ("used".equals(slip.state())) return replay(slip, receipt);
       NewBallot ballot = new NewBallot(slip.eventId(), slip.categoryCode(), NewBallot.PHONE, false,
           checked.answers(), receipt.hash(), TallyCounters.of(all.stream().map(FrozenForm::parsed).toList(),
               new CountedBallot(slip.categoryCode(), NewBallot.PHONE, false, checked.answers())));
       return commits.submit(tokenHash, ballot).compose(outcome -> switch (outcome) {
         case STORED -> Future.succeededFuture(new Cast(receipt.code(), false));
-        case EVENT_CLOSED -> Future.failedFuture(SlipRefusals.closed());
-        case SLIP_NOT_CONSUMED -> afterLostRace(tokenHash, slip.eventId(), receipt);
+        case EVENT_CLOSED -> Future.failedFuture(SlipRefusals.closed(slip.title()));
+        case SLIP_NOT_CONSUMED -> afterLostRace(tokenHash, slip, receipt);
       });
     }));
   }
@@ -92,18 +92,19 @@ public final class CastService {
     if (token == null || !TOKEN.matcher(token).matches()) return Future.failedFuture(SlipRefusals.unknown());
     return lookups.submit(SlipTokens.hash(token)).map(found -> {
       SlipView slip = found.orElseThrow(SlipRefusals::unknown);
-      if ("void".equals(slip.state())) throw SlipRefusals.voided();
-      if ("draft".equals(slip.eventStatus())) throw SlipRefusals.notOpen();
-      if ("unused".equals(slip.state()) && !"open".equals(slip.eventStatus())) throw SlipRefusals.closed();
+      if ("void".equals(slip.state())) throw SlipRefusals.voided(slip.title());
+      if ("unreturned".equals(slip.state())) throw SlipRefusals.unreturned(slip.title());
+      if ("draft".equals(slip.eventStatus())) throw SlipRefusals.notOpen(slip.title());
+      if ("unused".equals(slip.state()) && !"open".equals(slip.eventStatus())) throw SlipRefusals.closed(slip.title());
       return slip;
     });
   }
 
   /** Another request consumed the slip between our read and our update; it may have been this phone's own. */
-  private Future<Cast> afterLostRace(byte[] tokenHash, UUID eventId, Receipt receipt) {
+  private Future<Cast> afterLostRace(byte[] tokenHash, SlipView slip, Receipt receipt) {
     return lookups.submit(tokenHash).compose(found -> {
-      if (found.isPresent() && "void".equals(found.get().state())) throw SlipRefusals.voided();
-      return replay(eventId, receipt);
+      if (found.isPresent() && "void".equals(found.get().state())) throw SlipRefusals.voided(slip.title());
+      return replay(slip, receipt);
     });
   }
 
@@ -111,9 +112,9 @@ public final class CastService {
    * The slip is used: if this phone's ballot is stored, its receipt comes back; otherwise it is a second vote.
    * The receipt includes the slip's token, so only the slip that cast a ballot can find it again.
    */
-  private Future<Cast> replay(UUID eventId, Receipt receipt) {
-    return box.holdsReceipt(pool, eventId, receipt.hash()).map(exists -> {
-      if (!exists) throw SlipRefusals.used();
+  private Future<Cast> replay(SlipView slip, Receipt receipt) {
+    return box.holdsReceipt(pool, slip.eventId(), receipt.hash()).map(exists -> {
+      if (!exists) throw SlipRefusals.used(slip.title());
       return new Cast(receipt.code(), true);
     });
   }

@@ -28,6 +28,10 @@ public final class AppError extends RuntimeException {
     return new AppError(status, code, message, Map.of(), null);
   }
 
+  public static AppError of(int status, String code, String message, Map<String, String> fields) {
+    return new AppError(status, code, message, fields, null);
+  }
+
   public static AppError invalidInput(String message, Map<String, String> fields) {
     return new AppError(400, "invalid_input", message, fields, null);
   }

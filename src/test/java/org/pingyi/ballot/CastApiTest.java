@@ -147,7 +147,8 @@ class CastApiTest {
     for (var refused : List.of(otherAnswers, otherPhone, page)) {
       assertThat(refused.statusCode()).isEqualTo(409);
       assertThat(refused.bodyAsJsonObject().getString("error")).isEqualTo("slip_used");
-      assertThat(refused.bodyAsJsonObject().getString("message")).isEqualTo("该票已提交");
+      assertThat(refused.bodyAsJsonObject().getString("message")).isEqualTo("这张票签已经提交过选票");
+      assertThat(refused.bodyAsJsonObject().getJsonObject("fields").getString("event")).isEqualTo("2026年度一报告两评议");
     }
   }
 

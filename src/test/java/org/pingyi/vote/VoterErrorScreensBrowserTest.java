@@ -46,12 +46,25 @@ class VoterErrorScreensBrowserTest {
   }
 
   @Test
+  void aSlipRegisteredUnreturnedSaysSoAndNotThatItWasSubmitted() {
+    VotingEvent event = VotingEvent.open(organizer, "未收回票签");
+    String url = event.slips(1, server.baseUrl()).get(0);
+    event.transition("close");
+    assertThat(organizer.post("/api/events/" + event.id + "/slips/unreturned", null).statusCode()).isEqualTo(200);
+
+    expectScreen(url, "此票签已登记为未收回", "unreturned");
+  }
+
+  @Test
   void aClosedEventSaysVotingIsOver() {
     VotingEvent event = VotingEvent.open(organizer, "已结束");
     String url = event.slips(1, server.baseUrl()).get(0);
     event.transition("close");
 
     expectScreen(url, "投票已结束", "closed");
+    try (BrowserContext context = browser.phone()) {
+      assertThat(new VoterPage(context.newPage()).open(url).page.getByTestId("ending-event")).hasText("已结束");
+    }
   }
 
   @Test
@@ -80,7 +93,14 @@ class VoterErrorScreensBrowserTest {
         .put("nonce", "n".repeat(43)).put("answers", event.answers()));
     assertThat(cast.statusCode()).as(cast.bodyAsString()).isEqualTo(201);
 
-    expectScreen(url, "该票已提交", "used");
+    expectScreen(url, "选票已提交", "used");
+    try (BrowserContext context = browser.phone()) {
+      VoterPage voter = new VoterPage(context.newPage()).open(url);
+      // Calm, with the meeting's name and what to do if it was not the holder who voted.
+      assertThat(voter.page.getByTestId("ending-event")).hasText("已提交");
+      assertThat(voter.page.getByText("如果不是您本人提交的，请联系会场工作人员。")).isVisible();
+      assertThat(voter.heading()).hasCSS("color", "rgb(29, 107, 58)");
+    }
   }
 
   @Test

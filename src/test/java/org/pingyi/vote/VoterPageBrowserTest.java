@@ -77,7 +77,7 @@ class VoterPageBrowserTest {
       voter.screenshot("receipt");
 
       voter.open(url);
-      assertThat(voter.heading()).hasText("该票已提交");
+      assertThat(voter.heading()).hasText("选票已提交");
       assertThat(voter.page.locator("form")).hasCount(0);
       assertThat(errors).allMatch(e -> e.contains("409"));
     }
