@@ -2,16 +2,25 @@ package org.pingyi.box;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
 import org.pingyi.support.Db;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.TestServer;
 import org.pingyi.support.Voting;
 
 /** The ballot box against a real server and database: what is held, when it is mixed, and after a crash. */
@@ -92,6 +101,37 @@ class BallotBoxTest {
     assertThat(db.count("SELECT count(*) FROM held_ballots WHERE event_id = ?", eventId)).isZero();
     assertThat(counter(eventId, "ballots")).isEqualTo(1);
     assertThat(counter(eventId, "unreadable")).isEqualTo(1);
+  }
+
+  @Test
+  void twoInstancesOnOneDatabaseMixEveryBallotExactlyOnce() throws Exception {
+    Voting voting = Voting.open(organizer, "两台服务器混合");
+    UUID eventId = UUID.fromString(voting.eventId);
+    List<String> tokens = voting.slips(organizer, "B", 400);
+    Vertx vertx = Vertx.vertx();
+    try (TestServer second = TestServer.startOn(vertx, server.database(), UnaryOperator.identity())) {
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      List<CompletableFuture<HttpResponse<String>>> casts = new ArrayList<>();
+      for (int i = 0; i < tokens.size(); i++) {
+        String base = i % 2 == 0 ? server.baseUrl() : second.baseUrl();
+        casts.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/v/" + tokens.get(i)))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(Voting.ballot(Voting.newNonce(), voting.validAnswers()).encode()))
+            .build(), HttpResponse.BodyHandlers.ofString()));
+        if (i % 50 == 49) Thread.sleep(300);   // in waves, so that both instances' mixers get turns meanwhile
+      }
+      casts.forEach(c -> assertThat(c.join().statusCode()).isEqualTo(201));
+      Thread.sleep(2 * Mixer.INTERVAL_MS);
+      assertThat(db.count("SELECT count(*) FROM ballots WHERE event_id = ?", eventId)).isGreaterThan(0);
+    } finally {
+      vertx.close().await();
+    }
+    assertThat(organizer.post("/api/events/" + voting.eventId + "/close", null).statusCode()).isEqualTo(200);
+
+    assertThat(db.count("SELECT count(*) FROM held_ballots WHERE event_id = ?", eventId)).isZero();
+    assertThat(db.count("SELECT count(*) FROM ballots WHERE event_id = ?", eventId)).isEqualTo(400);
+    assertThat(counter(eventId, "ballots")).isEqualTo(400);
+    assertThat(counter(eventId, "returned")).isEqualTo(400);
   }
 
   private static void cast(Voting voting, String token) {
