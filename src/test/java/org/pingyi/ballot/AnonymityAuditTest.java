@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
 import org.pingyi.support.Db;
+import org.pingyi.support.LogCapture;
 import org.pingyi.support.ServerExtension;
 import org.pingyi.support.SseStream;
 import org.pingyi.support.Voting;
@@ -114,6 +115,11 @@ class AnonymityAuditTest {
     assertThat(db.count("SELECT count(*) FROM ballots WHERE event_id = ?", eventId)).isEqualTo(serialOf.size());
     assertThat(db.count("SELECT count(*) FROM held_ballots")).isZero();
     assertThat(db.count("SELECT count(*) FROM paper_entries")).isZero();
+    // The dead versions of deleted held ballots and paper entries, which still hold their contents, are vacuumed.
+    assertThat(db.strings("""
+        SELECT relname FROM pg_stat_user_tables
+        WHERE relname IN ('held_ballots', 'paper_entries') AND coalesce(last_vacuum, last_autovacuum) IS NOT NULL
+        ORDER BY relname""")).containsExactly("held_ballots", "paper_entries");
   }
 
   @Test
@@ -156,6 +162,16 @@ class AnonymityAuditTest {
       }
       assertThat(dumpAttack()).as("%s, pg_dump order", stage).isLessThanOrEqualTo(serialOf.size() / K);
     }
+  }
+
+  @Test
+  void theServerLogGivesTheCastOrderButNoTokenNoAddressAndNoAnswer() {
+    List<String> casts = LogCapture.snapshot().stream().filter(l -> l.contains("POST /api/v/")).toList();
+    // One line per cast, in cast order: exactly the order the rank attacks above pair with, to no avail.
+    assertThat(casts.stream().filter(l -> l.contains(" 201"))).hasSizeGreaterThanOrEqualTo(
+        (int) channelOf.values().stream().filter("phone"::equals).count());
+    assertThat(casts).allMatch(l -> l.contains("/api/v/***")).noneMatch(l -> l.contains("投票序号"))
+        .noneMatch(l -> l.matches(".*\\b\\d{1,3}(\\.\\d{1,3}){3}\\b.*"));
   }
 
   @Test
