@@ -41,18 +41,31 @@ function issueForm(event, message, panel, refresh) {
   const format = h('select', { testid: 'slip-format', 'aria-label': '格式' },
     h('option', { value: 'pdf', text: 'PDF（打印）' }), h('option', { value: 'csv', text: 'CSV（印刷厂/短信）' }));
   const button = h('button', { type: 'button', class: 'primary', testid: 'issue-slips', text: '发放票签' });
+  // Beyond 应到 the server asks for a reason (kept in the audit log); the field appears only then.
+  const reason = h('input', { type: 'text', maxlength: '200', placeholder: '超出应到人数的原因，如：替换填错的票',
+    testid: 'slip-reason', 'aria-label': '超出应到人数的原因', hidden: true });
   button.addEventListener('click', () => busy(button, async () => {
     try {
-      const file = await issue(event.id, category.value, Number(count.value), format.value);
+      const file = await issue(event.id, category.value, Number(count.value), format.value, reason.value.trim());
       offerDownload(file, 'slips-' + category.value + '.' + format.value);
       showMessage(message, '已发放 ' + count.value + ' 张。文件是票签唯一的副本，请立即保存并妥善保管。', 'success');
+      reason.value = '';
+      reason.hidden = true;
+      button.textContent = '发放票签';
       refresh();
     } catch (e) {
+      if (e.code === 'over_expected') {
+        reason.hidden = false;
+        button.textContent = '填写原因后仍然发放';
+        showMessage(message, e.message + '。', 'error');
+        reason.focus();
+        return;
+      }
       showError(message, e, panel);
       if (e.code === 'download_interrupted') refresh();
     }
   }));
-  return h('div', { class: 'inline-form' }, category, count, format, button);
+  return h('div', { class: 'inline-form' }, category, count, format, reason, button);
 }
 
 function voidForm(event, message, panel, refresh) {
@@ -70,13 +83,13 @@ function voidForm(event, message, panel, refresh) {
   return h('div', { class: 'inline-form' }, serial, button);
 }
 
-async function issue(eventId, category, count, format) {
+async function issue(eventId, category, count, format, reason) {
   let response;
   try {
     response = await fetch('/api/events/' + eventId + '/slips', {
       method: 'POST', cache: 'no-store',
       headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + session.token },
-      body: JSON.stringify({ category, count, format }),
+      body: JSON.stringify(reason ? { category, count, format, reason } : { category, count, format }),
     });
   } catch {
     throw new ApiError(0, { error: 'network', message: '无法连接服务器，请检查网络' });

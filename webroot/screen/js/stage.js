@@ -69,6 +69,9 @@ function showTurnoutLine(t, quorum) {
   if (t.returnedExceedsIssued) {
     line.classList.add('alarm');
     line.textContent = '收回票数多于发出票数：按规定本次投票无效，须重新投票';
+  } else if (t.returnedExceedsExpected) {
+    line.classList.add('short');
+    line.textContent = '实到 ' + t.returned + ' 人，多于应到人数 ' + t.expected + ' 人，请核实';
   } else if (quorum) {
     line.classList.add(quorum.reached ? 'ok' : 'short');
     line.textContent = '到会 ' + quorum.present + ' 人，' + (quorum.reached ? '已达到' : '未达到') + '应到人数的 '
@@ -81,7 +84,11 @@ function showCategories(categories) {
   foot.textContent = '';
   if (categories.length < 2) return;
   foot.append(el('span', 'c-label', '分类别收回'));
-  categories.forEach((c) => foot.append(el('span', 'c-item', c.code + ' ' + c.name + ' ' + c.returned + '/' + c.expected)));
+  categories.forEach((c) => {
+    const item = el('span', 'c-item' + (c.returnedExceedsExpected ? ' c-over' : ''),
+      c.code + ' ' + c.name + ' ' + c.returned + '/' + c.expected + (c.returnedExceedsExpected ? ' 超出应到' : ''));
+    foot.append(item);
+  });
 }
 
 function turnoutSkeleton() {

@@ -62,7 +62,7 @@ final class BenchSetup {
     List<String> tokens = new ArrayList<>(count);
     for (int batch = 0; tokens.size() < count; batch++) {
       int n = Math.min(MAX_BATCH, count - tokens.size());
-      JsonObject request = new JsonObject().put("category", batch % 2 == 0 ? "B" : "A").put("count", n)
+      JsonObject request = new JsonObject().put("category", batch % 2 == 0 ? "B" : "A").put("count", n).put("reason", "负载测试")
           .put("format", "csv");
       String csv = call("/api/events/" + eventId + "/slips", request, 200).bodyAsString();
       // 序号,投票地址 then one "serial,<public URL>/v/<token>" line per slip.

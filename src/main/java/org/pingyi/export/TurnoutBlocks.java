@@ -27,7 +27,16 @@ final class TurnoutBlocks {
     if (Figures.flag(turnout, "returnedExceedsIssued")) {
       blocks.add(Block.line("收回票数多于发出票数：按规定本次投票无效，须重新投票。"));
     }
+    for (Map<String, Object> c : Figures.list(turnout, "categories")) {
+      if (Figures.flag(c, "returnedExceedsExpected")) blocks.add(Block.line(beyondExpected(Figures.text(c, "name"), c)));
+    }
+    if (Figures.flag(turnout, "returnedExceedsExpected")) blocks.add(Block.line(beyondExpected("合计", turnout)));
     return blocks;
+  }
+
+  private static String beyondExpected(String who, Map<String, Object> t) {
+    return "注意：" + who + "实到 " + Figures.count(t, "returned") + " 人，多于应到人数 " + Figures.count(t, "expected")
+        + " 人，请核实（超出应到人数发放票签的原因见审计日志）。";
   }
 
   /** 实到 is the ballots returned: the server cannot know who sat in the hall, only who handed a ballot in. */

@@ -32,11 +32,20 @@ final class SlipRepository {
       FROM voter_categories c LEFT JOIN slips s ON s.event_id = c.event_id AND s.category_code = c.code
       WHERE c.event_id = $1
       GROUP BY c.code, c.position ORDER BY c.position""";
+  /** 发出 so far: issued (summed from the batches) less voided. */
+  private static final String OUTSTANDING = """
+      SELECT (SELECT coalesce(sum(slip_count), 0) FROM slip_batches WHERE event_id = $1 AND category_code = $2)
+           - (SELECT count(*) FROM slips WHERE event_id = $1 AND category_code = $2 AND state = 'void') AS n""";
   private static final String UNRETURNED = """
       UPDATE slips SET state = 'unreturned' WHERE event_id = $1 AND state = 'unused'""";
   private static final String VOID = """
       UPDATE slips SET state = 'void' WHERE event_id = $1 AND serial = $2 AND state = 'unused' RETURNING serial""";
   private static final String STATE = "SELECT state FROM slips WHERE event_id = $1 AND serial = $2";
+
+  Future<Long> outstanding(SqlClient tx, UUID eventId, String category) {
+    return tx.preparedQuery(OUTSTANDING).execute(Tuple.of(eventId, category))
+        .map(rows -> rows.iterator().next().getLong("n"));
+  }
 
   Future<Integer> nextNumber(SqlClient tx, UUID eventId, String category) {
     return tx.preparedQuery(NEXT_NUMBER).execute(Tuple.of(eventId, category))

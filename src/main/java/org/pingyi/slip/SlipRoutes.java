@@ -54,13 +54,14 @@ public final class SlipRoutes {
     if (!in.has("count")) in.fail("count", "不能为空");
     String format = in.has("format") ? in.text("format", true, 10) : "pdf";
     if (!format.equals("pdf") && !format.equals("csv")) in.fail("format", "只能是 pdf 或 csv");
+    String reason = in.has("reason") ? in.text("reason", false, 200) : null;
     in.throwIfInvalid();
     // Checked before issuing: slips committed but never delivered would count as issued (发出) forever.
     if (format.equals("pdf") && !SlipSheet.fontAvailable()) {
       throw AppError.unavailable(
           "服务器缺少中文字体（Debian 软件包 fonts-noto-cjk），暂不能生成 PDF；可改用 CSV", 3600);
     }
-    service.issue(StaffAuth.staff(ctx), eventId, category, count)
+    service.issue(StaffAuth.staff(ctx), eventId, category, count, reason)
         .compose(batch -> deliver(ctx, batch, format, category).andThen(sent -> batch.close()))
         .onFailure(ctx::fail);
   }

@@ -34,13 +34,14 @@ public final class SlipService {
    * themselves are never stored; the returned batch derives them again for the one file sent, and must be
    * closed afterwards to drop its seed.
    */
-  Future<IssuedBatch> issue(Staff actor, UUID eventId, String category, int count) {
+  Future<IssuedBatch> issue(Staff actor, UUID eventId, String category, int count, String reason) {
     BatchTokens tokens = BatchTokens.fresh();
     return pool.withTransaction(tx -> events.lock(tx, eventId)
             .compose(event -> issuable(event, category))
-            .compose(event -> slips.nextNumber(tx, eventId, category).map(first -> new IssuedBatch(
-                event.details().title(), category, categoryName(event, category), first, count, tokens)))
-            .compose(batch -> record(tx, actor, eventId, category, batch)))
+            .compose(event -> beyondExpected(tx, event, category, count, reason).compose(beyond ->
+                slips.nextNumber(tx, eventId, category).map(first -> new IssuedBatch(
+                        event.details().title(), category, categoryName(event, category), first, count, tokens))
+                    .compose(batch -> record(tx, actor, eventId, category, batch, reason, beyond)))))
         .andThen(done -> {
           if (done.failed()) tokens.close();
         });
@@ -80,6 +81,25 @@ public final class SlipService {
                 })))));
   }
 
+  /**
+   * How many slips this batch issues beyond the category's 应到 (0 if none): allowed (spoilt slips get replaced),
+   * but only with a reason, which the audit log keeps, since 实到 above 应到 is what an inspection asks about.
+   */
+  private Future<Long> beyondExpected(SqlClient tx, Event event, String category, int count, String reason) {
+    int expected = event.details().categories().stream().filter(c -> c.code().equals(category))
+        .mapToInt(VoterCategory::expected).findFirst().orElse(0);
+    if (expected <= 0) return Future.succeededFuture(0L);
+    return slips.outstanding(tx, event.id(), category).map(issued -> {
+      long beyond = issued + count - expected;
+      if (beyond > 0 && (reason == null || reason.isBlank())) {
+        throw AppError.conflict("over_expected", "类别“" + categoryName(event, category) + "”应到 " + expected
+            + " 人，已发出 " + issued + " 张，再发 " + count + " 张将超出应到人数 " + beyond + " 张。如确需多发，请填写原因",
+            java.util.Map.of("reason", "超出应到人数时须填写原因"));
+      }
+      return Math.max(0, beyond);
+    });
+  }
+
   private static Future<Event> issuable(Event event, String category) {
     if (event.status() != EventStatus.DRAFT && event.status() != EventStatus.OPEN) {
       return Future.failedFuture(AppError.conflict("event_not_issuing", "只有草稿或投票中的活动可以发放票签"));
@@ -96,13 +116,14 @@ public final class SlipService {
   }
 
   private Future<IssuedBatch> record(SqlClient tx, Staff actor, UUID eventId, String category,
-                                     IssuedBatch batch) {
+                                     IssuedBatch batch, String reason, long beyondExpected) {
     int count = batch.count();
+    JsonObject details = new JsonObject().put("category", category).put("count", count)
+        .put("first", batch.firstSerial()).put("last", batch.lastSerial());
+    if (beyondExpected > 0) details.put("beyondExpected", beyondExpected).put("reason", reason);
     return slips.insertBatch(tx, eventId, category, batch.firstNumber(), count, actor.id())
         .compose(batchId -> slips.insertSlips(tx, eventId, category, batchId, count, batch::slip))
-        .compose(v -> audit.append(tx, AuditLog.Entry.by(actor, "slips.issued", "event", eventId, eventId,
-            new JsonObject().put("category", category).put("count", count)
-                .put("first", batch.firstSerial()).put("last", batch.lastSerial()))))
+        .compose(v -> audit.append(tx, AuditLog.Entry.by(actor, "slips.issued", "event", eventId, eventId, details)))
         .map(batch);
   }
 }

@@ -42,6 +42,8 @@ final class Turnout {
     out.put("valid", c.valid());
     out.put("invalid", c.get("unreadable"));
     out.put("returnedExceedsIssued", c.returned() > issued);
+    // Allowed (slips issued beyond 应到 with a reason), but an inspection asks about it: flagged, never hidden.
+    out.put("returnedExceedsExpected", expected > 0 && c.returned() > expected);
     return out;
   }
 

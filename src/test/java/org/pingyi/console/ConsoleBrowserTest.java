@@ -94,6 +94,17 @@ class ConsoleBrowserTest {
       Locator row = page.locator("[data-testid=slip-counts] tr[data-category=B]");
       assertThat(row.locator("td").nth(1)).hasText("3");
       assertThat(row.locator("td").nth(4)).hasText("1");
+
+      // B expects 50 and has 2 out: 49 more goes beyond, which takes a reason, kept in the audit log.
+      page.getByTestId("slip-count").fill("49");
+      page.getByTestId("issue-slips").click();
+      assertThat(page.getByTestId("slip-reason")).isVisible();
+      assertThat(page.getByText("超出应到人数 1 张")).isVisible();
+      page.getByTestId("slip-reason").fill("备用一张");
+      var beyond = page.waitForDownload(() -> page.getByTestId("issue-slips").click());
+      org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.readString(beyond.path())).contains("B-0052,");
+      assertThat(page.getByTestId("slip-reason")).isHidden();
+      assertThat(row.locator("td").nth(1)).hasText("52");
     }
   }
 }

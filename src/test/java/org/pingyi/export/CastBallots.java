@@ -87,7 +87,7 @@ public final class CastBallots {
 
   private List<String> paperSerials(Api organizer, int count) {
     var issued = organizer.post("/api/events/" + voting.eventId + "/slips",
-        new JsonObject().put("category", "B").put("format", "csv").put("count", count));
+        new JsonObject().put("category", "B").put("format", "csv").put("count", count).put("reason", "测试：按需多发"));
     expect(issued, 200);
     return Arrays.stream(issued.bodyAsString().split("\r\n")).skip(1).map(line -> line.substring(0, line.indexOf(',')))
         .map(serial -> serial.replace("\uFEFF", "")).toList();

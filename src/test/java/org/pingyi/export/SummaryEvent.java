@@ -83,7 +83,7 @@ final class SummaryEvent {
   /** Issues {@code count} slips of a category as CSV and keeps them, serial and token, for the ballots to come. */
   SummaryEvent issue(String category, int count) {
     HttpResponse<Buffer> issued = organizer.post("/api/events/" + id + "/slips",
-        new JsonObject().put("category", category).put("format", "csv").put("count", count));
+        new JsonObject().put("category", category).put("format", "csv").put("count", count).put("reason", "测试：按需多发"));
     expect(issued, 200);
     Deque<String[]> queue = slips.computeIfAbsent(category, c -> new ArrayDeque<>());
     Arrays.stream(issued.bodyAsString().replace("\uFEFF", "").split("\r\n")).skip(1)

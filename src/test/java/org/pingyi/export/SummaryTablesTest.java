@@ -46,6 +46,17 @@ class SummaryTablesTest {
   }
 
   @Test
+  void moreReturnedThanExpectedIsRemarkedUnderTheTurnout() {
+    Reports reports = new Reports(CADRES);
+    for (int i = 0; i < 11; i++) reports.add("A", "phone", cadres("agree", "agree"));
+
+    List<String> captions = reports.tables(Reports.event(null)).get(0).blocks().stream().map(Block::caption).toList();
+
+    assertThat(captions).contains("注意：领导班子成员实到 11 人，多于应到人数 10 人，请核实（超出应到人数发放票签的原因见审计日志）。");
+    assertThat(captions).noneMatch(c -> c.startsWith("注意：合计"));
+  }
+
+  @Test
   void aCategoryBelowTheMinimumGroupSizeGetsOneLineAndNoFigures() {
     Reports reports = new Reports(CADRES);
     for (int i = 0; i < 4; i++) reports.add("A", "phone", cadres("disagree", "disagree"));

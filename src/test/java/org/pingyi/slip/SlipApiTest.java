@@ -84,6 +84,36 @@ class SlipApiTest {
   }
 
   @Test
+  void issuingBeyondTheCategorysExpectedNeedsAReasonWhichTheAuditLogKeeps() {
+    String eventId = newEvent();
+    String path = "/api/events/" + eventId + "/slips";
+    // Category A expects 10: ten slips, one voided, leave room for exactly one more.
+    organizer.post(path, new JsonObject().put("category", "A").put("format", "csv").put("count", 10));
+    organizer.post(path + "/A-0003/void", null);
+    assertThat(organizer.post(path, new JsonObject().put("category", "A").put("format", "csv").put("count", 1))
+        .statusCode()).isEqualTo(200);
+
+    var refused = organizer.post(path, new JsonObject().put("category", "A").put("format", "csv").put("count", 2));
+    var blank = organizer.post(path, new JsonObject().put("category", "A").put("format", "csv").put("count", 2)
+        .put("reason", "  "));
+    var allowed = organizer.post(path, new JsonObject().put("category", "A").put("format", "csv").put("count", 2)
+        .put("reason", "两张票签被填错，补发"));
+
+    for (var r : List.of(refused, blank)) {
+      assertThat(r.statusCode()).isEqualTo(409);
+      assertThat(r.bodyAsJsonObject().getString("error")).isEqualTo("over_expected");
+      assertThat(r.bodyAsJsonObject().getString("message")).contains("应到 10 人", "已发出 10 张", "超出应到人数 2 张");
+      assertThat(r.bodyAsJsonObject().getJsonObject("fields").containsKey("reason")).isTrue();
+    }
+    assertThat(allowed.statusCode()).isEqualTo(200);
+    JsonObject issued = server.api().asAdmin().get("/api/audit?eventId=" + eventId).bodyAsJsonArray().stream()
+        .map(e -> (JsonObject) e).filter(e -> e.getJsonObject("details").containsKey("reason")).findFirst().orElseThrow()
+        .getJsonObject("details");
+    assertThat(issued.getString("reason")).isEqualTo("两张票签被填错，补发");
+    assertThat(issued.getLong("beyondExpected")).isEqualTo(2);
+  }
+
+  @Test
   void voidingTwiceOrAnUnknownSerialSaysWhy() {
     String eventId = newEvent();
     organizer.post("/api/events/" + eventId + "/slips", new JsonObject().put("category", "A").put("format", "csv").put("count", 1));

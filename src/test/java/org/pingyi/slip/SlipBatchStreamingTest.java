@@ -160,7 +160,7 @@ class SlipBatchStreamingTest {
 
   private static HttpResponse<Buffer> issue(String eventId, String category, int count, String format) {
     return organizer.post("/api/events/" + eventId + "/slips",
-        new JsonObject().put("category", category).put("count", count).put("format", format));
+        new JsonObject().put("category", category).put("count", count).put("reason", "测试：按需多发").put("format", format));
   }
 
   private static String newEvent() {

@@ -60,7 +60,7 @@ final class VotingEvent {
   /** Issues `count` slips of category A as CSV; returns their voting addresses on the test server. */
   List<String> slips(int count, String baseUrl) {
     var issued = organizer.post("/api/events/" + id + "/slips",
-        new JsonObject().put("category", "A").put("format", "csv").put("count", count));
+        new JsonObject().put("category", "A").put("format", "csv").put("count", count).put("reason", "测试：按需多发"));
     expect(issued.statusCode(), "issue slips: " + issued.bodyAsString());
     return Arrays.stream(issued.bodyAsString().split("\r\n")).skip(1)
         .map(line -> baseUrl + line.substring(line.indexOf(',') + 1).substring(TestServer.PUBLIC_URL.length()))
