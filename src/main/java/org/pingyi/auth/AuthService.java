@@ -120,11 +120,16 @@ public final class AuthService {
         .map(v -> new Session(token, expiresAt, account.staff()));
   }
 
-  /** The attempt stays counted; only the audit log is left to write. */
+  /**
+   * The attempt stays counted; the audit log gets the typed username only as far as it could be an account's
+   * (see {@link Usernames#forAudit}).
+   */
   private Future<Session> fail(Throwable failure, String username) {
     if (!isWrongPassword(failure)) return Future.failedFuture(failure);
-    AuditLog.Entry entry = new AuditLog.Entry(null, username, "auth.login_failed", "account", null, null,
-        new JsonObject().put("username", username));
-    return audit.append(pool, entry).compose(v -> Future.failedFuture(failure));
+    String audited = Usernames.forAudit(username);
+    JsonObject details = new JsonObject().put("username", audited);
+    if (!audited.equals(username)) details.put("usernameSanitized", true);
+    return audit.append(pool, new AuditLog.Entry(null, audited, "auth.login_failed", "account", null, null, details))
+        .compose(v -> Future.failedFuture(failure));
   }
 }

@@ -78,6 +78,22 @@ class SignInTest {
   }
 
   @Test
+  void aFailedSignInNeverWritesAMalformedUsernameVerbatimIntoTheAuditLog() {
+    String forged = "admin\n2025-06-01 auth.login 系统管理员\u202e\u200b" + "x".repeat(60);
+
+    assertThat(signIn(forged, "wrong-password").statusCode()).isEqualTo(401);
+
+    JsonObject row = server.api().asAdmin().get("/api/audit?limit=200").bodyAsJsonArray().stream()
+        .map(JsonObject.class::cast).filter(r -> r.getString("action").equals("auth.login_failed"))
+        .findFirst().orElseThrow();
+    String stored = row.getJsonObject("details").getString("username");
+    assertThat(stored).startsWith("admin").doesNotContain("\n", "\u202e", "\u200b");
+    assertThat(stored.codePointCount(0, stored.length())).isLessThanOrEqualTo(Usernames.AUDITED_LENGTH + 1);
+    assertThat(row.getString("actorName")).isEqualTo(stored);
+    assertThat(row.getJsonObject("details").getBoolean("usernameSanitized")).isTrue();
+  }
+
+  @Test
   void requestsWithoutOrWithAForgedTokenAreRefused() {
     var none = server.api().get("/api/events");
     var forged = server.api().withToken("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl").get("/api/events");
