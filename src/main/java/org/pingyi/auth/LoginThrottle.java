@@ -15,7 +15,9 @@ import org.pingyi.http.AppError;
  *
  * <p>An attempt is counted before its password is hashed, not after: otherwise a burst of parallel guesses all
  * pass the check before the first failure is written, and each gets a hash. A failed check simply leaves its
- * attempt counted; a successful one gives it back ({@link #succeeded}).
+ * attempt counted; a successful one gives it back ({@link #succeeded}). So attempts still being checked count too:
+ * more than a limit's worth at the same moment are refused even with the right password, which takes a burst no
+ * person signing in makes (a hash takes well under a second).
  */
 final class LoginThrottle {
   static final int WINDOW_SECONDS = 15 * 60;
