@@ -6,15 +6,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.pingyi.http.JsonInput;
 import org.pingyi.http.Params;
 import org.pingyi.http.Responses;
 
 /** Account administration, for admins only: /api/accounts. */
 public final class AccountRoutes {
-  private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{2,50}");
-
   private final AccountService service;
   private final StaffAuth auth;
 
@@ -37,8 +34,8 @@ public final class AccountRoutes {
   private void create(RoutingContext ctx) {
     JsonInput in = JsonInput.of(ctx);
     String username = in.text("username", true, 50);
-    if (!username.isEmpty() && !USERNAME.matcher(username).matches()) {
-      in.fail("username", "只能使用 2–50 位字母、数字、点、下划线或连字符");
+    if (!username.isEmpty() && !Usernames.valid(username)) {
+      in.fail("username", Usernames.RULE);
     }
     String displayName = in.text("displayName", true, 50);
     Role role = role(in, "role", true);

@@ -30,8 +30,7 @@ public final class AuthRoutes {
     String username = in.text("username", true, 100);
     String password = in.text("password", true, Passwords.MAX_LENGTH);
     in.throwIfInvalid();
-    String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
-    return service.login(username, password, address).map(AuthService.Session::toJson);
+    return service.login(username, password, address(ctx)).map(AuthService.Session::toJson);
   }
 
   private void changePassword(RoutingContext ctx) {
@@ -41,6 +40,11 @@ public final class AuthRoutes {
     Passwords.problems("newPassword", replacement).forEach(in::fail);
     in.throwIfInvalid();
     if (current.equals(replacement)) throw AppError.invalidField("newPassword", "新密码不能与当前密码相同");
-    Responses.noContent(ctx, service.changeOwnPassword(StaffAuth.staff(ctx), current, replacement));
+    Responses.noContent(ctx, service.changeOwnPassword(StaffAuth.staff(ctx), current, replacement, address(ctx)));
+  }
+
+  /** The peer's address, which the throttle counts guesses by. */
+  private static String address(RoutingContext ctx) {
+    return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
   }
 }

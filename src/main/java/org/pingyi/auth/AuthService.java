@@ -38,25 +38,29 @@ public final class AuthService {
     }
   }
 
+  /**
+   * Counts the attempt before the password is hashed (see {@link LoginThrottle}), so a refused attempt costs no
+   * hash; a failure leaves it counted, a success gives it back.
+   */
   public Future<Session> login(String username, String password, String address) {
-    return throttle.lockedFor(pool, username, address).compose(locked -> {
-      if (locked.isPresent()) {
-        return Future.failedFuture(AppError.tooManyRequests("登录失败次数过多，请稍后再试", locked.get()));
-      }
-      return accounts.findByUsername(pool, username)
-          .compose(found -> checkPassword(found, password))
-          .compose(account -> succeed(account, address), failure -> fail(failure, username, address));
-    });
+    return throttle.reserve(pool, username, address, "登录失败次数过多，请稍后再试")
+        .compose(attempt -> accounts.findByUsername(pool, username)
+            .compose(found -> checkPassword(found, password))
+            .compose(this::requireActive)
+            .compose(account -> succeed(account, attempt), failure -> fail(failure, username)));
   }
 
-  public Future<Void> changeOwnPassword(Staff staff, String current, String replacement) {
-    return accounts.findById(pool, staff.id())
-        .compose(found -> checkPassword(found, current))
-        .recover(f -> Future.failedFuture(AppError.invalidField("currentPassword", "当前密码不正确")))
-        .compose(account -> hash(replacement))
-        .compose(hash -> pool.withTransaction(tx -> accounts.updatePassword(tx, staff.id(), hash)
-            .compose(updated -> audit.append(tx, AuditLog.Entry.by(staff, "account.password_changed", "account",
-                staff.id(), null, new JsonObject())))));
+  /** The current password is a password guess like a sign-in, so it counts against the same limits. */
+  public Future<Void> changeOwnPassword(Staff staff, String current, String replacement, String address) {
+    return throttle.reserve(pool, staff.username(), address, "当前密码错误次数过多，请稍后再试")
+        .compose(attempt -> accounts.findById(pool, staff.id())
+            .compose(found -> checkPassword(found, current))
+            .recover(AuthService::asWrongCurrentPassword)
+            .compose(account -> hash(replacement))
+            .compose(hash -> pool.withTransaction(tx -> throttle.succeeded(tx, attempt)
+                .compose(v -> accounts.updatePassword(tx, staff.id(), hash))
+                .compose(updated -> audit.append(tx, AuditLog.Entry.by(staff, "account.password_changed",
+                    "account", staff.id(), null, new JsonObject()))))));
   }
 
   /**
@@ -90,29 +94,42 @@ public final class AuthService {
         : Future.succeededFuture(account));
   }
 
-  private Future<Session> succeed(Account account, String address) {
-    if (!account.active()) {
-      return fail(AppError.unauthorized("invalid_credentials", "用户名或密码不正确"), account.username(), address);
-    }
+  private Future<Account> requireActive(Account account) {
+    return account.active() ? Future.succeededFuture(account)
+        : Future.failedFuture(AppError.unauthorized("invalid_credentials", "用户名或密码不正确"));
+  }
+
+  private static Future<Account> asWrongCurrentPassword(Throwable failure) {
+    return Future.failedFuture(isWrongPassword(failure)
+        ? AppError.invalidField("currentPassword", "当前密码不正确") : failure);
+  }
+
+  private static boolean isWrongPassword(Throwable failure) {
+    return failure instanceof AppError error && "invalid_credentials".equals(error.code());
+  }
+
+  private Future<Session> succeed(Account account, LoginThrottle.Attempt attempt) {
     Instant expiresAt = Instant.now().plus(sessionTtl);
     String token = jwt.generateToken(
         new JsonObject().put("sub", account.id().toString()).put("ver", account.tokenVersion())
             .put("role", account.role().wireName()),
         new JWTOptions().setAlgorithm("HS256").setExpiresInSeconds((int) sessionTtl.toSeconds()));
-    return pool.withTransaction(tx -> throttle.clearAccount(tx, account.username())
+    return pool.withTransaction(tx -> throttle.succeeded(tx, attempt)
             .compose(v -> audit.append(tx, AuditLog.Entry.by(account.staff(), "auth.login", "account",
                 account.id(), null, new JsonObject()))))
         .map(v -> new Session(token, expiresAt, account.staff()));
   }
 
-  private Future<Session> fail(Throwable failure, String username, String address) {
-    if (!(failure instanceof AppError error) || !"invalid_credentials".equals(error.code())) {
-      return Future.failedFuture(failure);
-    }
-    AuditLog.Entry entry = new AuditLog.Entry(null, username, "auth.login_failed", "account", null, null,
-        new JsonObject().put("username", username));
-    return pool.withTransaction(tx -> throttle.recordFailure(tx, username, address)
-            .compose(v -> audit.append(tx, entry)))
+  /**
+   * The attempt stays counted; the audit log gets the typed username only as far as it could be an account's
+   * (see {@link Usernames#forAudit}).
+   */
+  private Future<Session> fail(Throwable failure, String username) {
+    if (!isWrongPassword(failure)) return Future.failedFuture(failure);
+    String audited = Usernames.forAudit(username);
+    JsonObject details = new JsonObject().put("username", audited);
+    if (!audited.equals(username)) details.put("usernameSanitized", true);
+    return audit.append(pool, new AuditLog.Entry(null, audited, "auth.login_failed", "account", null, null, details))
         .compose(v -> Future.failedFuture(failure));
   }
 }

@@ -11,12 +11,14 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * Apache ECharts for the big screen, served from its webjar on the classpath at a path that does not change with
+ * Apache ECharts for the big screen, served from its jar on the classpath at a path that does not change with
  * its version, so the page works in a hall with no internet and the version is written only in pom.xml.
  */
 final class ChartLibrary {
   static final String PATH = "/vendor/echarts.min.js";
-  private static final String WEBJAR = "META-INF/maven/org.webjars.npm/echarts/";
+  /** Where the org.mvnpm:echarts jar (the npm package, repackaged for Maven) keeps its version and its files. */
+  private static final String POM_PROPERTIES = "META-INF/maven/org.mvnpm/echarts/pom.properties";
+  private static final String PACKAGE = "META-INF/resources/_static/echarts/";
 
   private final Buffer script;
   private final String etag;
@@ -28,13 +30,12 @@ final class ChartLibrary {
 
   /**
    * Reads the library (a megabyte, from inside the jar) once, on a worker, when the server starts: a build
-   * without the webjar fails then rather than on a screen, and no request reads the jar on an event loop.
+   * without the jar fails then rather than on a screen, and no request reads the jar on an event loop.
    */
   static Future<ChartLibrary> load(Vertx vertx) {
     return vertx.executeBlocking(() -> {
-      String version = properties(WEBJAR + "pom.properties").getProperty("version");
-      return new ChartLibrary(version, Buffer.buffer(bytes("META-INF/resources/webjars/echarts/" + version
-          + "/dist/echarts.min.js")));
+      String version = properties(POM_PROPERTIES).getProperty("version");
+      return new ChartLibrary(version, Buffer.buffer(bytes(PACKAGE + version + "/dist/echarts.min.js")));
     }, false);
   }
 

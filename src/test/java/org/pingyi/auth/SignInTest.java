@@ -2,7 +2,9 @@ package org.pingyi.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -60,6 +62,35 @@ class SignInTest {
     assertThat(locked.statusCode()).isEqualTo(429);
     assertThat(locked.bodyAsJsonObject().getString("error")).isEqualTo("too_many_attempts");
     assertThat(Integer.parseInt(locked.getHeader("Retry-After"))).isBetween(1, LoginThrottle.WINDOW_SECONDS);
+  }
+
+  @Test
+  void aSuccessfulSignInStartsTheAccountsCountAgain() {
+    server.api().asAdmin().newStaff("mistyper", "observer", "right-password-1");
+    for (int i = 0; i < LoginThrottle.ACCOUNT_LIMIT - 1; i++) {
+      assertThat(signIn("mistyper", "wrong-" + i).statusCode()).isEqualTo(401);
+    }
+    assertThat(signIn("mistyper", "right-password-1").statusCode()).isEqualTo(200);
+
+    for (int i = 0; i < LoginThrottle.ACCOUNT_LIMIT - 1; i++) {
+      assertThat(signIn("mistyper", "again-wrong-" + i).statusCode()).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void aFailedSignInNeverWritesAMalformedUsernameVerbatimIntoTheAuditLog() {
+    String forged = "admin\n2025-06-01 auth.login 系统管理员\u202e\u200b" + "x".repeat(60);
+
+    assertThat(signIn(forged, "wrong-password").statusCode()).isEqualTo(401);
+
+    JsonObject row = server.api().asAdmin().get("/api/audit?limit=200").bodyAsJsonArray().stream()
+        .map(JsonObject.class::cast).filter(r -> r.getString("action").equals("auth.login_failed"))
+        .findFirst().orElseThrow();
+    String stored = row.getJsonObject("details").getString("username");
+    assertThat(stored).startsWith("admin").doesNotContain("\n", "\u202e", "\u200b");
+    assertThat(stored.codePointCount(0, stored.length())).isLessThanOrEqualTo(Usernames.AUDITED_LENGTH + 1);
+    assertThat(row.getString("actorName")).isEqualTo(stored);
+    assertThat(row.getJsonObject("details").getBoolean("usernameSanitized")).isTrue();
   }
 
   @Test
@@ -147,5 +178,9 @@ class SignInTest {
 
     assertThat(refused.statusCode()).isEqualTo(409);
     assertThat(refused.bodyAsJsonObject().getString("error")).isEqualTo("own_account");
+  }
+
+  private static HttpResponse<Buffer> signIn(String username, String password) {
+    return server.api().post("/api/auth/login", new JsonObject().put("username", username).put("password", password));
   }
 }

@@ -1,21 +1,32 @@
 package org.pingyi.support;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.util.List;
 
 /** A test's HTTP client for the Pingyi API: real requests over a socket, awaited so tests read as stories. */
 public final class Api {
+  private final Vertx vertx;
+  private final int port;
   private final WebClient client;
   private String token;
 
   Api(Vertx vertx, int port) {
-    this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("localhost").setDefaultPort(port).setFollowRedirects(false));
+    this.vertx = vertx;
+    this.port = port;
+    this.client = WebClient.create(vertx, options());
+  }
+
+  private WebClientOptions options() {
+    return new WebClientOptions().setDefaultHost("localhost").setDefaultPort(port).setFollowRedirects(false);
   }
 
   /** The same client, signed in as the given account. */
@@ -74,15 +85,35 @@ public final class Api {
     return response;
   }
 
+  /**
+   * Posts every body at once, each over its own connection (a shared client would queue them behind its few
+   * pooled connections), and waits for all the answers, in the order of the bodies.
+   */
+  public List<HttpResponse<Buffer>> postAtOnce(String path, List<JsonObject> bodies) {
+    WebClient burst = WebClient.create(vertx, options(), new PoolOptions().setHttp1MaxSize(bodies.size()));
+    try {
+      List<Future<HttpResponse<Buffer>>> sent = bodies.stream().map(body -> {
+        HttpRequest<Buffer> request = burst.post(path);
+        if (token != null) request.putHeader("Authorization", "Bearer " + token);
+        return request.sendJsonObject(body);
+      }).toList();
+      return Future.all(sent).await().list();
+    } finally {
+      burst.close();
+    }
+  }
+
   /** Creates a staff account (signed in as an admin) and returns a client signed in as it. */
   public Api newStaff(String username, String role, String password) {
     HttpResponse<Buffer> created = post("/api/accounts", new JsonObject().put("username", username)
         .put("displayName", username).put("role", role).put("password", password));
     if (created.statusCode() != 201) throw new AssertionError("account not created: " + created.bodyAsString());
-    return new Api(client).as(username, password);
+    return new Api(this).as(username, password);
   }
 
-  private Api(WebClient client) {
-    this.client = client;
+  private Api(Api other) {
+    this.vertx = other.vertx;
+    this.port = other.port;
+    this.client = other.client;
   }
 }
