@@ -3,6 +3,7 @@ package org.pingyi;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
@@ -88,7 +89,8 @@ public final class PingyiServer extends VerticleBase {
         .using(vertx)
         .build();
     return JwtKeys.load(pool, config.jwtKey())
-        .compose(jwtKey -> StaticFiles.load(vertx).compose(files -> wire(jwtKey, files)))
+        .compose(jwtKey -> Future.all(StaticFiles.load(vertx), OpsRoutes.openApi(vertx))
+            .compose(read -> wire(jwtKey, read.resultAt(0), read.resultAt(1))))
         .compose(wired -> {
           router = wired;
           return tally.listen(vertx, database.connectOptions());
@@ -114,7 +116,7 @@ public final class PingyiServer extends VerticleBase {
     return operations;
   }
 
-  private Future<Router> wire(String jwtKey, StaticFiles files) {
+  private Future<Router> wire(String jwtKey, StaticFiles files, Buffer openApi) {
     JWTAuth jwt = JWTAuth.create(vertx, new JWTAuthOptions()
         .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(jwtKey)));
     StaffAuth staffAuth = new StaffAuth(jwt, pool);
@@ -132,7 +134,7 @@ public final class PingyiServer extends VerticleBase {
     router.route().handler(new RequestLog()).handler(new SecurityHeaders()).handler(Params.refuseControlCharacters());
     router.route("/api/*").handler(JsonBody.declaredJson());
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(API_BODY_LIMIT)).handler(JsonBody.decoded());
-    new OpsRoutes(pool, staffAuth, config.publicUrl()).mount(router);
+    new OpsRoutes(pool, staffAuth, config.publicUrl(), openApi).mount(router);
     new AuthRoutes(authService, staffAuth).mount(router);
     new AccountRoutes(new AccountService(pool, authService, audit), staffAuth).mount(router);
     new AuditRoutes(audit, staffAuth).mount(router);
