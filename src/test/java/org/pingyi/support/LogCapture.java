@@ -19,6 +19,13 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> {
     }
   }
 
+  /** The lines captured so far, which are kept for the next {@link #drain()}. */
+  public static List<String> lines() {
+    synchronized (LINES) {
+      return new ArrayList<>(LINES);
+    }
+  }
+
   /** The lines captured so far, which are then forgotten. */
   public static List<String> drain() {
     synchronized (LINES) {
