@@ -1,5 +1,6 @@
 package org.pingyi.support;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -14,7 +15,10 @@ import java.util.List;
 /** Sends the hostile corpus exactly as built (raw address, raw bytes) and lists every answer that breaks the contract. */
 public final class HostileClient implements AutoCloseable {
   /** What came back. */
-  public record Answer(int status, String contentType, String location, String body) {
+  public record Answer(int status, String contentType, String location, String body, MultiMap headers) {
+    public String header(String name) {
+      return headers.get(name);
+    }
   }
 
   private final Vertx vertx = Vertx.vertx();
@@ -33,7 +37,8 @@ public final class HostileClient implements AutoCloseable {
     return http.request(options)
         .compose(request -> body.length == 0 ? request.send() : request.send(Buffer.buffer(body)))
         .compose(response -> response.body().map(b -> new Answer(response.statusCode(), response.getHeader("Content-Type"),
-            response.getHeader("Location"), b.toString(StandardCharsets.UTF_8))))
+            response.getHeader("Location"), b.toString(StandardCharsets.UTF_8),
+            MultiMap.caseInsensitiveMultiMap().addAll(response.headers()))))
         .await(30, java.util.concurrent.TimeUnit.SECONDS);
   }
 
