@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
@@ -50,6 +51,7 @@ import org.pingyi.http.AppError;
 import org.pingyi.http.FailureHandler;
 import org.pingyi.http.InvalidRequests;
 import org.pingyi.http.JsonBody;
+import org.pingyi.http.Methods;
 import org.pingyi.http.Params;
 import org.pingyi.http.RequestLog;
 import org.pingyi.http.SecurityHeaders;
@@ -105,13 +107,17 @@ public final class PingyiServer extends VerticleBase {
     return server.actualPort();
   }
 
-  /** Every mounted operation as "METHOD /path/{param}", to check the OpenAPI document against. */
+  /**
+   * Every mounted operation as "METHOD /path/{param}", to check the OpenAPI document against. HEAD is left out:
+   * every page answers it as its GET ({@link Methods}), which the document says once rather than per page.
+   */
   public List<String> operations() {
     List<String> operations = new ArrayList<>();
     for (Route route : router.getRoutes()) {
       if (route.getPath() == null || route.methods() == null) continue;
       String path = route.getPath().replaceAll(":([A-Za-z]+)", "{$1}");
-      route.methods().forEach(method -> operations.add(method.name() + " " + path));
+      route.methods().stream().filter(method -> method != HttpMethod.HEAD)
+          .forEach(method -> operations.add(method.name() + " " + path));
     }
     return operations;
   }
@@ -155,8 +161,10 @@ public final class PingyiServer extends VerticleBase {
         exportWorkers).mount(router);
     tally = new TallyRoutes(vertx, pool, staffAuth, eventService, audit, files);
     tally.mount(router);
-    router.route("/api/*").handler(ctx -> ctx.fail(AppError.notFound("not_found", "接口不存在")));
     router.get("/").handler(ctx -> ctx.redirect("/console/"));
+    // After every route, before the fallbacks: HEAD on pages, and 405 for a routed address's other methods.
+    Methods.mount(router);
+    router.route("/api/*").handler(ctx -> ctx.fail(AppError.notFound("not_found", "接口不存在")));
     router.route().handler(files);
     router.route().failureHandler(failures);
     // 400: an address the router cannot even decode (a stray %), refused before any route is matched.

@@ -46,6 +46,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (error.retryAfterSeconds() != null) {
       response.putHeader("Retry-After", String.valueOf(error.retryAfterSeconds()));
     }
+    if (error.allow() != null) response.putHeader("Allow", error.allow());
     JsonObject body = new JsonObject()
         .put("error", error.code())
         .put("message", error.getMessage())

@@ -78,6 +78,11 @@ public final class HostileClient implements AutoCloseable {
     int s = a.status();
     if (s >= 500) return "server error";
     boolean refused = s >= 400 && s < 500;
+    boolean head = r.method().equals("HEAD");
+    if (head && !a.body().isEmpty()) return "a HEAD answer with a body";
+    if (s == 405 && (a.header("Allow") == null || allows(a.header("Allow"), r.method()))) {
+      return "405 without an Allow header that leaves the method out";
+    }
     switch (r.expect()) {
       case REFUSED -> {
         if (!refused) return "accepted";
@@ -91,12 +96,25 @@ public final class HostileClient implements AutoCloseable {
         boolean toConsole = s == 302 && "/console/".equals(a.location());
         if (!refused && !isPage && !toConsole) return "neither the page nor refused";
       }
+      case SERVED -> {
+        if (s < 200 || s >= 400) return "not served";
+      }
     }
-    return refused ? errorBodyProblem(a) : null;
+    if (!refused) return null;
+    // A HEAD answer has no body to read: its headers must still announce the JSON error.
+    return head ? jsonTypeProblem(a) : errorBodyProblem(a);
+  }
+
+  private static boolean allows(String allow, String method) {
+    return java.util.Arrays.stream(allow.split(",")).map(String::trim).anyMatch(method::equals);
+  }
+
+  private static String jsonTypeProblem(Answer a) {
+    return a.contentType() == null || !a.contentType().startsWith("application/json") ? "error is not JSON" : null;
   }
 
   private static String errorBodyProblem(Answer a) {
-    if (a.contentType() == null || !a.contentType().startsWith("application/json")) return "error is not JSON";
+    if (jsonTypeProblem(a) != null) return jsonTypeProblem(a);
     try {
       JsonObject body = new JsonObject(a.body());
       if (!(body.getValue("error") instanceof String) || !(body.getValue("message") instanceof String)
