@@ -3,6 +3,8 @@ package org.pingyi;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
@@ -49,6 +51,7 @@ import org.pingyi.http.AppError;
 import org.pingyi.http.FailureHandler;
 import org.pingyi.http.InvalidRequests;
 import org.pingyi.http.JsonBody;
+import org.pingyi.http.Methods;
 import org.pingyi.http.Params;
 import org.pingyi.http.RequestLog;
 import org.pingyi.http.SecurityHeaders;
@@ -88,7 +91,8 @@ public final class PingyiServer extends VerticleBase {
         .using(vertx)
         .build();
     return JwtKeys.load(pool, config.jwtKey())
-        .compose(jwtKey -> StaticFiles.load(vertx).compose(files -> wire(jwtKey, files)))
+        .compose(jwtKey -> Future.all(StaticFiles.load(vertx), OpsRoutes.openApi(vertx))
+            .compose(read -> wire(jwtKey, read.resultAt(0), read.resultAt(1))))
         .compose(wired -> {
           router = wired;
           return tally.listen(vertx, database.connectOptions());
@@ -103,18 +107,22 @@ public final class PingyiServer extends VerticleBase {
     return server.actualPort();
   }
 
-  /** Every mounted operation as "METHOD /path/{param}", to check the OpenAPI document against. */
+  /**
+   * Every mounted operation as "METHOD /path/{param}", to check the OpenAPI document against. HEAD is left out:
+   * every page answers it as its GET ({@link Methods}), which the document says once rather than per page.
+   */
   public List<String> operations() {
     List<String> operations = new ArrayList<>();
     for (Route route : router.getRoutes()) {
       if (route.getPath() == null || route.methods() == null) continue;
       String path = route.getPath().replaceAll(":([A-Za-z]+)", "{$1}");
-      route.methods().forEach(method -> operations.add(method.name() + " " + path));
+      route.methods().stream().filter(method -> method != HttpMethod.HEAD)
+          .forEach(method -> operations.add(method.name() + " " + path));
     }
     return operations;
   }
 
-  private Future<Router> wire(String jwtKey, StaticFiles files) {
+  private Future<Router> wire(String jwtKey, StaticFiles files, Buffer openApi) {
     JWTAuth jwt = JWTAuth.create(vertx, new JWTAuthOptions()
         .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(jwtKey)));
     StaffAuth staffAuth = new StaffAuth(jwt, pool);
@@ -132,7 +140,7 @@ public final class PingyiServer extends VerticleBase {
     router.route().handler(new RequestLog()).handler(new SecurityHeaders()).handler(Params.refuseControlCharacters());
     router.route("/api/*").handler(JsonBody.declaredJson());
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(API_BODY_LIMIT)).handler(JsonBody.decoded());
-    new OpsRoutes(pool, staffAuth, config.publicUrl()).mount(router);
+    new OpsRoutes(pool, staffAuth, config.publicUrl(), openApi).mount(router);
     new AuthRoutes(authService, staffAuth).mount(router);
     new AccountRoutes(new AccountService(pool, authService, audit), staffAuth).mount(router);
     new AuditRoutes(audit, staffAuth).mount(router);
@@ -153,8 +161,10 @@ public final class PingyiServer extends VerticleBase {
         exportWorkers).mount(router);
     tally = new TallyRoutes(vertx, pool, staffAuth, eventService, audit, files);
     tally.mount(router);
-    router.route("/api/*").handler(ctx -> ctx.fail(AppError.notFound("not_found", "接口不存在")));
     router.get("/").handler(ctx -> ctx.redirect("/console/"));
+    // After every route, before the fallbacks: HEAD on pages, and 405 for a routed address's other methods.
+    Methods.mount(router);
+    router.route("/api/*").handler(ctx -> ctx.fail(AppError.notFound("not_found", "接口不存在")));
     router.route().handler(files);
     router.route().failureHandler(failures);
     // 400: an address the router cannot even decode (a stray %), refused before any route is matched.

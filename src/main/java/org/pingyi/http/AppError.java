@@ -1,5 +1,6 @@
 package org.pingyi.http;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,23 +14,36 @@ public final class AppError extends RuntimeException {
   private final String code;
   private final Map<String, String> fields;
   private final Integer retryAfterSeconds;
+  private final String allow;
 
-  private AppError(int status, String code, String message, Map<String, String> fields, Integer retryAfter) {
+  private AppError(int status, String code, String message, Map<String, String> fields, Integer retryAfter,
+                   String allow) {
     super(message, null, false, false);
     this.status = status;
     this.code = code;
     // Kept in the order given: the first field is the first problem the user meets.
     this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     this.retryAfterSeconds = retryAfter;
+    this.allow = allow;
   }
 
-  /** For statuses without a factory of their own (405, 413, 415, 500). */
+  private AppError(int status, String code, String message, Map<String, String> fields, Integer retryAfter) {
+    this(status, code, message, fields, retryAfter, null);
+  }
+
+  /** For statuses without a factory of their own (413, 415, 500; a 405 the router raised, which has no Allow). */
   public static AppError of(int status, String code, String message) {
     return new AppError(status, code, message, Map.of(), null);
   }
 
   public static AppError of(int status, String code, String message, Map<String, String> fields) {
     return new AppError(status, code, message, fields, null);
+  }
+
+  /** 405: the address exists but does not take this method; the answer's Allow header lists those it does. */
+  public static AppError methodNotAllowed(Collection<String> allowed) {
+    String allow = String.join(", ", allowed);
+    return new AppError(405, "method_not_allowed", "此地址不支持该请求方法（支持 " + allow + "）", Map.of(), null, allow);
   }
 
   public static AppError invalidInput(String message, Map<String, String> fields) {
@@ -86,5 +100,10 @@ public final class AppError extends RuntimeException {
 
   public Integer retryAfterSeconds() {
     return retryAfterSeconds;
+  }
+
+  /** The methods the address takes (405 only), else null. */
+  public String allow() {
+    return allow;
   }
 }

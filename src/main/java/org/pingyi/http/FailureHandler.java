@@ -24,10 +24,14 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
   /**
    * For the router's error handlers: a request refused before any route ran (an address that cannot be
-   * decoded) carries no status of its own, so the status the handler is registered for is used.
+   * decoded) carries no status of its own, so the status the handler is registered for is used, and the
+   * security headers, which no route has added, are added here.
    */
   public Handler<RoutingContext> forStatus(int status) {
-    return ctx -> respond(ctx, toAppError(ctx, status));
+    return ctx -> {
+      if (!ctx.response().headWritten()) SecurityHeaders.addTo(ctx.response().headers());
+      respond(ctx, toAppError(ctx, status));
+    };
   }
 
   private static void respond(RoutingContext ctx, AppError error) {
@@ -42,6 +46,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (error.retryAfterSeconds() != null) {
       response.putHeader("Retry-After", String.valueOf(error.retryAfterSeconds()));
     }
+    if (error.allow() != null) response.putHeader("Allow", error.allow());
     JsonObject body = new JsonObject()
         .put("error", error.code())
         .put("message", error.getMessage())

@@ -23,11 +23,12 @@ public final class InvalidRequests {
     } else {
       error = AppError.badRequest("bad_request", "请求格式不正确");
     }
+    // The router never saw this request, so its security headers are added here.
+    SecurityHeaders.addTo(request.response().headers());
     // The decoder cannot resynchronise on this connection: answer, then close it.
     request.response().setStatusCode(error.status())
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .putHeader("Cache-Control", "no-store")
-        .putHeader("X-Content-Type-Options", "nosniff")
         .putHeader("Connection", "close")
         .end(new JsonObject().put("error", error.code()).put("message", error.getMessage())
             .put("fields", new JsonObject()).encode())

@@ -2,17 +2,28 @@ package org.pingyi.http;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The access log. It never records the client's address, and it masks slip tokens in paths, so the log
- * cannot tie a voter's phone to a slip or a moment of voting.
+ * The access log. It never records the client's address, and it masks anything in a path that could be a slip
+ * token or a screen key, so the log cannot tie a voter's phone to a slip or a moment of voting.
  */
 public final class RequestLog implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger("access");
-  private static final Pattern SLIP_TOKEN = Pattern.compile("(/v/)[^/?#]+");
+  /**
+   * A percent-escape, or a run of URL-safe base64 long enough to be a slip token or a screen key (27 characters
+   * each; anything from 16 up, so that a token with more glued to it is masked whole). An escape is matched on
+   * its own so that it ends a run: /v%2f&lt;token&gt; masks the token and keeps the %2f. A file name that long
+   * (ballot-recommendation.js) is masked as well: a guess at what looks random would one day let a token through.
+   */
+  private static final Pattern ESCAPE_OR_RUN = Pattern.compile("%[0-9A-Fa-f]{2}|[A-Za-z0-9_-]{16,}");
+  /** Event, form and account ids are UUIDs, which no token is (27 characters, not 36): they stay readable. */
+  private static final Pattern UUID = Pattern.compile(
+      "\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
+  private static final Pattern ENCODED_UNRESERVED = Pattern.compile("%(?:[46][1-9A-Fa-f]|[57][0-9Aa]|3[0-9]|2[Dd]|5[Ff])");
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -23,11 +34,32 @@ public final class RequestLog implements Handler<RoutingContext> {
   }
 
   /**
-   * The request path as routed (percent-encoded letters decoded, so /%76/&lt;token&gt; is the voter's page too)
-   * with any slip token replaced, and without the query string.
+   * The request path as routed, without the query string, with every token-like part masked whatever the route
+   * or its outcome: a mistyped /V/&lt;token&gt; or /v%2f&lt;token&gt; is a 404, and its token is as secret.
    */
   public static String safePath(RoutingContext ctx) {
-    return SLIP_TOKEN.matcher(routedPath(ctx)).replaceAll("$1***");
+    return masked(routedPath(ctx));
+  }
+
+  /**
+   * The path with each token-like run replaced by ***. Encoded letters and digits are decoded first (the router
+   * does so too, but not for a path it cannot decode), so that %41 cannot split a token into harmless pieces.
+   */
+  static String masked(String path) {
+    Matcher m = ESCAPE_OR_RUN.matcher(decodeUnreserved(path));
+    StringBuilder out = new StringBuilder(path.length());
+    while (m.find()) {
+      String found = m.group();
+      boolean keep = found.charAt(0) == '%' || UUID.matcher(found).matches();
+      m.appendReplacement(out, keep ? Matcher.quoteReplacement(found) : "***");
+    }
+    return m.appendTail(out).toString();
+  }
+
+  private static String decodeUnreserved(String path) {
+    if (path.indexOf('%') < 0) return path;
+    return ENCODED_UNRESERVED.matcher(path)
+        .replaceAll(escape -> String.valueOf((char) Integer.parseInt(escape.group().substring(1), 16)));
   }
 
   /** The path the router matches; for an address that cannot be decoded (a stray %), the raw path. */

@@ -17,6 +17,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -47,13 +48,13 @@ public final class StaticFiles implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
-    if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
-      ctx.next();
-      return;
-    }
     String path = RequestLog.routedPath(ctx);
     StaticFile file = files.get(path.endsWith("/") ? path + "index.html" : path);
-    if (file != null) {
+    if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
+      // The file exists, only not for this method: 405, as for any routed address (see Methods).
+      if (file != null) throw AppError.methodNotAllowed(List.of("GET", "HEAD"));
+      ctx.next();
+    } else if (file != null) {
       send(ctx, file, file.revalidated() ? "no-cache" : "max-age=60", true);
     } else if (files.containsKey(path + "/index.html")) {
       // A folder's page without its slash: its modules' relative imports need the slash in the address.

@@ -166,7 +166,7 @@ class AnonymityAuditTest {
 
   @Test
   void theServerLogGivesTheCastOrderButNoTokenNoAddressAndNoAnswer() {
-    List<String> casts = LogCapture.snapshot().stream().filter(l -> l.contains("POST /api/v/")).toList();
+    List<String> casts = LogCapture.lines().stream().filter(l -> l.contains("POST /api/v/")).toList();
     // One line per cast, in cast order: exactly the order the rank attacks above pair with, to no avail.
     assertThat(casts.stream().filter(l -> l.contains(" 201"))).hasSizeGreaterThanOrEqualTo(
         (int) channelOf.values().stream().filter("phone"::equals).count());

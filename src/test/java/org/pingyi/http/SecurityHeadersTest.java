@@ -11,10 +11,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
+import org.pingyi.support.HostileClient;
 import org.pingyi.support.ServerExtension;
 import org.pingyi.support.Voting;
 
-/** Every kind of response (console, voter page, big screen, scripts, styles, API, errors) carries the security headers. */
+/**
+ * Every kind of response (console, voter page, big screen, scripts, styles, API, errors, even a request refused
+ * before any route runs) carries the security headers.
+ */
 class SecurityHeadersTest {
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();
@@ -68,6 +72,33 @@ class SecurityHeadersTest {
     assertThat(page.getHeader("Cache-Control")).isEqualTo("no-store");
     assertThat(link.statusCode()).isEqualTo(201);
     assertThat(link.getHeader("Cache-Control")).isEqualTo("no-store");
+  }
+
+  @Test
+  void requestsRefusedBeforeAnyRouteRunsCarryThePolicyToo() throws Exception {
+    Map<String, Integer> refused = new LinkedHashMap<>();
+    refused.put("/console/%", 400);
+    refused.put("/api/events/%zz", 400);
+    refused.put("/api/events/" + "x".repeat(10_000), 414);
+    refused.put("/health#headers", 431);
+
+    try (HostileClient client = new HostileClient(java.net.URI.create(server.baseUrl()).getPort())) {
+      for (var entry : refused.entrySet()) {
+        boolean hugeHeader = entry.getValue() == 431;
+        HostileClient.Answer answer = client.send("GET", entry.getKey().replace("#headers", ""),
+            hugeHeader ? Map.of("X-Filler", "x".repeat(20_000)) : Map.of(), new byte[0]);
+        String what = (entry.getKey().length() > 60 ? entry.getKey().substring(0, 60) + "…" : entry.getKey()) + " → " + answer.status();
+
+        assertThat(answer.status()).as(what).isEqualTo(entry.getValue());
+        assertThat(answer.contentType()).as(what).startsWith("application/json");
+        Map<String, String> csp = directives(answer.header("Content-Security-Policy"));
+        assertThat(csp).as(what).containsEntry("default-src", "'self'").containsEntry("frame-ancestors", "'none'");
+        assertThat(answer.header("X-Frame-Options")).as(what).isEqualTo("DENY");
+        assertThat(answer.header("X-Content-Type-Options")).as(what).isEqualTo("nosniff");
+        assertThat(answer.header("Referrer-Policy")).as(what).isEqualTo("no-referrer");
+        assertThat(answer.header("Cache-Control")).as(what).isEqualTo("no-store");
+      }
+    }
   }
 
   @Test

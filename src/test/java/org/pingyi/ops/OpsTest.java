@@ -3,6 +3,11 @@ package org.pingyi.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.OpenApiDocument;
@@ -38,6 +43,27 @@ class OpsTest {
 
     assertThat(OpenApiDocument.load().operations())
         .containsExactlyInAnyOrderElementsOf(server.server().operations());
+  }
+
+  @Test
+  void theOpenApiDocumentComesFromTheJarNotFromAFileOfThatNameInTheWorkingDirectory() throws IOException {
+    byte[] bundled;
+    try (InputStream in = OpsTest.class.getResourceAsStream("/openapi.yaml")) {
+      bundled = in.readAllBytes();
+    }
+    // The tests run in the project root, which is the server's working directory: the decoy goes there, is
+    // created only if no such file exists (never overwriting one), and is removed whatever happens.
+    Path decoy = Path.of("openapi.yaml");
+    Files.writeString(decoy, "openapi: 3.0.3\ninfo: { title: decoy, version: '0' }\npaths: {}\n", StandardOpenOption.CREATE_NEW);
+    decoy.toFile().deleteOnExit();
+    try {
+      var served = server.api().get("/openapi.yaml");
+
+      assertThat(served.statusCode()).isEqualTo(200);
+      assertThat(served.body().getBytes()).isEqualTo(bundled);
+    } finally {
+      Files.deleteIfExists(decoy);
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.pingyi.support;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -14,7 +15,10 @@ import java.util.List;
 /** Sends the hostile corpus exactly as built (raw address, raw bytes) and lists every answer that breaks the contract. */
 public final class HostileClient implements AutoCloseable {
   /** What came back. */
-  public record Answer(int status, String contentType, String location, String body) {
+  public record Answer(int status, String contentType, String location, String body, MultiMap headers) {
+    public String header(String name) {
+      return headers.get(name);
+    }
   }
 
   private final Vertx vertx = Vertx.vertx();
@@ -33,7 +37,8 @@ public final class HostileClient implements AutoCloseable {
     return http.request(options)
         .compose(request -> body.length == 0 ? request.send() : request.send(Buffer.buffer(body)))
         .compose(response -> response.body().map(b -> new Answer(response.statusCode(), response.getHeader("Content-Type"),
-            response.getHeader("Location"), b.toString(StandardCharsets.UTF_8))))
+            response.getHeader("Location"), b.toString(StandardCharsets.UTF_8),
+            MultiMap.caseInsensitiveMultiMap().addAll(response.headers()))))
         .await(30, java.util.concurrent.TimeUnit.SECONDS);
   }
 
@@ -73,6 +78,11 @@ public final class HostileClient implements AutoCloseable {
     int s = a.status();
     if (s >= 500) return "server error";
     boolean refused = s >= 400 && s < 500;
+    boolean head = r.method().equals("HEAD");
+    if (head && !a.body().isEmpty()) return "a HEAD answer with a body";
+    if (s == 405 && (a.header("Allow") == null || allows(a.header("Allow"), r.method()))) {
+      return "405 without an Allow header that leaves the method out";
+    }
     switch (r.expect()) {
       case REFUSED -> {
         if (!refused) return "accepted";
@@ -86,12 +96,25 @@ public final class HostileClient implements AutoCloseable {
         boolean toConsole = s == 302 && "/console/".equals(a.location());
         if (!refused && !isPage && !toConsole) return "neither the page nor refused";
       }
+      case SERVED -> {
+        if (s < 200 || s >= 400) return "not served";
+      }
     }
-    return refused ? errorBodyProblem(a) : null;
+    if (!refused) return null;
+    // A HEAD answer has no body to read: its headers must still announce the JSON error.
+    return head ? jsonTypeProblem(a) : errorBodyProblem(a);
+  }
+
+  private static boolean allows(String allow, String method) {
+    return java.util.Arrays.stream(allow.split(",")).map(String::trim).anyMatch(method::equals);
+  }
+
+  private static String jsonTypeProblem(Answer a) {
+    return a.contentType() == null || !a.contentType().startsWith("application/json") ? "error is not JSON" : null;
   }
 
   private static String errorBodyProblem(Answer a) {
-    if (a.contentType() == null || !a.contentType().startsWith("application/json")) return "error is not JSON";
+    if (jsonTypeProblem(a) != null) return jsonTypeProblem(a);
     try {
       JsonObject body = new JsonObject(a.body());
       if (!(body.getValue("error") instanceof String) || !(body.getValue("message") instanceof String)

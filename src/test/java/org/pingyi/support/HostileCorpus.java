@@ -20,7 +20,8 @@ import org.pingyi.support.OpenApiDocument.Operation;
  * Builds the hostile corpus from the OpenAPI document, so that a new route is attacked as soon as it is
  * documented: forged credentials on every staff operation, hostile values in every path parameter, broken and
  * hostile bodies for every operation that takes one (and a body where none belongs), undocumented methods on
- * every path, and static-file traversal.
+ * every path (405 with Allow), HEAD on every GET (answered like it on pages, 405 on the API), and static-file
+ * traversal.
  */
 public final class HostileCorpus {
   private static final Pattern PARAM = Pattern.compile("\\{([A-Za-z]+)}");
@@ -49,6 +50,7 @@ public final class HostileCorpus {
     HostileCorpus corpus = new HostileCorpus(targets);
     operations.forEach(op -> corpus.attack(op, forged));
     corpus.wrongMethods(operations);
+    corpus.heads(operations);
     for (String path : HostilePayloads.STATIC_PATHS) {
       corpus.requests.add(HostileRequest.refused("static traversal", "GET", () -> path, Map.of(), () -> NONE, 0));
     }
@@ -92,7 +94,7 @@ public final class HostileCorpus {
     }
   }
 
-  /** Methods the document does not list for a path: 404 or 405, never a 2xx or a 5xx. */
+  /** Methods the document does not list for a path: 405 naming those it does (HostileClient checks Allow). */
   private void wrongMethods(List<Operation> operations) {
     Map<String, Set<String>> byPath = new LinkedHashMap<>();
     Map<String, Operation> any = new HashMap<>();
@@ -104,9 +106,22 @@ public final class HostileCorpus {
       for (String method : METHODS) {
         if (documented.contains(method)) continue;
         Operation op = any.get(path);
-        requests.add(HostileRequest.refused("undocumented method", method, uri(op, null, null), staff(), () -> NONE, 0));
+        requests.add(HostileRequest.refused("undocumented method", method, uri(op, null, null), staff(), () -> NONE, 405));
       }
     });
+  }
+
+  /**
+   * HEAD where the document lists GET: a page (outside /api) answers it as it answers GET, without a body; the API
+   * refuses it (405), so that a HEAD never runs an export or opens a tally stream to send nothing.
+   */
+  private void heads(List<Operation> operations) {
+    for (Operation op : operations) {
+      if (!op.method().equals("GET")) continue;
+      boolean page = !op.path().startsWith("/api/");
+      requests.add(new HostileRequest("HEAD of a GET", "HEAD", uri(op, null, null), staff(), () -> NONE,
+          page ? Expect.SERVED : Expect.REFUSED, page ? 0 : 405));
+    }
   }
 
   private Supplier<String> uri(Operation op, String hostileParam, String hostileValue) {

@@ -17,7 +17,9 @@ public record HostileRequest(String label, String method, Supplier<String> uri, 
     /** Text that is hostile only where it is shown: stored as text (2xx) or refused (4xx), never a 5xx. */
     STORED_AS_TEXT,
     /** A page address: the page (200 HTML), a redirect to the console, or a 4xx; never a 5xx. */
-    PAGE
+    PAGE,
+    /** An address that must be answered (2xx or 3xx), such as a page asked for with HEAD. */
+    SERVED
   }
 
   public static HostileRequest refused(String label, String method, Supplier<String> uri, Map<String, String> headers,

@@ -20,7 +20,7 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> {
   }
 
   /** The lines captured so far, which are kept for the next {@link #drain()}. */
-  public static List<String> snapshot() {
+  public static List<String> lines() {
     synchronized (LINES) {
       return new ArrayList<>(LINES);
     }
