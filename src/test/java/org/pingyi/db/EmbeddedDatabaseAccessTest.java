@@ -115,6 +115,22 @@ class EmbeddedDatabaseAccessTest {
     }
   }
 
+  @Test
+  void connectingAsASuperuserIsWarnedAboutOnStderr() throws Exception {
+    var stderr = new java.io.ByteArrayOutputStream();
+    var original = System.err;
+    System.setErr(new java.io.PrintStream(stderr, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      DatabaseRole.warnIfPrivileged(db.adminSettings());
+      DatabaseRole.warnIfPrivileged(db.settings());
+    } finally {
+      System.setErr(original);
+    }
+    assertThat(stderr.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("WARNING: Pingyi connects to PostgreSQL as postgres, which has SUPERUSER")
+        .doesNotContain("as pingyi");
+  }
+
   static String query(DatabaseSettings settings, String sql) throws SQLException {
     try (Connection c = connect(settings); var rows = c.createStatement().executeQuery(sql)) {
       rows.next();
