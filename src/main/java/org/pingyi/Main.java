@@ -2,6 +2,7 @@ package org.pingyi;
 
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import org.pingyi.db.DatabaseRole;
 import org.pingyi.db.DatabaseSettings;
 import org.pingyi.db.EmbeddedDatabase;
 import org.pingyi.db.Migrations;
@@ -30,6 +31,7 @@ public final class Main {
     if (config.externalDatabase()) {
       database = config.databaseUrl().map(DatabaseSettings::fromUri).orElseGet(DatabaseSettings::fromPgEnvironment);
       LOG.info("Using the PostgreSQL server at {}", database.describe());
+      DatabaseRole.warnIfPrivileged(database);
     } else {
       embedded = EmbeddedDatabase.start(config.dataDir().resolve("pg"));
       database = embedded.settings();
@@ -37,7 +39,7 @@ public final class Main {
           config.dataDir().resolve("pg"));
     }
     // Before any verticle runs: Flyway uses JDBC and blocks, which is fine on the main thread.
-    int applied = Migrations.migrate(database);
+    int applied = embedded != null ? embedded.migrate() : Migrations.migrate(database);
     LOG.info("Database schema up to date ({} migrations applied now)", applied);
 
     Vertx vertx = Vertx.vertx();

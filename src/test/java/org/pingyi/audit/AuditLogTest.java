@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pingyi.db.DatabaseSettings;
 import org.pingyi.support.Api;
 import org.pingyi.support.Fixtures;
 import org.pingyi.support.TestDatabase;
@@ -80,12 +81,13 @@ class AuditLogTest {
   }
 
   @Test
-  void theDatabaseRefusesToChangeOrDeleteAuditRows() {
-    assertThatThrownBy(() -> TestDatabase.execute(server.database(), "UPDATE audit_log SET action = 'x'"))
+  void theDatabaseRefusesToChangeOrDeleteAuditRowsEvenForTheirOwner() {
+    DatabaseSettings owner = TestDatabase.superuser(server.database());
+    assertThatThrownBy(() -> TestDatabase.execute(owner, "UPDATE audit_log SET action = 'x'"))
         .hasStackTraceContaining("append-only");
-    assertThatThrownBy(() -> TestDatabase.execute(server.database(), "DELETE FROM audit_log"))
+    assertThatThrownBy(() -> TestDatabase.execute(owner, "DELETE FROM audit_log"))
         .hasStackTraceContaining("append-only");
-    assertThatThrownBy(() -> TestDatabase.execute(server.database(), "TRUNCATE audit_log"))
+    assertThatThrownBy(() -> TestDatabase.execute(owner, "TRUNCATE audit_log"))
         .hasStackTraceContaining("append-only");
   }
 

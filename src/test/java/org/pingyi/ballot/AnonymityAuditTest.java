@@ -27,6 +27,7 @@ import org.pingyi.support.Db;
 import org.pingyi.support.LogCapture;
 import org.pingyi.support.ServerExtension;
 import org.pingyi.support.SseStream;
+import org.pingyi.support.TestDatabase;
 import org.pingyi.support.Voting;
 import org.postgresql.PGConnection;
 
@@ -343,8 +344,9 @@ class AnonymityAuditTest {
     }
   }
 
+  /** As the auditor of the attacks: the superuser, not the application role the server connects with. */
   private static Connection connect() throws Exception {
-    var settings = server.database();
+    var settings = TestDatabase.superuser(server.database());
     return DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
   }
 }

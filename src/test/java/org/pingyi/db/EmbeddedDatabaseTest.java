@@ -15,12 +15,12 @@ class EmbeddedDatabaseTest {
   void aSecondStartKeepsTheDataOfTheFirst() throws SQLException {
     Path dir = Path.of("target", "embedded-restart", UUID.randomUUID().toString());
     try (EmbeddedDatabase first = EmbeddedDatabase.start(dir)) {
-      assertThat(Migrations.migrate(first.settings())).isPositive();
+      assertThat(first.migrate()).isPositive();
       insertEvent(first.settings(), "第一次启动时创建的活动");
     }
 
     try (EmbeddedDatabase second = EmbeddedDatabase.start(dir)) {
-      assertThat(Migrations.migrate(second.settings())).isZero();
+      assertThat(second.migrate()).isZero();
       assertThat(eventTitles(second.settings())).isEqualTo("第一次启动时创建的活动");
     }
   }
@@ -57,7 +57,7 @@ class EmbeddedDatabaseTest {
   public static final class KilledPingyi {
     public static void main(String[] args) throws Exception {
       EmbeddedDatabase db = EmbeddedDatabase.start(Path.of(args[0]));
-      Migrations.migrate(db.settings());
+      db.migrate();
       insertEvent(db.settings(), "被遗留的数据库里的活动");
       System.out.println("READY");
       System.out.flush();

@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.pingyi.ballot.Receipt;
 import org.pingyi.db.EmbeddedDatabase;
-import org.pingyi.db.Migrations;
 import org.pingyi.support.Api;
 import org.pingyi.support.Db;
 import org.pingyi.support.TestServer;
@@ -41,7 +40,7 @@ class DatabaseRestartTest {
     Path dir = Path.of("target", "pg-restart", UUID.randomUUID().toString());
     EmbeddedDatabase db = EmbeddedDatabase.start(dir);
     int port = db.settings().port();
-    Migrations.migrate(db.settings());
+    db.migrate();
     Vertx vertx = Vertx.vertx();
     try {
       TestServer server = TestServer.startOn(vertx, db.settings(), UnaryOperator.identity());
