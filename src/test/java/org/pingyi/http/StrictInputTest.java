@@ -97,8 +97,10 @@ class StrictInputTest {
         .setPort(java.net.URI.create(server.baseUrl()).getPort()).setURI(uri)
         .putHeader("Authorization", "Bearer " + admin.token());
     if (contentType != null) options.putHeader("Content-Type", contentType);
-    var response = client.request(options).compose(r -> body.isEmpty() ? r.send() : r.send(body))
-        .compose(r -> r.body().map(b -> new Object[] {r.statusCode(), r.getHeader("Content-Type"), b.toString()})).await();
+    // body() in the callback that receives the response (see HostileClient.send): asked for a step later, it can
+    // miss a response that already ended and never complete.
+    var response = client.request(options).compose(request -> (body.isEmpty() ? request.send() : request.send(body))
+        .compose(r -> r.body().map(b -> new Object[] {r.statusCode(), r.getHeader("Content-Type"), b.toString()}))).await();
     client.close().await();
     assertThat(response[0]).as(String.valueOf(response[2])).isEqualTo(status);
     assertThat((String) response[1]).startsWith("application/json");
