@@ -125,7 +125,7 @@ class SlipBatchStreamingTest {
   }
 
   private static void readSomeOfThePdfAndHangUp(String eventId, int count) throws Exception {
-    byte[] body = new JsonObject().put("category", "A").put("count", count).put("format", "pdf").toBuffer().getBytes();
+    byte[] body = new JsonObject().put("category", "A").put("count", count).put("format", "pdf").put("reason", "测试：按需多发").toBuffer().getBytes();
     String head = "POST /api/events/" + eventId + "/slips HTTP/1.1\r\nHost: localhost\r\n"
         + "Authorization: Bearer " + organizer.token() + "\r\nContent-Type: application/json\r\n"
         + "Content-Length: " + body.length + "\r\n\r\n";
