@@ -78,6 +78,12 @@ function render(page, event, message) {
       ['负责人', '主持人', '支部书记', '考察组长'].map((t) => h('option', { value: t }))),
     editable ? h('div', { class: 'actions' }, save) : null);
   if (!editable) form.querySelectorAll('input, button, select').forEach((n) => { n.disabled = true; });
+  // Slips, ballots and the count all hang on the categories: once voting has opened they are fixed.
+  if (event && event.status !== 'draft') {
+    categories.node.disabled = true;
+    categories.node.append(h('p', { class: 'hint', testid: 'categories-locked',
+      text: '投票已经开始，参评人员类别已锁定，不能再修改（票签、选票和计票都按这些类别进行）。其他信息仍可修改。' }));
+  }
 
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();

@@ -38,6 +38,10 @@ class ScreenPanelBrowserTest {
     Voting voting = Voting.open(admin, "大屏设置");
     try (BrowserContext console = browser.desktop(); BrowserContext projector = browser.projector()) {
       Page page = signedIn(console, voting);
+      // Voting is open: the categories are locked, and the page says so instead of failing on save.
+      assertThat(page.getByTestId("categories-locked")).isVisible();
+      assertThat(page.getByTestId("category-name").first()).isDisabled();
+      assertThat(page.getByTestId("event-title")).isEnabled();
       assertThat(page.getByTestId("screen-turnout-only")).isEnabled();
       // A new event shows only the turnout until it closes; live results are the organizer's choice, in steps of k.
       assertThat(page.getByTestId("screen-turnout-only")).isChecked();
