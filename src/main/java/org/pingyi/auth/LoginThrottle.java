@@ -74,7 +74,10 @@ final class LoginThrottle {
     return tx.preparedQuery(COUNT_ATTEMPT).execute(Tuple.of(key, WINDOW_SECONDS)).compose(rows -> {
       Row row = rows.iterator().next();
       if (row.getInteger("failures") > limit) {
-        return Future.failedFuture(AppError.tooManyRequests(refusal, Math.max(1, row.getInteger("wait"))));
+        // now() is each transaction's start: one that began just before the window's opener can compute a wait a
+        // second longer than the window itself, so the wait is capped at the window.
+        int wait = Math.min(WINDOW_SECONDS, Math.max(1, row.getInteger("wait")));
+        return Future.failedFuture(AppError.tooManyRequests(refusal, wait));
       }
       return Future.succeededFuture(row.getOffsetDateTime("window_start"));
     });
