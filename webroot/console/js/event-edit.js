@@ -134,6 +134,29 @@ function render(page, event, message) {
   if (event) page.appendChild(screenPanel(event));
 }
 
+/**
+ * 结束投票's question says what is still open: slips nobody has voted with yet (per category) and paper ballots
+ * waiting for their second entry, so that nobody closes a hall that is still voting by mistake.
+ */
+async function closeQuestion(event) {
+  const ask = '结束投票后，手机不能再投票（纸质票仍可录入，直到归档）。';
+  try {
+    const [counts, pending] = await Promise.all([
+      get('/events/' + event.id + '/slips/counts'), get('/events/' + event.id + '/paper-ballots')]);
+    const unused = counts.reduce((n, c) => n + c.unused, 0);
+    const lines = [];
+    if (unused > 0) {
+      lines.push('还有 ' + unused + ' 张票签未使用（' + counts.filter((c) => c.unused > 0)
+        .map((c) => c.category + ' 类 ' + c.unused + ' 张').join('、') + '）；结束后可登记为“未收回”。');
+    }
+    if (pending.length > 0) lines.push('还有 ' + pending.length + ' 张纸质票在等待第二遍录入或核对。');
+    if (!lines.length) lines.push('发出的票签都已使用，没有待录入的纸质票。');
+    return ask + '\n' + lines.join('\n') + '\n确定结束投票吗？';
+  } catch {
+    return ask + '确定结束投票吗？';
+  }
+}
+
 function statusActions(page, event, message) {
   if (!can('organizer')) return null;
   const bar = h('div', { class: 'status-actions' });
@@ -142,7 +165,8 @@ function statusActions(page, event, message) {
     const button = h('button', { type: 'button', class: t.action === 'open' ? 'primary' : '', testid: t.testid,
       text: t.text });
     button.addEventListener('click', async () => {
-      if (!(await confirmDialog(t.question, t.text))) return;
+      const question = t.action === 'close' ? await closeQuestion(event) : t.question;
+      if (!(await confirmDialog(question, t.text))) return;
       await busy(button, async () => {
         try {
           const updated = await post('/events/' + event.id + '/' + t.action);

@@ -12,10 +12,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pingyi.support.Api;
 import org.pingyi.support.Browser;
 import org.pingyi.support.Fixtures;
 import org.pingyi.support.ServerExtension;
 import org.pingyi.support.TestServer;
+import org.pingyi.support.Voting;
 
 /** An organizer in Chromium: signs in, creates an event from the 新提拔任用干部评议 template, pastes three cadres, previews. */
 class ConsoleBrowserTest {
@@ -105,6 +107,34 @@ class ConsoleBrowserTest {
       org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.readString(beyond.path())).contains("B-0052,");
       assertThat(page.getByTestId("slip-reason")).isHidden();
       assertThat(row.locator("td").nth(1)).hasText("52");
+    }
+  }
+
+  @Test
+  void closingSaysWhichSlipsAreUnusedAndWhichPaperBallotsWait() {
+    Api admin = server.api().asAdmin();
+    Voting voting = Voting.open(admin, "结束前核对");
+    List<String> tokens = voting.slips(admin, "B", 3);
+    server.api().post("/api/v/" + tokens.get(0), Voting.ballot(Voting.newNonce(), voting.validAnswers()));
+    Api clerk = admin.newStaff("clerk-close", "clerk", "clerk-close-pass");
+    clerk.post("/api/events/" + voting.eventId + "/paper-ballots",
+        new io.vertx.core.json.JsonObject().put("serial", "B-0002").put("unreadable", true));
+    try (BrowserContext context = browser.desktop()) {
+      Page page = context.newPage();
+      page.navigate(server.baseUrl() + "/console/#/events/" + voting.eventId);
+      page.getByTestId("login-username").fill("admin");
+      page.getByTestId("login-password").fill(TestServer.ADMIN_PASSWORD);
+      page.getByTestId("login-submit").click();
+
+      page.getByTestId("close-event").click();
+
+      // B-0001 voted; B-0002 waits for its second paper entry (its slip is still unused); B-0003 is unused.
+      Locator dialog = page.getByTestId("confirm-dialog");
+      assertThat(dialog).containsText("还有 2 张票签未使用（B 类 2 张）");
+      assertThat(dialog).containsText("还有 1 张纸质票在等待第二遍录入或核对");
+      page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/console-close.png")));
+      page.getByTestId("confirm-ok").click();
+      assertThat(page.getByTestId("event-status")).hasText("已结束");
     }
   }
 }
