@@ -106,9 +106,6 @@ public final class BallotRepository {
     });
   }
 
-
-
-
   Future<List<String>> receiptCodes(SqlClient client, UUID eventId) {
     return client.preparedQuery(RECEIPTS).execute(Tuple.of(eventId)).map(rows -> {
       List<String> codes = new ArrayList<>(rows.size());
@@ -116,5 +113,4 @@ public final class BallotRepository {
       return codes;
     });
   }
-
 }

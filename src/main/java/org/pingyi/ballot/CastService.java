@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.pingyi.ballot.BallotRepository.SlipView;
 import org.pingyi.box.BallotBox;

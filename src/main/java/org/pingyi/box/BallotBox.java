@@ -45,10 +45,13 @@ public final class BallotBox implements HeldBallots {
   /** Closing: everything held moves into the results, within the closing transaction. */
   @Override
   public Future<Void> mixAll(SqlClient tx, UUID eventId) {
-    return box.oneMixerAtATime(tx, eventId)
-        .compose(v -> box.minGroupSizes(tx, eventId))
-        .compose(sizes -> mix(tx, eventId, FormRules.mixBatchSizeOf(sizes), false))
-        .mapEmpty();
+    return box.oneMixerAtATime(tx, eventId).compose(v -> mix(tx, eventId, false)).mapEmpty();
+  }
+
+  /** {@link #mix(SqlClient, UUID, int, boolean)} with the event's own k, read from its frozen forms. */
+  Future<Integer> mix(SqlClient tx, UUID eventId, boolean votingOpen) {
+    return box.minGroupSizes(tx, eventId)
+        .compose(sizes -> mix(tx, eventId, FormRules.mixBatchSizeOf(sizes), votingOpen));
   }
 
   /**
@@ -60,7 +63,7 @@ public final class BallotBox implements HeldBallots {
   Future<Integer> mix(SqlClient tx, UUID eventId, int k, boolean votingOpen) {
     return box.heldPerGroup(tx, eventId).compose(groups -> {
       List<BoxRepository.Move> plan = groups.stream().map(g -> new BoxRepository.Move(g.categoryCode(), g.channel(),
-          g.held(), MixPlan.toMove(g.held(), k, votingOpen))).toList();
+          MixPlan.toMove(g.count(), k, votingOpen))).toList();
       if (plan.stream().allMatch(g -> g.moving() == 0)) return Future.succeededFuture(0);
       Future<Void> borrowed = Future.succeededFuture();
       for (BoxRepository.Move g : plan) {

@@ -81,8 +81,12 @@ final class BoxRepository {
   record HeldGroup(UUID eventId, String eventStatus, String categoryCode, String channel, int held) {
   }
 
-  /** How many ballots a group holds, and how many of them to store now. */
-  record Move(String categoryCode, String channel, int held, int moving) {
+  /** How many ballots one of an event's groups holds. */
+  record Held(String categoryCode, String channel, int count) {
+  }
+
+  /** How many of a group's held ballots to store now. */
+  record Move(String categoryCode, String channel, int moving) {
   }
 
   Future<Void> drop(SqlClient tx, List<NewBallot> ballots) {
@@ -93,7 +97,7 @@ final class BoxRepository {
         ballots.stream().map(NewBallot::unreadable).toArray(Boolean[]::new),
         ballots.stream().map(b -> new JsonObject(b.answers()).encode()).toArray(String[]::new),
         ballots.stream().map(b -> Buffer.buffer(b.receiptHash())).toArray(Buffer[]::new),
-        ballots.stream().map(b -> new JsonObject(new java.util.HashMap<String, Object>(b.counters())).encode()).toArray(String[]::new));
+        ballots.stream().map(b -> new JsonObject(new HashMap<String, Object>(b.counters())).encode()).toArray(String[]::new));
     return tx.preparedQuery(DROP).execute(columns).mapEmpty();
   }
 
@@ -111,11 +115,10 @@ final class BoxRepository {
     });
   }
 
-  /** The event's groups of held ballots, with nothing yet decided to move. */
-  Future<List<Move>> heldPerGroup(SqlClient client, UUID eventId) {
+  Future<List<Held>> heldPerGroup(SqlClient client, UUID eventId) {
     return client.preparedQuery(HELD_IN_EVENT).execute(Tuple.of(eventId)).map(rows -> {
-      List<Move> held = new ArrayList<>();
-      rows.forEach(r -> held.add(new Move(r.getString("category_code"), r.getString("channel"), r.getInteger("held"), 0)));
+      List<Held> held = new ArrayList<>();
+      rows.forEach(r -> held.add(new Held(r.getString("category_code"), r.getString("channel"), r.getInteger("held"))));
       return held;
     });
   }

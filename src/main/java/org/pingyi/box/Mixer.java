@@ -3,9 +3,9 @@ package org.pingyi.box;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.pingyi.box.BoxRepository.HeldGroup;
 import org.pingyi.form.FormRules;
@@ -57,8 +57,7 @@ public final class Mixer {
     return pool.withTransaction(tx -> sql.lockEventStatus(tx, eventId).compose(status -> {
       if (status == null) return Future.succeededFuture(0);
       Future<Boolean> locked = wait ? sql.oneMixerAtATime(tx, eventId).map(true) : sql.oneMixerIfFree(tx, eventId);
-      return locked.compose(mine -> !mine ? Future.succeededFuture(0) : sql.minGroupSizes(tx, eventId)
-          .compose(sizes -> box.mix(tx, eventId, FormRules.mixBatchSizeOf(sizes), "open".equals(status))));
+      return locked.compose(mine -> mine ? box.mix(tx, eventId, "open".equals(status)) : Future.succeededFuture(0));
     }));
   }
 
@@ -83,12 +82,12 @@ public final class Mixer {
    * pass itself then decides with the event's own k.
    */
   private static List<UUID> eligibleEvents(List<HeldGroup> groups) {
-    Map<UUID, Boolean> events = new LinkedHashMap<>();
+    Set<UUID> events = new LinkedHashSet<>();
     for (HeldGroup g : groups) {
       boolean open = "open".equals(g.eventStatus());
-      if (!open || MixPlan.toMove(g.held(), FormRules.DEFAULT_MIN_GROUP_SIZE, true) > 0) events.put(g.eventId(), true);
+      if (!open || MixPlan.toMove(g.held(), FormRules.DEFAULT_MIN_GROUP_SIZE, true) > 0) events.add(g.eventId());
     }
-    return List.copyOf(events.keySet());
+    return List.copyOf(events);
   }
 
   private Future<Void> mixEach(List<UUID> events) {
