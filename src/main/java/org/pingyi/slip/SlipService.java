@@ -86,8 +86,7 @@ public final class SlipService {
    * but only with a reason, which the audit log keeps, since 实到 above 应到 is what an inspection asks about.
    */
   private Future<Long> beyondExpected(SqlClient tx, Event event, String category, int count, String reason) {
-    int expected = event.details().categories().stream().filter(c -> c.code().equals(category))
-        .mapToInt(VoterCategory::expected).findFirst().orElse(0);
+    int expected = category(event, category).map(VoterCategory::expected).orElse(0);
     if (expected <= 0) return Future.succeededFuture(0L);
     return slips.outstanding(tx, event.id(), category).map(issued -> {
       long beyond = issued + count - expected;
@@ -111,8 +110,11 @@ public final class SlipService {
   }
 
   private static String categoryName(Event event, String category) {
-    return event.details().categories().stream().filter(c -> c.code().equals(category))
-        .map(VoterCategory::name).findFirst().orElse(null);
+    return category(event, category).map(VoterCategory::name).orElse(null);
+  }
+
+  private static java.util.Optional<VoterCategory> category(Event event, String code) {
+    return event.details().categories().stream().filter(c -> c.code().equals(code)).findFirst();
   }
 
   private Future<IssuedBatch> record(SqlClient tx, Staff actor, UUID eventId, String category,
