@@ -35,8 +35,10 @@ function render(tally) {
   stage.classList.toggle('turnout-only', !!tally.turnoutOnly);
   stage.classList.toggle('final', tally.event.status === 'closed' || tally.event.status === 'archived');
   const slides = tally.turnoutOnly ? [] : slidesOf(tally);
+  const resized = showLiveNote(tally);
   slideshow.update(slides);
-  showLiveNote(tally);
+  // The note's band takes height from the slides (or gives it back): the charts on view take the new size.
+  if (resized) slideshow.draw();
   if (tally.turnoutOnly) showMessage('投票结束后显示结果', '投票期间只显示投票人数');
   else if (tally.event.status === 'draft') showMessage('投票尚未开始', '');
   else if (!slides.length) showMessage('暂无可显示的结果', '');
@@ -44,13 +46,18 @@ function render(tally) {
 }
 
 // Live results lag the turnout on purpose: the ballot box adds ballots to them in mixed batches, never one by one.
+// Returns whether the note's band came or went.
 function showLiveNote(tally) {
   const note = document.getElementById('live-note');
+  const results = note.parentNode;
+  const was = results.classList.contains('live-results');
   note.hidden = !tally.liveResults;
+  results.classList.toggle('live-results', !!tally.liveResults);
   note.textContent = tally.liveResults
     ? '实时结果：已计入 ' + tally.turnout.inResults + ' 张，每累计至少 ' + tally.mixBatch
       + ' 张选票更新一次；分类别结果在投票结束后显示'
     : '';
+  return was !== !!tally.liveResults;
 }
 
 function quorumOf(tally) {

@@ -68,6 +68,10 @@ class BigScreenBrowserTest {
 
       // Results move only in mixed batches: with 10 held, 5 are mixed in and a random 5 wait (k = 5).
       assertThat(page.getByTestId("live-note")).containsText("已计入 5 张");
+      // The note has a band of its own: it covers no slide's title, however long.
+      var note = page.getByTestId("live-note").boundingBox();
+      var title = page.locator(".slide.current .sl-title").boundingBox();
+      org.assertj.core.api.Assertions.assertThat(note.y + note.height).isLessThanOrEqualTo(title.y);
       // Voting.validAnswers marks 李四 不认同 on every ballot: 5 of 5 valid ballots, flagged above one third.
       assertThat(cadreRow(page, voting, "李四")).containsText("5（100.00%）");
       assertThat(cadreRow(page, voting, "李四")).containsText("不认同率 100.00%");
