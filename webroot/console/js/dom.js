@@ -22,6 +22,13 @@ export function h(tag, attrs, ...children) {
   return node;
 }
 
+/** Replaces a node's children; like Element.replaceChildren, but skips null/false (which it would print as "null"). */
+export function fill(node, ...children) {
+  node.textContent = '';
+  append(node, children);
+  return node;
+}
+
 function append(node, children) {
   for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;

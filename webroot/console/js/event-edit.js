@@ -2,7 +2,7 @@
 // the status actions (开始投票 / 结束投票 / 归档) and, below, its forms.
 
 import { get, post, put, can } from './api.js';
-import { h, field, mount, messageBox, showMessage, showError, clearFieldErrors, confirmDialog, busy } from './dom.js';
+import { h, field, fill, mount, messageBox, showMessage, showError, clearFieldErrors, confirmDialog, busy } from './dom.js';
 import { statusBadge } from './events.js';
 import { formsPanel } from './forms.js';
 import { slipsPanel } from './slips.js';
@@ -114,8 +114,7 @@ function render(page, event, message) {
     });
   });
 
-  page.textContent = '';
-  page.append(
+  fill(page,
     h('p', { class: 'crumbs' }, h('a', { href: '#/events', text: '活动列表' }), ' / '),
     h('div', { class: 'page-head' },
       h('h1', { text: event ? event.title : '新建活动' }),

@@ -34,11 +34,15 @@ function render(page, event, check, message) {
     h('p', { class: 'crumbs' }, h('a', { href: '#/events', text: '活动列表' }), ' / ',
       h('a', { href: '#/events/' + event.id, text: event.title, testid: 'event-page-link' }), ' / '),
     h('div', { class: 'page-head' }, h('h1', { text: '导出与归档' }), statusBadge(event.status, 'event-status')),
-    message, completeness(check), downloads(event, message), archiving(page, event, check, message));
+    message, completeness(event, check), downloads(event, message), archiving(page, event, check, message));
 }
 
-function completeness(check) {
+function completeness(event, check) {
   const section = h('section', { class: 'subpanel', testid: 'completeness' }, h('h2', { text: '资料规范性检查' }));
+  if (event.status === 'archived') {
+    section.appendChild(h('p', { class: 'hint', testid: 'completeness-archived', text: '归档时已通过检查，资料齐全。' }));
+    return section;
+  }
   if (check.complete) {
     section.appendChild(h('p', { class: 'message success', testid: 'completeness-ok', text: '资料齐全，可以归档。' }));
     return section;
@@ -65,7 +69,8 @@ function downloads(event, message) {
 function archiving(page, event, check, message) {
   const section = h('section', { class: 'subpanel', testid: 'archiving' }, h('h2', { text: '归档' }));
   if (event.status === 'archived') {
-    section.appendChild(h('p', { text: '活动已归档。' }));
+    section.appendChild(h('p', { testid: 'archived-note',
+      text: '活动已归档，只能查看和下载，不能再修改。请下载归档包，并把下面的清单哈希抄写在纸质档案上。' }));
     if (can('organizer') || can('clerk')) bundle(section, event, message);
     return section;
   }
@@ -81,7 +86,6 @@ function archiving(page, event, check, message) {
       try {
         const archived = await post('/events/' + event.id + '/archive');
         render(page, archived, { complete: true, missing: [] }, message);
-        showMessage(message, '已归档', 'success');
       } catch (error) {
         showError(message, error, page, { listAll: true });
       }

@@ -78,6 +78,9 @@ class ExportPageBrowserTest {
       page.getByTestId("archive-button").click();
       page.getByTestId("confirm-ok").click();
       assertThat(page.getByTestId("event-status")).hasText("已归档");
+      assertThat(page.getByTestId("completeness-archived")).hasText("归档时已通过检查，资料齐全。");
+      assertThat(page.getByText("可以归档")).hasCount(0);
+      assertThat(page.getByText("已归档", new Page.GetByTextOptions().setExact(true))).hasCount(1);
       String sha256 = organizer.get("/api/events/" + voting.eventId + "/archive/manifest").bodyAsJsonObject().getString("sha256");
       assertThat(page.getByTestId("manifest-hash")).hasAttribute("data-sha256", sha256);
       assertThat(page.getByTestId("manifest-hash")).hasText(sha256.replaceAll("(.{8})(?!$)", "$1 "));
