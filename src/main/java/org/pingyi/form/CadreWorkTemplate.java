@@ -6,8 +6,8 @@ import java.util.List;
 /** Template 1 of DOMAIN.md: 干部选拔任用工作民主评议表, after the 2024 municipal form. */
 final class CadreWorkTemplate {
 
-  static final TemplateInfo INFO = new TemplateInfo("cadre-work", "选人用人工作总体评议",
-      "干部选拔任用工作民主评议表：总体评价、全方位管理和经常性监督、整改情况、主要问题与意见建议");
+  static final TemplateInfo INFO = new TemplateInfo("cadre-work", "干部选拔任用工作民主评议表",
+      "“一报告两评议”的选人用人工作总体评议：总体评价、全方位管理和经常性监督、整改情况、主要问题与意见建议");
 
   /** The twelve problems of item 4, verbatim from DOMAIN.md. */
   static final List<String> PROBLEMS = List.of(
@@ -35,9 +35,9 @@ final class CadreWorkTemplate {
         new MultiQuestion("q4", "您认为本地区（单位）干部选拔任用工作中存在的主要问题", false, null, problems()),
         new TextQuestion("q5", "您对加强和改进本地区（单位）干部选拔任用工作的意见建议", false, 1000),
         new TextQuestion("q6", "您对加强和改进\"一报告两评议\"工作的意见建议", false, 1000));
-    return new FormDefinition(FormDefinition.SCHEMA, INFO.id(), "干部选拔任用工作民主评议表",
+    return new FormDefinition(FormDefinition.SCHEMA, INFO.id(), INFO.title(),
         "第1至3项每项选择一个评价；第4项可多选；第5、6项可填写意见建议。",
-        FormRules.defaults(), List.of(new Section("s1", INFO.title(), null, questions)));
+        FormRules.defaults(), List.of(new Section("s1", "选人用人工作总体评议", null, questions)));
   }
 
   private static ScaleQuestion scale(String id, String text) {

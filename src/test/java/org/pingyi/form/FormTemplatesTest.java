@@ -13,11 +13,17 @@ class FormTemplatesTest {
   @Test
   void theFourBuiltInTemplatesAreListedInChinese() {
     assertThat(FormTemplates.list()).extracting(TemplateInfo::id, TemplateInfo::title).containsExactly(
-        tuple("cadre-work", "选人用人工作总体评议"),
+        tuple("cadre-work", "干部选拔任用工作民主评议表"),
         tuple("new-cadres", "新提拔任用干部民主评议表"),
         tuple("recommendation", "民主推荐票（会议推荐）"),
         tuple("assessment", "民主测评表"));
     assertThat(FormTemplates.list()).allSatisfy(t -> assertThat(t.description()).isNotBlank());
+  }
+
+  @Test
+  void thePickerNamesEachTemplateAsTheFormItCreatesIsTitled() {
+    assertThat(FormTemplates.list()).allSatisfy(t ->
+        assertThat(FormTemplates.create(t.id()).orElseThrow().title()).isEqualTo(t.title()));
   }
 
   @ParameterizedTest
