@@ -58,7 +58,7 @@ public final class RawBallotColumns {
     List<String> cells = new ArrayList<>(FIXED.size() + answers.size());
     String code = categories.code(ballot.categoryCode());
     cells.add(Long.toString(number));
-    cells.add(code == null ? "" : code);
+    cells.add(code == null ? RawCategories.HIDDEN_CODE : code);
     cells.add(categories.name(ballot.categoryCode()));
     cells.add("paper".equals(ballot.channel()) ? "纸质" : "手机");
     cells.add(ballot.unreadable() ? "是" : "否");

@@ -14,6 +14,8 @@ import java.util.Set;
  * if need be, into one unnamed group of at least that many ballots.
  */
 public final class RawCategories {
+  /** The 票类 cell of a merged category in the tables (ballots.json keeps null): a blank cell looked like a fault. */
+  static final String HIDDEN_CODE = "其他";
   static final String HIDDEN_NAME = "其他（选票不足 %d 张的类别合并，不单列）";
 
   private final Map<String, String> names;
