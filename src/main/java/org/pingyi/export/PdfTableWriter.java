@@ -6,6 +6,7 @@ import com.lowagie.text.Element;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.util.Comparator;
 import java.util.List;
@@ -15,18 +16,24 @@ import org.pingyi.export.SummaryTable.Cell;
 import org.pingyi.export.SummaryTable.Head;
 import org.pingyi.export.SummaryTable.Kind;
 
-/** Lays one summary table out in the PDF: title, header lines, each block as a table, the rules, the signatures. */
+/**
+ * Lays one summary table out in the PDF: title, header lines, each block as a table, the rules, the signatures
+ * with room for the seal. Every block spans the text width, and blocks of as many columns share their column widths,
+ * so the tables of one summary line up. A block that fits on a page is never split across two.
+ */
 final class PdfTableWriter {
   private static final Color HEAD_FILL = new Color(225, 225, 225);
-  /** About how many points one character cell of 8.5-point text takes. */
-  private static final float POINTS_PER_UNIT = 4.6f;
+  /** An official seal is 42 mm across; its place beside the signatures is a little larger. */
+  private static final float SEAL_POINTS = 130f;
 
   private final Document document;
+  private final PdfWriter writer;
   private final PdfFonts fonts;
   private final SummaryTable table;
 
-  PdfTableWriter(Document document, PdfFonts fonts, SummaryTable table) {
+  PdfTableWriter(Document document, PdfWriter writer, PdfFonts fonts, SummaryTable table) {
     this.document = document;
+    this.writer = writer;
     this.fonts = fonts;
     this.table = table;
   }
@@ -46,19 +53,37 @@ final class PdfTableWriter {
   }
 
   private void block(Block block) throws DocumentException {
-    if (!block.caption().isEmpty()) {
-      Paragraph caption = new Paragraph(block.caption(), fonts.caption());
+    Paragraph caption = block.caption().isEmpty() ? null : new Paragraph(block.caption(), fonts.caption());
+    if (caption != null) {
       caption.setSpacingBefore(6f);
       caption.setSpacingAfter(3f);
-      document.add(caption);
     }
-    if (block.columns() == 0) return;
-    int[] widths = Widths.of(List.of(block), block.columns());
+    if (block.columns() == 0) {
+      if (caption != null) document.add(caption);
+      return;
+    }
+    PdfPTable grid = grid(block);
+    keepTogether(grid.calculateHeights(true) + (caption == null ? 0 : 30f));
+    if (caption != null) document.add(caption);
+    document.add(grid);
+  }
+
+  /**
+   * Starts a new page when what follows would fit on a page of its own but not in the room left on this one, so a
+   * five-row table is not printed three rows here and two overleaf. Longer tables break, their heading repeated.
+   */
+  private void keepTogether(float height) {
+    float left = writer.getVerticalPosition(true) - document.bottom();
+    float page = document.top() - document.bottom() - 30f;
+    if (height > left && height <= page) document.newPage();
+  }
+
+  private PdfPTable grid(Block block) throws DocumentException {
+    List<Block> alike = table.blocks().stream().filter(b -> b.columns() == block.columns()).toList();
+    int[] widths = Widths.of(alike, block.columns());
     PdfPTable grid = new PdfPTable(block.columns());
-    float natural = 0;
-    for (int w : widths) natural += (w + 2) * POINTS_PER_UNIT;
-    float available = document.right() - document.left();
-    grid.setWidthPercentage(Math.min(100f, 100f * natural / available));
+    grid.setTotalWidth(document.right() - document.left());
+    grid.setLockedWidth(true);
     grid.setHorizontalAlignment(Element.ALIGN_LEFT);
     float[] relative = new float[widths.length];
     for (int i = 0; i < widths.length; i++) relative[i] = widths[i] + 2;
@@ -76,7 +101,7 @@ final class PdfTableWriter {
       for (Cell c : row) grid.addCell(SummaryPdf.cell(c.display(), fonts.text(), align(c.kind())));
     }
     grid.setSpacingAfter(4f);
-    document.add(grid);
+    return grid;
   }
 
   private static int align(Kind kind) {
@@ -87,21 +112,31 @@ final class PdfTableWriter {
     };
   }
 
-  /** The signature lines in one unsplittable cell: a signature must not be parted from the table it vouches for. */
-  private PdfPTable signatures() {
-    PdfPTable footer = new PdfPTable(1);
-    footer.setTotalWidth(document.right() - document.left());
+  /**
+   * The signature lines in one unsplittable row, the seal's place beside them: a signature must not be parted from
+   * the table it vouches for.
+   */
+  private PdfPTable signatures() throws DocumentException {
+    float width = document.right() - document.left();
+    PdfPTable footer = new PdfPTable(2);
+    footer.setTotalWidth(width);
     footer.setLockedWidth(true);
+    footer.setWidths(new float[] {width - SEAL_POINTS, SEAL_POINTS});
     footer.setSplitRows(false);
     footer.setSpacingBefore(12f);
-    PdfPCell cell = new PdfPCell();
-    cell.setBorder(PdfPCell.NO_BORDER);
+    PdfPCell lines = new PdfPCell();
+    lines.setBorder(PdfPCell.NO_BORDER);
     for (String line : table.footer().lines()) {
       Paragraph paragraph = new Paragraph(line, fonts.line());
       paragraph.setSpacingBefore(10f);
-      cell.addElement(paragraph);
+      lines.addElement(paragraph);
     }
-    footer.addCell(cell);
+    footer.addCell(lines);
+    PdfPCell seal = SummaryPdf.cell(SummaryTable.Footer.SEAL, fonts.line(), Element.ALIGN_CENTER);
+    seal.setBorder(PdfPCell.NO_BORDER);
+    seal.setVerticalAlignment(Element.ALIGN_BOTTOM);
+    seal.setMinimumHeight(SEAL_POINTS);
+    footer.addCell(seal);
     return footer;
   }
 

@@ -50,7 +50,7 @@ final class SummaryPdf {
           document.newPage();
         }
         pages.startTable(tables.get(i).title(), writer.getPageNumber());
-        new PdfTableWriter(document, fonts, tables.get(i)).write();
+        new PdfTableWriter(document, writer, fonts, tables.get(i)).write();
       }
       if (tables.isEmpty()) document.add(new Paragraph("没有表单。", fonts.text()));
       document.close();

@@ -95,6 +95,8 @@ public record SummaryTable(String sheetName, String title, List<String> header, 
   public record Footer(List<String> counters, List<String> supervisors, String responsibleTitle,
                        String responsibleName, LocalDate date) {
     static final String SIGN = "（签字）____________";
+    /** Where the organizing unit's seal goes, beside the signatures. */
+    static final String SEAL = "（盖章）";
 
     public Footer {
       counters = List.copyOf(counters);

@@ -15,6 +15,8 @@ final class XlsxSheet {
   /** Row height per line of 10-point text, and the taller rows left for signatures. */
   private static final float LINE_POINTS = 14f;
   private static final float SIGNATURE_POINTS = 30f;
+  /** Room for the seal at the right under the signatures: an official seal is 42 mm (119 points) across. */
+  private static final float SEAL_POINTS = 120f;
 
   private final Sheet sheet;
   private final XlsxStyles styles;
@@ -45,6 +47,7 @@ final class XlsxSheet {
     for (int i = 0; i < notes.size(); i++) across((i + 1) + ". " + notes.get(i), styles.note, 0);
     row++;
     table.footer().lines().forEach(line -> across(line, styles.line, SIGNATURE_POINTS));
+    across(SummaryTable.Footer.SEAL + "　　　　", styles.seal, SEAL_POINTS);
     return titleRows;
   }
 

@@ -19,6 +19,7 @@ final class XlsxStyles {
   final CellStyle line;
   final CellStyle caption;
   final CellStyle note;
+  final CellStyle seal;
   final CellStyle head;
   final CellStyle text;
   final CellStyle count;
@@ -31,6 +32,8 @@ final class XlsxStyles {
     line = plain(wb, font(wb, 10, false), HorizontalAlignment.LEFT);
     caption = plain(wb, font(wb, 10, true), HorizontalAlignment.LEFT);
     note = plain(wb, font(wb, 9, false), HorizontalAlignment.LEFT);
+    seal = plain(wb, font(wb, 10, false), HorizontalAlignment.RIGHT);
+    seal.setVerticalAlignment(VerticalAlignment.BOTTOM);
     // Lines across the table wrap inside their merged cells rather than run off the page.
     line.setWrapText(true);
     caption.setWrapText(true);
