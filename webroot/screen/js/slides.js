@@ -105,7 +105,7 @@ function positionSlides(form, q, p) {
   const facts = [fact('有效票', p.valid, '票')];
   if (q.mode === 'approve' || !('writeIns' in p)) {
     // Candidates by their 同意 votes, as the select mode's are by votes (the server keeps the ballot's order here).
-    const ranked = p.candidates.slice().sort((a, b) => count(b) - count(a));
+    const ranked = p.candidates.map(named).sort((a, b) => count(b) - count(a));
     const chart = stacked(ranked, (c) => c.options, p.valid,
       (c) => ({ side: (c.options[0] ? c.options[0].label : '') + ' ' + percent(c.options[0] && c.options[0].percent) }));
     return split(chart, (c, part) => ({ ...base, key: form.id + '|' + q.id + '|' + p.id + '|' + part, facts, charts: [c] }));
@@ -114,10 +114,15 @@ function positionSlides(form, q, p) {
   facts.push(fact('弃权', p.abstain, '票'), rate('最高得票率', p.leadingRate, 'lead'));
   const notes = q.rule ? [q.rule] : [];
   const marks = (c) => ({ badge: c.majority ? '过半数' : '', tone: c.majority ? 'lead' : 'plain' });
-  const writeIns = (p.writeIns || []).map((w) => ({ ...w, label: w.label + '（另行推荐）' }));
-  const chart = bars(p.candidates.concat(writeIns), p.valid, marks);
+  const writeIns = (p.writeIns || []).map((w) => ({ ...w, label: w.name + '（另行推荐）' }));
+  const chart = bars(p.candidates.map(named).concat(writeIns), p.valid, marks);
   return split(chart, (c, part) => ({ ...base, key: form.id + '|' + q.id + '|' + p.id + '|' + part, facts, notes,
     charts: [c] }));
+}
+
+/** A candidate as a chart row: the tally names a candidate as the form does (name); chart rows have labels. */
+function named(candidate) {
+  return { ...candidate, label: candidate.name };
 }
 
 function count(candidate) {

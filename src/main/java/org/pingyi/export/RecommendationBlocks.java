@@ -47,13 +47,13 @@ final class RecommendationBlocks {
     List<List<Cell>> rows = new ArrayList<>();
     for (Map<String, Object> c : Figures.list(counted, "candidates")) {
       Candidate candidate = p.candidates().stream().filter(x -> x.id().equals(c.get("id"))).findFirst()
-          .orElse(new Candidate("", Figures.text(c, "label"), "", "", ""));
+          .orElse(new Candidate("", Figures.text(c, "name"), "", "", ""));
       rows.add(List.of(Cell.count(rows.size() + 1), Cell.text(candidate.name()), Cell.text(candidate.gender()),
           Cell.text(candidate.birth()), Cell.text(candidate.currentPost()), Cell.count(Figures.count(c, "count")),
           Cell.rate(Figures.rate(c, "percent")), Cell.flag(Figures.flag(c, "majority"), flag)));
     }
     for (Map<String, Object> w : Figures.list(counted, "writeIns")) {
-      rows.add(List.of(Cell.count(rows.size() + 1), Cell.text(Figures.text(w, "label") + "（另行推荐）"), Cell.text(""),
+      rows.add(List.of(Cell.count(rows.size() + 1), Cell.text(Figures.text(w, "name") + "（另行推荐）"), Cell.text(""),
           Cell.text(""), Cell.text(""), Cell.count(Figures.count(w, "count")), Cell.rate(Figures.rate(w, "percent")),
           Cell.flag(Figures.flag(w, "majority"), flag)));
     }

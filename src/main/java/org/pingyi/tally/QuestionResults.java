@@ -168,7 +168,7 @@ final class QuestionResults {
     out.put("abstain", c.get(key + "|abstain"));
     List<Map<String, Object>> candidates = new ArrayList<>();
     for (Candidate candidate : p.candidates()) {
-      Map<String, Object> row = count(candidate.id(), candidate.name(), c.get(key + "|c:" + candidate.id()), valid);
+      Map<String, Object> row = candidate(candidate.id(), candidate.name(), c.get(key + "|c:" + candidate.id()), valid);
       row.put("majority", Shares.passes((Long) row.get("count"), valid, rules.majority()));
       candidates.add(row);
     }
@@ -184,13 +184,13 @@ final class QuestionResults {
     List<Map<String, Object>> names = new ArrayList<>();
     String prefix = key + "|w:";
     c.withPrefix(prefix).forEach((hex, votes) -> {
-      Map<String, Object> row = count(null, new String(HEX.parseHex(hex), StandardCharsets.UTF_8), votes, valid);
+      Map<String, Object> row = candidate(null, new String(HEX.parseHex(hex), StandardCharsets.UTF_8), votes, valid);
       row.remove("id");
       row.put("majority", Shares.passes(votes, valid, rules.majority()));
       names.add(row);
     });
     names.sort(Comparator.comparing((Map<String, Object> m) -> -(Long) m.get("count"))
-        .thenComparing(m -> (String) m.get("label")));
+        .thenComparing(m -> (String) m.get("name")));
     return names;
   }
 
@@ -203,7 +203,7 @@ final class QuestionResults {
     for (Candidate candidate : p.candidates()) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("id", candidate.id());
-      row.put("label", candidate.name());
+      row.put("name", candidate.name());
       List<Map<String, Object>> counts = new ArrayList<>();
       for (Choice o : options) counts.add(count(o.id(), o.label(), c.get(key + "|c:" + candidate.id() + ":" + o.id()), valid));
       row.put("options", counts);
@@ -224,6 +224,16 @@ final class QuestionResults {
   private static List<Map<String, Object>> optionCounts(String key, List<ScaleOption> options, long whole, Counters c) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (ScaleOption o : options) out.add(count(o.id(), o.label(), c.get(key + "|o:" + o.id()), whole));
+    return out;
+  }
+
+  /** A candidate's votes: named {@code name}, as the form names a candidate (an option has a {@code label}). */
+  private static Map<String, Object> candidate(String id, String name, long count, long whole) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", id);
+    out.put("name", name);
+    out.put("count", count);
+    out.put("percent", Shares.percent(count, whole));
     return out;
   }
 

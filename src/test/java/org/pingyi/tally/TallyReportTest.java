@@ -77,7 +77,7 @@ class TallyReportTest {
         .containsEntry("paper", 2L);
     assertThat(position).containsEntry("valid", 4L).containsEntry("invalid", 1L).containsEntry("abstain", 1L);
     List<Map<String, Object>> candidates = list(position.get("candidates"));
-    assertThat(candidates).extracting(c -> c.get("label")).containsExactly("赵一", "钱二", "孙三");
+    assertThat(candidates).extracting(c -> c.get("name")).containsExactly("赵一", "钱二", "孙三");
     assertThat(candidates.get(0)).containsEntry("count", 2L).containsEntry("percent", new BigDecimal("50.00"))
         .containsEntry("majority", false);
     assertThat(position.get("leadingRate")).isEqualTo(new BigDecimal("50.00"));
@@ -96,7 +96,7 @@ class TallyReportTest {
     List<Map<String, Object>> writeIns = list(position(report(REC, AB)).get("writeIns"));
 
     assertThat(writeIns).hasSize(1);
-    assertThat(writeIns.get(0)).containsEntry("label", "周四").containsEntry("count", 2L)
+    assertThat(writeIns.get(0)).containsEntry("name", "周四").containsEntry("count", 2L)
         .containsEntry("percent", new BigDecimal("66.67")).containsEntry("majority", true);
   }
 
