@@ -7,6 +7,7 @@ import { statusBadge } from './events.js';
 import { formsPanel } from './forms.js';
 import { slipsPanel } from './slips.js';
 import { screenPanel } from './screen-panel.js';
+import { stepper } from './stepper.js';
 
 const TRANSITIONS = [
   { action: 'open', from: 'draft', text: '开始投票', testid: 'open-event',
@@ -119,6 +120,7 @@ function render(page, event, message) {
     h('div', { class: 'page-head' },
       h('h1', { text: event ? event.title : '新建活动' }),
       event ? statusBadge(event.status, 'event-status') : null),
+    event ? stepper(event) : null,
     event ? statusActions(page, event, message) : null,
     event && event.status !== 'draft'
       ? h('p', { class: 'inline-form' },
