@@ -75,7 +75,8 @@ public final class AccountService {
   private static JsonObject describeChange(Account before, String name, Role role, boolean active) {
     JsonObject details = new JsonObject().put("username", before.username());
     if (!before.displayName().equals(name)) details.put("displayName", name);
-    if (before.role() != role) details.put("role", role.wireName());
+    // Both roles, so that the log alone says what was granted or taken away.
+    if (before.role() != role) details.put("role", role.wireName()).put("previousRole", before.role().wireName());
     if (before.active() != active) details.put("active", active);
     return details;
   }
