@@ -44,10 +44,21 @@ export const session = {
 };
 
 let onUnauthorised = () => {};
+let onPasswordChangeRequired = () => {};
 
 /** Called with no arguments whenever the server answers 401 to a signed-in request. */
 export function whenUnauthorised(handler) {
   onUnauthorised = handler;
+}
+
+/** Called when the server refuses a request until the initial password is changed (403 password_change_required). */
+export function whenPasswordChangeRequired(handler) {
+  onPasswordChangeRequired = handler;
+}
+
+/** Whether the signed-in account must replace a password someone else set before doing anything else. */
+export function mustChangePassword() {
+  return Boolean(session.account && session.account.passwordChangeRequired);
 }
 
 /** Calls the API; resolves to the parsed JSON body (null for 204), rejects with ApiError. */
@@ -76,6 +87,10 @@ export async function api(method, path, body) {
     session.clear();
     onUnauthorised();
   }
+  if (response.status === 403 && error.code === 'password_change_required' && session.account) {
+    session.save(null, { ...session.account, passwordChangeRequired: true });
+    onPasswordChangeRequired();
+  }
   throw error;
 }
 
@@ -86,6 +101,15 @@ export const patch = (path, body) => api('PATCH', path, body);
 export const del = (path) => api('DELETE', path);
 
 export const ROLES = { admin: '管理员', organizer: '组织者', clerk: '工作人员', observer: '观察员' };
+/** The least role first: a new account starts with it (as the server does when no role is sent). */
+export const LEAST_ROLE = 'observer';
+/** What each role may do, in the words of the confirmation before a role change (README, 角色). */
+export const ROLE_POWERS = {
+  admin: '可以做一切操作，包括创建和停用账户、重置密码、修改角色、查看审计日志。',
+  organizer: '可以创建和编辑活动与表单、发放和作废票签、开始和结束投票、归档、管理大屏链接。',
+  clerk: '可以查看活动和表单、录入纸质票，投票结束后导出选票、汇总表和归档包。',
+  observer: '只能查看活动、表单、投票进度和结果，打开大屏幕；不能修改任何内容。',
+};
 export const STATUSES = { draft: '草稿', open: '投票中', closed: '已结束', archived: '已归档' };
 
 /** Whether the signed-in account may do what `role` may (admins may do everything). */

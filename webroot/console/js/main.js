@@ -1,6 +1,7 @@
-// Boots the console: the header (current user, navigation by role, 退出) and the hash router.
+// Boots the console: the header (current user, navigation by role, 退出) and the hash router. An account that
+// must replace its initial password sees only the password screen (the server refuses it everything else too).
 
-import { get, session, whenUnauthorised, ROLES, can } from './api.js';
+import { get, session, whenUnauthorised, whenPasswordChangeRequired, mustChangePassword, ROLES, can } from './api.js';
 import { h, mount } from './dom.js';
 import { showLogin } from './login.js';
 import { showEvents } from './events.js';
@@ -46,6 +47,15 @@ function route() {
     return;
   }
   renderHeader();
+  if (mustChangePassword()) {
+    if (hash !== '#/password') {
+      afterLogin = hash;
+      location.replace('#/password');
+      return;
+    }
+    showPassword({ forced: true, onChanged: afterForcedChange });
+    return;
+  }
   for (const r of ROUTES) {
     const match = hash.match(r.pattern);
     if (!match) continue;
@@ -68,13 +78,19 @@ function signedIn() {
   loadConfig();
 }
 
+/** Signed in again with the new password: on to where the user was going, never back to the password page. */
+function afterForcedChange() {
+  if (afterLogin === '#/password') afterLogin = '#/events';
+  signedIn();
+}
+
 function renderHeader() {
   const account = session.account;
   const nav = document.getElementById('nav');
   const user = document.getElementById('user-box');
   nav.textContent = '';
   user.textContent = '';
-  nav.hidden = !account;
+  nav.hidden = !account || mustChangePassword();
   user.hidden = !account;
   if (!account) return;
   const current = (location.hash || '#/events').split('/').slice(0, 2).join('/');
@@ -99,6 +115,7 @@ function logout() {
 
 async function loadConfig() {
   const footer = document.getElementById('footer');
+  if (mustChangePassword()) return; // refused until then; signedIn() comes back here after the change
   try {
     const config = await get('/config');
     footer.textContent = '';
@@ -117,6 +134,8 @@ async function refreshAccount() {
     // a 401 already sent us to sign-in; anything else keeps the stored account
   }
 }
+
+whenPasswordChangeRequired(() => route());
 
 whenUnauthorised(() => {
   if (location.hash !== '#/login') afterLogin = location.hash || '#/events';

@@ -196,13 +196,13 @@ public final class PingyiServer extends VerticleBase {
   }
 
   private static void announceAdminPassword(String password) {
-    // Printed once, on the console only: the operator signs in with it and then changes it.
+    // Printed once, on the console only: the operator signs in with it and must then change it (AuthService).
     System.out.println("""
 
         ==============================================================
           首次启动：已创建管理员账户 admin
           初始密码：%s
-          请登录后立即修改密码。（设置 PINGYI_ADMIN_PASSWORD 可指定初始密码）
+          首次登录时须修改此密码。（设置 PINGYI_ADMIN_PASSWORD 可自行指定初始密码）
         ==============================================================
         """.formatted(password));
   }

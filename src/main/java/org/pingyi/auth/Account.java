@@ -7,16 +7,16 @@ import java.util.UUID;
 
 /** A staff account as stored, with its password hash (which never leaves the server). */
 record Account(UUID id, String username, String displayName, Role role, String passwordHash, boolean active,
-               Integer tokenVersion, OffsetDateTime createdAt) {
+               boolean passwordChangeRequired, Integer tokenVersion, OffsetDateTime createdAt) {
 
   static Account from(Row row) {
     return new Account(row.getUUID("id"), row.getString("username"), row.getString("display_name"),
         Role.fromWire(row.getString("role")).orElseThrow(), row.getString("password_hash"),
-        row.getBoolean("active"), row.getInteger("token_version"), row.getOffsetDateTime("created_at"));
+        row.getBoolean("active"), row.getBoolean("password_change_required"), row.getInteger("token_version"), row.getOffsetDateTime("created_at"));
   }
 
   Staff staff() {
-    return new Staff(id, username, displayName, role);
+    return new Staff(id, username, displayName, role, passwordChangeRequired);
   }
 
   JsonObject toJson() {

@@ -12,15 +12,15 @@ import java.util.UUID;
 /** SQL for staff accounts. */
 final class AccountRepository {
   private static final String COLUMNS =
-      "id, username, display_name, role, password_hash, active, token_version, created_at";
+      "id, username, display_name, role, password_hash, active, password_change_required, token_version, created_at";
   private static final String FIND_BY_USERNAME =
       "SELECT " + COLUMNS + " FROM accounts WHERE lower(username) = lower($1)";
   private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM accounts WHERE id = $1";
   private static final String LIST = "SELECT " + COLUMNS + " FROM accounts ORDER BY lower(username)";
   // ON CONFLICT keeps two instances starting at once from both creating the first admin.
   private static final String INSERT = """
-      INSERT INTO accounts (username, display_name, role, password_hash)
-      VALUES ($1, $2, $3, $4)
+      INSERT INTO accounts (username, display_name, role, password_hash, password_change_required)
+      VALUES ($1, $2, $3, $4, $5)
       ON CONFLICT DO NOTHING
       RETURNING\s""" + COLUMNS;
   private static final String ANY_ACCOUNT = "SELECT EXISTS (SELECT 1 FROM accounts) AS present";
@@ -30,8 +30,10 @@ final class AccountRepository {
              updated_at = now()
       WHERE id = $1
       RETURNING\s""" + COLUMNS;
+  // $3: whether the password was set by someone else (an admin's reset) rather than by the account's owner.
   private static final String UPDATE_PASSWORD = """
-      UPDATE accounts SET password_hash = $2, token_version = token_version + 1, updated_at = now()
+      UPDATE accounts SET password_hash = $2, password_change_required = $3, token_version = token_version + 1,
+             updated_at = now()
       WHERE id = $1
       RETURNING\s""" + COLUMNS;
 
@@ -47,9 +49,10 @@ final class AccountRepository {
     return client.preparedQuery(LIST).execute().map(rows -> rows.stream().map(Account::from).toList());
   }
 
-  /** Empty when the username is taken. */
-  Future<Optional<Account>> insert(SqlClient client, String username, String displayName, Role role, String hash) {
-    return client.preparedQuery(INSERT).execute(Tuple.of(username, displayName, role.wireName(), hash))
+  /** Empty when the username is taken; {@code mustChange}: the password was chosen by someone else. */
+  Future<Optional<Account>> insert(SqlClient client, String username, String displayName, Role role, String hash,
+                                   boolean mustChange) {
+    return client.preparedQuery(INSERT).execute(Tuple.of(username, displayName, role.wireName(), hash, mustChange))
         .map(AccountRepository::first);
   }
 
@@ -62,8 +65,9 @@ final class AccountRepository {
         .map(AccountRepository::first);
   }
 
-  Future<Optional<Account>> updatePassword(SqlClient client, UUID id, String hash) {
-    return client.preparedQuery(UPDATE_PASSWORD).execute(Tuple.of(id, hash)).map(AccountRepository::first);
+  Future<Optional<Account>> updatePassword(SqlClient client, UUID id, String hash, boolean mustChange) {
+    return client.preparedQuery(UPDATE_PASSWORD).execute(Tuple.of(id, hash, mustChange))
+        .map(AccountRepository::first);
   }
 
   private static Optional<Account> first(RowSet<Row> rows) {

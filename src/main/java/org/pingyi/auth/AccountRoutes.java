@@ -38,7 +38,8 @@ public final class AccountRoutes {
       in.fail("username", Usernames.RULE);
     }
     String displayName = in.text("displayName", true, 50);
-    Role role = role(in, "role", true);
+    // Left out, the role is the least one: granting more must be a choice.
+    Role role = in.has("role") ? role(in, "role", true) : Role.LEAST;
     String password = in.raw().getValue("password") instanceof String s ? s : null;
     Passwords.problems("password", password).forEach(in::fail);
     in.throwIfInvalid();

@@ -8,7 +8,10 @@ import java.util.UUID;
 import org.pingyi.audit.AuditLog;
 import org.pingyi.http.AppError;
 
-/** Admins manage staff accounts: create, change role or name, disable and enable, reset a password. */
+/**
+ * Admins manage staff accounts: create, change role or name, disable and enable, reset a password. A password an
+ * admin sets (creating or resetting) is an initial one: its owner must replace it before doing anything else.
+ */
 public final class AccountService {
   private final Pool pool;
   private final AuthService auth;
@@ -33,7 +36,7 @@ public final class AccountService {
 
   Future<Account> create(Staff admin, NewAccount request) {
     return auth.hash(request.password()).compose(hash -> pool.withTransaction(tx ->
-        accounts.insert(tx, request.username(), request.displayName(), request.role(), hash).compose(created -> {
+        accounts.insert(tx, request.username(), request.displayName(), request.role(), hash, true).compose(created -> {
           if (created.isEmpty()) {
             return Future.failedFuture(AppError.conflict("username_taken", "用户名已存在"));
           }
@@ -61,7 +64,7 @@ public final class AccountService {
   }
 
   Future<Void> resetPassword(Staff admin, UUID id, String password) {
-    return auth.hash(password).compose(hash -> pool.withTransaction(tx -> accounts.updatePassword(tx, id, hash)
+    return auth.hash(password).compose(hash -> pool.withTransaction(tx -> accounts.updatePassword(tx, id, hash, true)
         .compose(updated -> {
           if (updated.isEmpty()) return Future.failedFuture(AppError.notFound("account_not_found", "账户不存在"));
           return audit.append(tx, AuditLog.Entry.by(admin, "account.password_reset", "account", id, null,
@@ -72,7 +75,8 @@ public final class AccountService {
   private static JsonObject describeChange(Account before, String name, Role role, boolean active) {
     JsonObject details = new JsonObject().put("username", before.username());
     if (!before.displayName().equals(name)) details.put("displayName", name);
-    if (before.role() != role) details.put("role", role.wireName());
+    // Both roles, so that the log alone says what was granted or taken away.
+    if (before.role() != role) details.put("role", role.wireName()).put("previousRole", before.role().wireName());
     if (before.active() != active) details.put("active", active);
     return details;
   }

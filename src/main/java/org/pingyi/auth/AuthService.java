@@ -58,21 +58,23 @@ public final class AuthService {
             .recover(AuthService::asWrongCurrentPassword)
             .compose(account -> hash(replacement))
             .compose(hash -> pool.withTransaction(tx -> throttle.succeeded(tx, attempt)
-                .compose(v -> accounts.updatePassword(tx, staff.id(), hash))
+                .compose(v -> accounts.updatePassword(tx, staff.id(), hash, false))
                 .compose(updated -> audit.append(tx, AuditLog.Entry.by(staff, "account.password_changed",
                     "account", staff.id(), null, new JsonObject()))))));
   }
 
   /**
    * On first run, creates the admin account; its password comes from configuration or is generated,
-   * and is then returned (once) for the console.
+   * and is then returned (once) for the console. A generated password was printed where others (a shared
+   * terminal, a log collector) may read it, so it must be replaced at first sign-in; one the operator set in
+   * PINGYI_ADMIN_PASSWORD counts as chosen by the admin, since the operator is who holds that account.
    */
   public Future<Optional<String>> ensureInitialAdmin(Optional<String> configuredPassword) {
     return accounts.anyAccount(pool).compose(present -> {
       if (present) return Future.succeededFuture(Optional.empty());
       String password = configuredPassword.orElseGet(Passwords::generate);
       return hash(password)
-          .compose(h -> accounts.insert(pool, "admin", "系统管理员", Role.ADMIN, h))
+          .compose(h -> accounts.insert(pool, "admin", "系统管理员", Role.ADMIN, h, configuredPassword.isEmpty()))
           .map(created -> created.isPresent() && configuredPassword.isEmpty()
               ? Optional.of(password) : Optional.<String>empty());
     });

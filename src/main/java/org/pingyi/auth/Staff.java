@@ -3,8 +3,11 @@ package org.pingyi.auth;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 
-/** The signed-in staff member behind a request, as the database knows them now (not as their token says). */
-public record Staff(UUID id, String username, String displayName, Role role) {
+/**
+ * The signed-in staff member behind a request, as the database knows them now (not as their token says).
+ * {@code passwordChangeRequired}: their password was set by someone else and they have not replaced it yet.
+ */
+public record Staff(UUID id, String username, String displayName, Role role, boolean passwordChangeRequired) {
 
   public boolean mayActAs(Role... allowed) {
     if (role == Role.ADMIN) return true;
@@ -16,6 +19,7 @@ public record Staff(UUID id, String username, String displayName, Role role) {
 
   public JsonObject toJson() {
     return new JsonObject().put("id", id.toString()).put("username", username)
-        .put("displayName", displayName).put("role", role.wireName());
+        .put("displayName", displayName).put("role", role.wireName())
+        .put("passwordChangeRequired", passwordChangeRequired);
   }
 }

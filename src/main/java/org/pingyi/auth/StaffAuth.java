@@ -13,7 +13,8 @@ import org.pingyi.http.AppError;
 
 /**
  * Guards staff routes: checks the bearer token, then the account as it is now in the database (active,
- * same token version, current role), so a disabled account or a changed password takes effect at once.
+ * same token version, current role), so a disabled account or a changed password takes effect at once. An account
+ * whose password someone else set passes only {@link #ownAccount()}, until its owner replaces that password.
  */
 public final class StaffAuth {
   private static final String STAFF_KEY = "pingyi.staff";
@@ -27,23 +28,41 @@ public final class StaffAuth {
     this.pool = pool;
   }
 
-  /** A handler that lets through admins and the given roles, and answers 401 or 403 to everyone else. */
+  /**
+   * A handler that lets through admins and the given roles, and answers 401 or 403 to everyone else, including
+   * (403 password_change_required) whoever still signs in with a password someone else set.
+   */
   public Handler<RoutingContext> allow(Role... roles) {
     return ctx -> authenticate(ctx)
         .onSuccess(staff -> {
-          if (!staff.mayActAs(roles)) {
+          if (staff.passwordChangeRequired()) {
+            ctx.fail(AppError.forbidden("password_change_required", "请先修改初始密码，然后才能继续使用"));
+          } else if (!staff.mayActAs(roles)) {
             ctx.fail(AppError.forbidden("您的角色无权执行此操作（需要：" + describe(roles) + "）"));
-            return;
+          } else {
+            ctx.put(STAFF_KEY, staff);
+            ctx.next();
           }
-          ctx.put(STAFF_KEY, staff);
-          ctx.next();
         })
         .onFailure(ctx::fail);
   }
 
-  /** Every signed-in staff member, whatever the role. */
+  /** Every signed-in staff member, whatever the role, once their password is their own. */
   public Handler<RoutingContext> anyStaff() {
     return allow(Role.values());
+  }
+
+  /**
+   * Every signed-in staff member, even one who must still change an initial password: for the routes that let
+   * them do so (who am I, change my password). Signing out needs no route: the console forgets the token.
+   */
+  public Handler<RoutingContext> ownAccount() {
+    return ctx -> authenticate(ctx)
+        .onSuccess(staff -> {
+          ctx.put(STAFF_KEY, staff);
+          ctx.next();
+        })
+        .onFailure(ctx::fail);
   }
 
   public static Staff staff(RoutingContext ctx) {

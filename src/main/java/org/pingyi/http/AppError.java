@@ -63,7 +63,12 @@ public final class AppError extends RuntimeException {
   }
 
   public static AppError forbidden(String message) {
-    return new AppError(403, "forbidden", message, Map.of(), null);
+    return forbidden("forbidden", message);
+  }
+
+  /** A 403 the client must tell apart from a missing role, such as a password still to be changed. */
+  public static AppError forbidden(String code, String message) {
+    return new AppError(403, code, message, Map.of(), null);
   }
 
   public static AppError notFound(String code, String message) {

@@ -33,6 +33,7 @@ class RoleMatrixTest {
       Map.entry("PATCH /api/accounts/{id}", ADMIN),
       Map.entry("POST /api/accounts/{id}/password", ADMIN),
       Map.entry("GET /api/audit", ADMIN),
+      Map.entry("GET /api/audit.csv", ADMIN),
       Map.entry("GET /api/events", ANY),
       Map.entry("POST /api/events", ORGANIZE),
       Map.entry("GET /api/events/{eventId}", ANY),

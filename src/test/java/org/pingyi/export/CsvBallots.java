@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.pingyi.support.CsvReader;
 
 /**
  * Reads the raw CSV back into ballots as the server stores them ({"category", "channel", "unreadable",

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
+import org.pingyi.support.CsvReader;
 import org.pingyi.support.Db;
 import org.pingyi.support.ServerExtension;
 import org.pingyi.support.Voting;

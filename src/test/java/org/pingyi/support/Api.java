@@ -103,12 +103,29 @@ public final class Api {
     }
   }
 
-  /** Creates a staff account (signed in as an admin) and returns a client signed in as it. */
+  /**
+   * Creates a staff account (signed in as an admin) and returns a client signed in as it, with {@code password}
+   * as its own: like a real user, it signs in with the initial password the admin set and replaces it first.
+   */
   public Api newStaff(String username, String role, String password) {
+    String initial = initialPasswordFor(password);
     HttpResponse<Buffer> created = post("/api/accounts", new JsonObject().put("username", username)
-        .put("displayName", username).put("role", role).put("password", password));
+        .put("displayName", username).put("role", role).put("password", initial));
     if (created.statusCode() != 201) throw new AssertionError("account not created: " + created.bodyAsString());
-    return new Api(this).as(username, password);
+    return new Api(this).as(username, initial).changePassword(initial, password).as(username, password);
+  }
+
+  /** The initial password {@link #newStaff} has the admin set, before the account's owner replaces it. */
+  public static String initialPasswordFor(String password) {
+    return "initial-" + password;
+  }
+
+  /** Changes the signed-in account's own password; its token then stops working, so sign in again. */
+  public Api changePassword(String current, String replacement) {
+    HttpResponse<Buffer> changed = post("/api/auth/password",
+        new JsonObject().put("currentPassword", current).put("newPassword", replacement));
+    if (changed.statusCode() != 204) throw new AssertionError("password not changed: " + changed.bodyAsString());
+    return this;
   }
 
   private Api(Api other) {

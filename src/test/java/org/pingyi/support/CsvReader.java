@@ -1,16 +1,16 @@
-package org.pingyi.export;
+package org.pingyi.support;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** A small RFC 4180 reader for the tests: quoted fields with doubled quotes, commas and line breaks inside. */
-final class CsvReader {
+public final class CsvReader {
 
   private CsvReader() {
   }
 
   /** Every record of the text (records end with CRLF), each a list of fields. */
-  static List<List<String>> read(String text) {
+  public static List<List<String>> read(String text) {
     List<List<String>> records = new ArrayList<>();
     List<String> record = new ArrayList<>();
     StringBuilder field = new StringBuilder();
@@ -49,7 +49,7 @@ final class CsvReader {
   }
 
   /** The value a field stands for: the apostrophe that guards against formulas read off again. */
-  static String value(String field) {
+  public static String value(String field) {
     return field.startsWith("'") ? field.substring(1) : field;
   }
 }

@@ -1,0 +1,121 @@
+package org.pingyi.audit;
+
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.pingyi.auth.Role;
+import org.pingyi.event.EventStatus;
+
+/**
+ * Audit rows in words, for the console and the CSV: the action's Chinese name, what it was done to, and its details
+ * as a sentence. Only what the row holds is told: a paper ballot's rows name a slip's serial and nothing of its
+ * ballot, and this adds nothing to that.
+ */
+final class AuditText {
+  private static final Map<String, String> ACTIONS = Map.ofEntries(
+      Map.entry("auth.login", "登录"), Map.entry("auth.login_failed", "登录失败"),
+      Map.entry("account.created", "创建账户"), Map.entry("account.changed", "修改账户"),
+      Map.entry("account.password_reset", "重置密码"), Map.entry("account.password_changed", "修改本人密码"),
+      Map.entry("event.created", "创建活动"), Map.entry("event.edited", "编辑活动"),
+      Map.entry("event.open", "开始投票"), Map.entry("event.closed", "结束投票"), Map.entry("event.archived", "归档活动"),
+      Map.entry("form.created", "创建表单"), Map.entry("form.edited", "编辑表单"), Map.entry("form.list_pasted", "导入名单"),
+      Map.entry("form.frozen", "冻结表单"), Map.entry("form.deleted", "删除表单"),
+      Map.entry("slips.issued", "发放票签"), Map.entry("slips.unreturned", "登记未收回票签"),
+      Map.entry("slip.voided", "作废票签"),
+      Map.entry("paper.entered", "录入纸质票"), Map.entry("paper.counted", "纸质票计入"),
+      Map.entry("paper.entry_discarded", "删除纸质票录入"),
+      Map.entry("screen.turnout_only", "设置大屏内容"),
+      Map.entry("screen_link.created", "创建大屏链接"), Map.entry("screen_link.revoked", "收回大屏链接"));
+
+  private AuditText() {
+  }
+
+  static String actionName(String action) {
+    return ACTIONS.getOrDefault(action, action);
+  }
+
+  /** What the action was done to, by name. */
+  static String subject(AuditRecord row) {
+    JsonObject d = row.details() == null ? new JsonObject() : row.details();
+    String subject = switch (String.valueOf(row.objectType())) {
+      case "account" -> "账户 " + firstOf(row.accountName(), d.getString("username"));
+      case "event" -> "活动《" + firstOf(row.eventTitle(), d.getString("title")) + "》";
+      case "form" -> "表单《" + firstOf(d.getString("title"), null) + "》";
+      case "slip" -> "票签 " + firstOf(row.objectId(), null);
+      case "screen_link" -> "大屏链接" + (d.getString("label") == null ? "" : "「" + d.getString("label") + "」");
+      default -> row.objectType() + (row.objectId() == null ? "" : " " + row.objectId());
+    };
+    return subject.strip();
+  }
+
+  /** The details as a sentence; empty when the action says it all. */
+  static String summary(String action, JsonObject details) {
+    JsonObject d = details == null ? new JsonObject() : details;
+    return switch (action) {
+      case "account.created" -> "用户名 " + d.getString("username", "") + "，角色：" + role(d.getString("role"));
+      case "account.changed" -> accountChange(d);
+      case "account.password_reset" -> "设置了新的初始密码，本人下次登录时须修改";
+      case "auth.login_failed" -> "输入的用户名：" + d.getString("username", "")
+          + (d.getBoolean("usernameSanitized", false) ? "（其中的异常字符已替换）" : "");
+      case "event.created" -> "名称：" + d.getString("title", "");
+      case "event.edited" -> "名称：" + d.getString("title", "")
+          + (d.getBoolean("categoriesChanged", false) ? "；修改了参评人员类别" : "");
+      case "event.open", "event.closed", "event.archived" -> "状态：" + status(d.getString("from")) + " → "
+          + status(d.getString("to"));
+      case "form.created", "form.edited", "form.list_pasted", "form.deleted" -> "第 " + d.getValue("version", "?") + " 版";
+      case "form.frozen" -> "SHA-256：" + d.getString("sha256", "");
+      case "slips.issued" -> slipsIssued(d);
+      case "slips.unreturned" -> "登记未收回 " + d.getValue("count", 0) + " 张";
+      case "paper.entry_discarded" -> "删除了 " + d.getString("clerk", "") + " 的录入";
+      case "screen.turnout_only" -> d.getBoolean("turnoutOnly", false) ? "大屏只显示投票进度" : "大屏显示投票结果";
+      case "auth.login", "account.password_changed", "slip.voided", "paper.entered", "paper.counted",
+           "screen_link.revoked", "screen_link.created" -> "";
+      default -> plain(d);
+    };
+  }
+
+  private static String accountChange(JsonObject d) {
+    List<String> parts = new ArrayList<>();
+    if (d.containsKey("role")) {
+      parts.add(d.containsKey("previousRole")
+          ? "角色由" + role(d.getString("previousRole")) + "改为" + role(d.getString("role"))
+          : "角色改为" + role(d.getString("role")));
+    }
+    if (d.containsKey("displayName")) parts.add("姓名改为 " + d.getString("displayName"));
+    if (d.containsKey("active")) parts.add(d.getBoolean("active") ? "启用" : "停用");
+    return parts.isEmpty() ? "没有变化" : String.join("；", parts);
+  }
+
+  private static String slipsIssued(JsonObject d) {
+    String text = "类别 " + d.getString("category", "") + "：" + d.getValue("count", 0) + " 张（"
+        + d.getString("first", "") + " 至 " + d.getString("last", "") + "）";
+    if (d.containsKey("beyondExpected")) {
+      text += "；超出应到 " + d.getValue("beyondExpected") + " 张，原因：" + d.getString("reason", "");
+    }
+    return text;
+  }
+
+  private static String role(String wireName) {
+    return Role.fromWire(wireName).map(Role::label).orElse(String.valueOf(wireName));
+  }
+
+  private static String status(String wireName) {
+    try {
+      return EventStatus.fromWire(wireName).label();
+    } catch (IllegalArgumentException e) {
+      return String.valueOf(wireName);
+    }
+  }
+
+  /** An action this class does not know yet: its details as 键：值 pairs, still no JSON. */
+  private static String plain(JsonObject d) {
+    return d.stream().map(e -> e.getKey() + "：" + e.getValue()).collect(Collectors.joining("；"));
+  }
+
+  private static String firstOf(String current, String written) {
+    if (current != null && !current.isBlank()) return current;
+    return written == null ? "" : written;
+  }
+}
