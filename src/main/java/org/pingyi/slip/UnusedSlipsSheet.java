@@ -48,7 +48,8 @@ final class UnusedSlipsSheet {
       summary.setSpacingAfter(10f);
       document.add(summary);
       if (!categories.isEmpty()) document.add(table(categories, head, text));
-      document.add(footer(text));
+      document.add(spaced("清点办法：收回的空白票签逐张核对编号后在控制台作废；已发出而未交回的，登记为“未收回”。", text, 16f));
+      document.add(spaced("清点人：____________　　监票人：____________　　日期：____________", text, 24f));
       document.close();
     } catch (IOException | DocumentException e) {
       throw new IllegalStateException("could not render the unused slips sheet", e);
@@ -72,12 +73,11 @@ final class UnusedSlipsSheet {
     return table;
   }
 
-  private static Paragraph footer(Font text) {
-    Paragraph footer = new Paragraph();
-    footer.setSpacingBefore(16f);
-    footer.add(new Phrase("清点办法：收回的空白票签逐张核对编号后在控制台作废；已发出而未交回的，登记为“未收回”。\n\n", text));
-    footer.add(new Phrase("清点人：____________　　监票人：____________　　日期：____________", text));
-    return footer;
+  /** Every paragraph names its font: one left to the default would embed nothing and print no Chinese. */
+  private static Paragraph spaced(String content, Font font, float before) {
+    Paragraph paragraph = new Paragraph(content, font);
+    paragraph.setSpacingBefore(before);
+    return paragraph;
   }
 
   private static PdfPCell cell(String content, Font font) {
