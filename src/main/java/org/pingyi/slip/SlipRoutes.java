@@ -34,6 +34,8 @@ public final class SlipRoutes {
   private final StaffAuth auth;
   private final String publicUrl;
   private final WorkerExecutor sheets;
+  /** Why phones cannot open {@link #publicUrl}, if that is certain. */
+  private final java.util.Optional<String> unreachable;
 
   /** {@code sheets} renders PDFs: a small pool, so a few large batches cannot take every worker thread. */
   public SlipRoutes(SlipService service, StaffAuth auth, String publicUrl, WorkerExecutor sheets) {
@@ -41,6 +43,7 @@ public final class SlipRoutes {
     this.auth = auth;
     this.publicUrl = publicUrl;
     this.sheets = sheets;
+    this.unreachable = org.pingyi.PhoneReach.problem(publicUrl);
   }
 
   public void mount(Router router) {
@@ -99,13 +102,20 @@ public final class SlipRoutes {
     String format = in.has("format") ? in.text("format", true, 10) : "pdf";
     if (!format.equals("pdf") && !format.equals("csv")) in.fail("format", "只能是 pdf 或 csv");
     String reason = in.has("reason") ? in.text("reason", false, 200) : null;
+    boolean unreachableConfirmed = in.bool("confirmUnreachableUrl", false);
     in.throwIfInvalid();
+    // Slips whose QR codes no phone can open are found out only in the hall: issued only when asked for knowingly.
+    if (unreachable.isPresent() && !unreachableConfirmed) {
+      throw AppError.conflict("public_url_unreachable", "手机打不开票签上的地址 " + publicUrl + "：" + unreachable.get()
+          + "。请设置 PINGYI_PUBLIC_URL 为手机能访问的地址后重启；如确需照此发放（如在本机试用），请确认后再发放",
+          java.util.Map.of("confirmUnreachableUrl", "投票地址手机无法访问，须确认后才能发放"));
+    }
     // Checked before issuing: slips committed but never delivered would count as issued (发出) forever.
     if (format.equals("pdf") && !SlipSheet.fontAvailable()) {
       throw AppError.unavailable(
           "服务器缺少中文字体（Debian 软件包 fonts-noto-cjk），暂不能生成 PDF；可改用 CSV", 3600);
     }
-    service.issue(StaffAuth.staff(ctx), eventId, category, count, reason)
+    service.issue(StaffAuth.staff(ctx), eventId, category, count, reason, unreachable.isPresent())
         .compose(batch -> deliver(ctx, batch, format, category).andThen(sent -> batch.close()))
         .onFailure(ctx::fail);
   }

@@ -34,14 +34,15 @@ public final class SlipService {
    * themselves are never stored; the returned batch derives them again for the one file sent, and must be
    * closed afterwards to drop its seed.
    */
-  Future<IssuedBatch> issue(Staff actor, UUID eventId, String category, int count, String reason) {
+  Future<IssuedBatch> issue(Staff actor, UUID eventId, String category, int count, String reason,
+                            boolean unreachableUrl) {
     BatchTokens tokens = BatchTokens.fresh();
     return pool.withTransaction(tx -> events.lock(tx, eventId)
             .compose(event -> issuable(event, category))
             .compose(event -> beyondExpected(tx, event, category, count, reason).compose(beyond ->
                 slips.nextNumber(tx, eventId, category).map(first -> new IssuedBatch(
                         event.details().title(), category, categoryName(event, category), first, count, tokens))
-                    .compose(batch -> record(tx, actor, eventId, category, batch, reason, beyond)))))
+                    .compose(batch -> record(tx, actor, eventId, category, batch, reason, beyond, unreachableUrl)))))
         .andThen(done -> {
           if (done.failed()) tokens.close();
         });
@@ -158,11 +159,13 @@ public final class SlipService {
   }
 
   private Future<IssuedBatch> record(SqlClient tx, Staff actor, UUID eventId, String category,
-                                     IssuedBatch batch, String reason, long beyondExpected) {
+                                     IssuedBatch batch, String reason, long beyondExpected, boolean unreachableUrl) {
     int count = batch.count();
     JsonObject details = new JsonObject().put("category", category).put("count", count)
         .put("first", batch.firstSerial()).put("last", batch.lastSerial());
     if (beyondExpected > 0) details.put("beyondExpected", beyondExpected).put("reason", reason);
+    // Issued knowingly with an address phones cannot open: the record says so.
+    if (unreachableUrl) details.put("publicUrlUnreachable", true);
     return slips.insertBatch(tx, eventId, category, batch.firstNumber(), count, actor.id())
         .compose(batchId -> slips.insertSlips(tx, eventId, category, batchId, count, batch::slip))
         .compose(v -> audit.append(tx, AuditLog.Entry.by(actor, "slips.issued", "event", eventId, eventId, details)))
