@@ -10,15 +10,17 @@ const MAX_VOID = 1000;
 export function reconcileSection(event, message, panel, refreshCounts) {
   const body = h('tbody', { testid: 'unused-serials' });
   const total = h('p', { class: 'strong', testid: 'unused-total' });
+  const table = h('table', { class: 'table compact' },
+    h('thead', {}, h('tr', {}, ['类别', '未使用', '编号'].map((t) => h('th', { scope: 'col', text: t })))), body);
+  // Hidden once every slip is accounted for: nothing is left to print, void or declare.
+  const work = h('div', { class: 'reconcile-work' }, h('div', { class: 'actions' },
+    downloadButton('打印未使用票签清单（PDF）', 'print-unused', '/api/events/' + event.id + '/slips/unused.pdf',
+      message, panel)));
   const section = h('div', { class: 'reconcile', testid: 'slip-reconcile' },
     h('h3', { text: '清点未使用的票签' }),
     h('p', { class: 'hint', text: '投票已结束。请对照下表清点剩下的票签：收回的空白票签按编号作废；已发出而未交回的，'
       + '登记为“未收回”。每张票签都有着落（已投票、已作废或未收回），资料规范性检查才能通过。' }),
-    total,
-    h('table', { class: 'table compact' },
-      h('thead', {}, h('tr', {}, ['类别', '未使用', '编号'].map((t) => h('th', { scope: 'col', text: t })))), body),
-    h('div', { class: 'actions' }, downloadButton('打印未使用票签清单（PDF）', 'print-unused',
-      '/api/events/' + event.id + '/slips/unused.pdf', message, panel)));
+    total, table, work);
   const unreturned = h('button', { type: 'button', class: 'danger', testid: 'declare-unreturned', text: '登记未收回' });
   let current = { total: 0, categories: [] };
   const reload = async () => {
@@ -26,12 +28,14 @@ export function reconcileSection(event, message, panel, refreshCounts) {
     fill(body, total, current);
     unreturned.textContent = '将其余 ' + current.total + ' 张登记为未收回';
     unreturned.disabled = current.total === 0;
+    table.hidden = current.total === 0;
+    work.hidden = current.total === 0;
   };
   const after = () => Promise.all([reload(), refreshCounts()]).catch((e) => showError(message, e, panel));
   reload().catch((e) => showError(message, e, panel));
   if (event.status === 'closed' && can('organizer')) {
     unreturned.addEventListener('click', () => declare(event, current, unreturned, message, panel, after));
-    section.append(voidForm(event, message, panel, after),
+    work.append(voidForm(event, message, panel, after),
       h('div', { class: 'inline-form' }, unreturned,
         h('span', { class: 'hint', text: '先作废收回的空白票签，剩下的再登记为未收回。' })));
   }
@@ -90,12 +94,12 @@ async function declare(event, current, button, message, panel, refresh) {
     try {
       const result = await post('/events/' + event.id + '/slips/unreturned', { count: current.total });
       showMessage(message, '已将 ' + result.declared + ' 张票签登记为未收回', 'success');
-      await refresh();
     } catch (e) {
       showError(message, e, panel);
-      await refresh();
     }
   });
+  // After busy() has re-enabled the button: the refresh disables it again when nothing is left to declare.
+  await refresh();
 }
 
 /** "A-0003, A-0007 至 A-0009" → [A-0003, A-0007, A-0008, A-0009]; the ranges as the list above prints them. */

@@ -40,6 +40,11 @@ public final class Browser implements AutoCloseable {
     return browser.newContext(new NewContextOptions().setViewportSize(1280, 900).setLocale("zh-CN"));
   }
 
+  /** A fresh context the size of a common laptop screen (1440×900), for screenshots of the console. */
+  public BrowserContext wide() {
+    return browser.newContext(new NewContextOptions().setViewportSize(1440, 900).setLocale("zh-CN"));
+  }
+
   /** A fresh context the size of a hall's projector (1920×1080), for the big screen. */
   public BrowserContext projector() {
     return browser.newContext(new NewContextOptions().setViewportSize(1920, 1080).setLocale("zh-CN"));
