@@ -61,8 +61,15 @@ public final class SlipRoutes {
             .map(v -> new JsonObject().put("serial", ctx.pathParam("serial")).put("state", "void")));
   }
 
-  /** The body may name the count the organizer confirmed ({"count": 17}); without it, every unused slip. */
+  /**
+   * The body, optional as it was before the count existed, may name the count the organizer confirmed
+   * ({"count": 17}); without it, every unused slip is declared.
+   */
   private Future<JsonObject> unreturned(RoutingContext ctx) {
+    if (ctx.body().length() <= 0) {
+      return service.declareUnreturned(StaffAuth.staff(ctx), EventRoutes.eventId(ctx), null)
+          .map(count -> new JsonObject().put("declared", count));
+    }
     JsonInput in = JsonInput.of(ctx);
     Integer expected = in.has("count") ? in.integer("count", 0, 0, Integer.MAX_VALUE) : null;
     in.throwIfInvalid();

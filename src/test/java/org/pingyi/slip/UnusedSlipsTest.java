@@ -104,6 +104,16 @@ class UnusedSlipsTest {
   }
 
   @Test
+  void withoutABodyEveryUnusedSlipIsDeclaredAsBefore() {
+    Voting voting = closedWithVotes("无请求体", 3, 1);
+
+    var declared = organizer.post("/api/events/" + voting.eventId + "/slips/unreturned", null);
+
+    assertThat(declared.statusCode()).as(declared.bodyAsString()).isEqualTo(200);
+    assertThat(declared.bodyAsJsonObject().getInteger("declared")).isEqualTo(2);
+  }
+
+  @Test
   void aClerkMayReadTheListButNotVoidOrDeclare() {
     Voting voting = closedWithVotes("工作人员", 2, 0);
     Api clerk = server.api().asAdmin().newStaff("clerk-unused", "clerk", "clerk-unused-pass");
