@@ -27,7 +27,6 @@ public final class VoteRoutes {
   public void mount(Router router) {
     // The entry page for a code typed from the slip when its QR code will not scan; it opens /v/<token> itself.
     router.get("/v").handler(ctx -> files.page(ctx, "/vote/entry.html"));
-    router.get("/v/").handler(ctx -> files.page(ctx, "/vote/entry.html"));
     router.get("/v/:token").handler(this::page);
     router.get("/api/v/:token").respond(ctx -> {
       noStore(ctx);
