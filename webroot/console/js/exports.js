@@ -114,7 +114,7 @@ async function bundle(section, event, message) {
   }
 }
 
-function downloadButton(text, testid, url, message, scope) {
+export function downloadButton(text, testid, url, message, scope) {
   const button = h('button', { type: 'button', testid, text });
   button.addEventListener('click', () => busy(button, async () => {
     try {

@@ -1,8 +1,11 @@
-// 票签 on the event page: issue a batch per category (PDF to print, or CSV), void a lost slip, see the counts.
+// 票签 on the event page: issue a batch per category (PDF to print, or CSV), void a lost slip, see the counts
+// (live while voting is open), and after the close account for every unused slip (slip-reconcile.js).
 // The server keeps no tokens: the downloaded file is the only copy, so it is offered once, right away.
 
-import { get, post, can, session, ApiError } from './api.js';
-import { h, messageBox, showMessage, showError, busy } from './dom.js';
+import { get, can, session, ApiError } from './api.js';
+import { h, messageBox, showMessage, showError, busy, confirmDialog } from './dom.js';
+import { reconcileSection, voidForm } from './slip-reconcile.js';
+import { liveCounts } from './slip-live.js';
 
 export function slipsPanel(event) {
   const message = messageBox('slips-error');
@@ -10,7 +13,8 @@ export function slipsPanel(event) {
   const panel = h('section', { class: 'subpanel', testid: 'slips-panel' },
     h('h2', { text: '票签' }), message,
     h('table', { class: 'table' },
-      h('thead', {}, h('tr', {}, ['类别', '已发放', '未使用', '已投票', '已作废'].map((t) => h('th', { scope: 'col', text: t })))),
+      h('thead', {}, h('tr', {}, ['类别', '已发放', '未使用', '已投票', '已作废', '未收回']
+        .map((t) => h('th', { scope: 'col', text: t })))),
       counts));
   const names = {};
   (event.categories || []).forEach((c) => { names[c.code] = c.name; });
@@ -18,11 +22,39 @@ export function slipsPanel(event) {
     .then((rows) => fillCounts(counts, rows, names))
     .catch((e) => showError(message, e, panel));
   refresh();
-  if (can('organizer') && (event.status === 'draft' || event.status === 'open')) {
-    panel.appendChild(issueForm(event, message, panel, refresh));
+  const issuing = event.status === 'draft' || event.status === 'open';
+  const address = issuing ? phonesAddress() : null;
+  if (issuing) panel.insertBefore(address.warning, message);
+  if (event.status === 'open') panel.insertBefore(liveCounts(event, panel, refresh), message.nextSibling);
+  if (can('organizer') && issuing) {
+    panel.appendChild(issueForm(event, message, panel, refresh, address));
     panel.appendChild(voidForm(event, message, panel, refresh));
   }
+  if (event.status === 'closed' || event.status === 'archived') {
+    panel.appendChild(reconcileSection(event, message, panel, refresh));
+  }
   return panel;
+}
+
+/**
+ * The phones' address as the server has it: a loopback or link-local address (the server's fallback when it
+ * finds no LAN address) prints QR codes no phone can open, which is found out only in the hall. Said loudly here,
+ * and issuing then asks first.
+ */
+function phonesAddress() {
+  const warning = h('div', { class: 'message error loud', role: 'alert', testid: 'public-url-warning', hidden: true });
+  const state = { warning, problem: null, url: '' };
+  get('/config').then((config) => {
+    if (config.publicUrlReachable !== false) return;
+    state.problem = config.publicUrlProblem;
+    state.url = config.publicUrl;
+    warning.append(h('strong', { text: '手机打不开票签上的地址：' + config.publicUrl }),
+      h('p', { text: config.publicUrlProblem + '。票签二维码和票码入口都会指向这个地址，手机扫码后将无法投票。' }),
+      h('p', { text: '请以环境变量 PINGYI_PUBLIC_URL 设置手机能访问的局域网地址（如 http://192.168.1.10:8080）并重启服务器，'
+        + '然后再发放票签。' }));
+    warning.hidden = false;
+  }).catch(() => { /* the footer shows the address too; issuing still asks the server, which refuses */ });
+  return state;
 }
 
 function fillCounts(body, rows, names) {
@@ -30,11 +62,11 @@ function fillCounts(body, rows, names) {
   for (const row of rows) {
     body.appendChild(h('tr', { dataset: { category: row.category } },
       h('td', { text: row.category + ' ' + (names[row.category] || '') }),
-      ...[row.issued, row.unused, row.used, row.void].map((n) => h('td', { text: String(n) }))));
+      ...[row.issued, row.unused, row.used, row.void, row.unreturned].map((n) => h('td', { text: String(n) }))));
   }
 }
 
-function issueForm(event, message, panel, refresh) {
+function issueForm(event, message, panel, refresh, address) {
   const category = h('select', { testid: 'slip-category', 'aria-label': '参评人员类别' },
     ...(event.categories || []).map((c) => h('option', { value: c.code, text: c.code + ' ' + c.name })));
   const count = h('input', { type: 'number', min: '1', max: '100000', value: '10', testid: 'slip-count', 'aria-label': '张数' });
@@ -44,9 +76,19 @@ function issueForm(event, message, panel, refresh) {
   // Beyond 应到 the server asks for a reason (kept in the audit log); the field appears only then.
   const reason = h('input', { type: 'text', maxlength: '200', placeholder: '超出应到人数的原因，如：替换填错的票',
     testid: 'slip-reason', 'aria-label': '超出应到人数的原因', hidden: true });
-  button.addEventListener('click', () => busy(button, async () => {
+  button.addEventListener('click', async () => {
+    let confirmed = false;
+    if (address.problem) {
+      confirmed = await confirmDialog('手机打不开票签上的地址 ' + address.url + '（' + address.problem + '）。'
+        + '照此发放的票签在会场扫码后无法投票，只适合在本机试用。仍要发放吗？', '仍然发放');
+      if (!confirmed) return;
+    }
+    await send(confirmed);
+  });
+  const send = (confirmed) => busy(button, async () => {
     try {
-      const file = await issue(event.id, category.value, Number(count.value), format.value, reason.value.trim());
+      const file = await issue(event.id, category.value, Number(count.value), format.value, reason.value.trim(),
+        confirmed);
       offerDownload(file, 'slips-' + category.value + '.' + format.value);
       showMessage(message, '已发放 ' + count.value + ' 张。文件是票签唯一的副本，请立即保存并妥善保管。', 'success');
       reason.value = '';
@@ -64,32 +106,18 @@ function issueForm(event, message, panel, refresh) {
       showError(message, e, panel);
       if (e.code === 'download_interrupted') refresh();
     }
-  }));
+  });
   return h('div', { class: 'inline-form' }, category, count, format, reason, button);
 }
 
-function voidForm(event, message, panel, refresh) {
-  const serial = h('input', { type: 'text', placeholder: '如 A-0042', testid: 'void-serial', 'aria-label': '作废票签编号' });
-  const button = h('button', { type: 'button', class: 'small', testid: 'void-slip', text: '作废遗失票签' });
-  button.addEventListener('click', () => busy(button, async () => {
-    try {
-      await post('/events/' + event.id + '/slips/' + encodeURIComponent(serial.value.trim()) + '/void');
-      showMessage(message, '票签 ' + serial.value.trim() + ' 已作废', 'success');
-      refresh();
-    } catch (e) {
-      showError(message, e, panel);
-    }
-  }));
-  return h('div', { class: 'inline-form' }, serial, button);
-}
-
-async function issue(eventId, category, count, format, reason) {
+async function issue(eventId, category, count, format, reason, confirmUnreachableUrl) {
   let response;
   try {
     response = await fetch('/api/events/' + eventId + '/slips', {
       method: 'POST', cache: 'no-store',
       headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + session.token },
-      body: JSON.stringify(reason ? { category, count, format, reason } : { category, count, format }),
+      body: JSON.stringify({ category, count, format, ...(reason ? { reason } : {}),
+        ...(confirmUnreachableUrl ? { confirmUnreachableUrl: true } : {}) }),
     });
   } catch {
     throw new ApiError(0, { error: 'network', message: '无法连接服务器，请检查网络' });

@@ -14,6 +14,7 @@ const SILENCE_MS = 35000;
  *   onInterrupted(since)        when the stream breaks and a reconnection is under way; `since` is the Date the
  *                               stream was last heard from (the numbers on screen were current then), or null,
  *   onRefused(status, body)     on 401/403/404: the screen stops trying, these do not heal by themselves.
+ * Returns { stop() }, for a watcher that goes away before the page does (the console's slip counts).
  */
 export function watchTally(url, authorization, { onSnapshot, onInterrupted, onRefused }) {
   let attempt = 0;
@@ -84,15 +85,26 @@ export function watchTally(url, authorization, { onSnapshot, onInterrupted, onRe
     retryTimer = setTimeout(open, pause + (now ? 0 : Math.floor(Math.random() * 300)));
   }
 
-  window.addEventListener('offline', drop);
-  window.addEventListener('online', () => {
+  const online = () => {
     if (retryTimer && !stopped) {
       clearTimeout(retryTimer);
       retryTimer = 0;
       reconnect(true);
     }
-  });
+  };
+  window.addEventListener('offline', drop);
+  window.addEventListener('online', online);
   open();
+  return {
+    stop() {
+      stopped = true;
+      clearTimeout(retryTimer);
+      clearTimeout(silenceTimer);
+      window.removeEventListener('offline', drop);
+      window.removeEventListener('online', online);
+      drop();
+    },
+  };
 }
 
 async function errorBody(response) {

@@ -9,6 +9,7 @@ import java.util.List;
  * so that it can be filled before the paper record is printed and signed.
  */
 public final class CompletenessCheck {
+  static final int QUOTED_RUNS = 8;
 
   private CompletenessCheck() {
   }
@@ -28,13 +29,20 @@ public final class CompletenessCheck {
     if (facts.date() == null) missing.add(new Missing("date", "未填写日期（汇总表的填表日期）"));
     if (facts.unaccountedSlips() > 0) {
       missing.add(new Missing("slips_unaccounted", "还有 " + facts.unaccountedSlips()
-          + " 张票签既未投票、未作废，也未登记为未收回：请清点后作废或登记为未收回"));
+          + " 张票签既未投票、未作废，也未登记为未收回" + quoted(facts.unaccountedRuns()) + "：请清点后作废或登记为未收回"));
     }
     if (facts.pendingPaper() > 0) {
       missing.add(new Missing("paper_pending", "还有 " + facts.pendingPaper()
           + " 张纸质票等待第二遍录入或两遍录入不一致：请完成双人录入"));
     }
     return missing;
+  }
+
+  /** The serials named in the message: the first few runs, then 等, so that a hall's worth stays one line. */
+  static String quoted(List<String> runs) {
+    if (runs == null || runs.isEmpty()) return "";
+    String listed = String.join("、", runs.subList(0, Math.min(runs.size(), QUOTED_RUNS)));
+    return "（" + listed + (runs.size() > QUOTED_RUNS ? " 等" : "") + "）";
   }
 
   private static boolean blank(List<String> names) {

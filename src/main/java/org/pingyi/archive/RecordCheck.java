@@ -12,6 +12,7 @@ import org.pingyi.event.ArchiveGate;
 import org.pingyi.event.Event;
 import org.pingyi.event.EventDetails;
 import org.pingyi.http.AppError;
+import org.pingyi.slip.UnusedSerials;
 
 /** The completeness check against the database: the event's details plus its slips and pending paper ballots. */
 public final class RecordCheck implements ArchiveGate {
@@ -20,11 +21,15 @@ public final class RecordCheck implements ArchiveGate {
              (SELECT count(DISTINCT serial) FROM paper_entries WHERE event_id = $1) AS pending_paper""";
 
   public Future<List<Missing>> missing(SqlClient client, Event event) {
-    return client.preparedQuery(COUNTS).execute(Tuple.of(event.id())).map(rows -> {
+    return client.preparedQuery(COUNTS).execute(Tuple.of(event.id())).compose(rows -> {
       var row = rows.iterator().next();
+      long unaccounted = row.getLong("unaccounted");
+      Future<List<String>> runs = unaccounted == 0 ? Future.succeededFuture(List.of())
+          : UnusedSerials.of(client, event.id()).map(UnusedSerials::runTexts);
       EventDetails d = event.details();
-      return CompletenessCheck.of(new RecordFacts(event.status().wireName(), d.counters(), d.supervisors(),
-          d.responsibleName(), d.responsibleTitle(), d.date(), row.getLong("unaccounted"), row.getLong("pending_paper")));
+      return runs.map(serials -> CompletenessCheck.of(new RecordFacts(event.status().wireName(), d.counters(),
+          d.supervisors(), d.responsibleName(), d.responsibleTitle(), d.date(), unaccounted, row.getLong("pending_paper"),
+          serials)));
     });
   }
 

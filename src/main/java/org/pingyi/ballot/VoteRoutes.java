@@ -9,7 +9,8 @@ import org.pingyi.http.StaticFiles;
 
 /**
  * The voter's side, reached with a slip's token and no account: the page at /v/:token, and the API it
- * calls. Paths carry the token, which the access log masks.
+ * calls, and the entry page /v where a code typed from the slip becomes the token. Paths carry the token, which
+ * the access log masks.
  */
 public final class VoteRoutes {
   /** Far above any real ballot (a few kilobytes) and far below the API's general limit. */
@@ -24,6 +25,8 @@ public final class VoteRoutes {
   }
 
   public void mount(Router router) {
+    // The entry page for a code typed from the slip when its QR code will not scan; it opens /v/<token> itself.
+    router.get("/v").handler(ctx -> files.page(ctx, "/vote/entry.html"));
     router.get("/v/:token").handler(this::page);
     router.get("/api/v/:token").respond(ctx -> {
       noStore(ctx);

@@ -71,7 +71,9 @@ public final class OpsRoutes {
 
   private Future<JsonObject> config(RoutingContext ctx) {
     String version = getClass().getPackage().getImplementationVersion();
+    var problem = org.pingyi.PhoneReach.problem(publicUrl);
     return Future.succeededFuture(new JsonObject().put("publicUrl", publicUrl)
+        .put("publicUrlReachable", problem.isEmpty()).put("publicUrlProblem", problem.orElse(null))
         .put("version", version == null ? "dev" : version));
   }
 }

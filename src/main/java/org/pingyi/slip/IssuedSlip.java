@@ -7,4 +7,9 @@ record IssuedSlip(String serial, String token) {
   String votingUrl(String publicUrl) {
     return publicUrl + "/v/" + token;
   }
+
+  /** Where a voter types the slip's code when the QR code will not scan (no secret in it). */
+  static String entryUrl(String publicUrl) {
+    return publicUrl + "/v";
+  }
 }

@@ -34,14 +34,15 @@ public final class SlipService {
    * themselves are never stored; the returned batch derives them again for the one file sent, and must be
    * closed afterwards to drop its seed.
    */
-  Future<IssuedBatch> issue(Staff actor, UUID eventId, String category, int count, String reason) {
+  Future<IssuedBatch> issue(Staff actor, UUID eventId, String category, int count, String reason,
+                            boolean unreachableUrl) {
     BatchTokens tokens = BatchTokens.fresh();
     return pool.withTransaction(tx -> events.lock(tx, eventId)
             .compose(event -> issuable(event, category))
             .compose(event -> beyondExpected(tx, event, category, count, reason).compose(beyond ->
                 slips.nextNumber(tx, eventId, category).map(first -> new IssuedBatch(
                         event.details().title(), category, categoryName(event, category), first, count, tokens))
-                    .compose(batch -> record(tx, actor, eventId, category, batch, reason, beyond)))))
+                    .compose(batch -> record(tx, actor, eventId, category, batch, reason, beyond, unreachableUrl)))))
         .andThen(done -> {
           if (done.failed()) tokens.close();
         });
@@ -52,33 +53,73 @@ public final class SlipService {
   }
 
   /**
-   * After voting closes: the slips still unused were handed out and not returned (or never handed out); declaring
-   * them so accounts for every issued slip in the record. Paper ballots must be entered before this.
+   * The unused serials, once voting has closed. Not while it is open: a list refreshed during voting would show
+   * which slip was just used, and a clerk who handed out the slips knows whose slip that was.
    */
-  Future<Integer> declareUnreturned(Staff actor, UUID eventId) {
+  Future<Unused> unused(UUID eventId) {
+    return events.get(pool, eventId).compose(event -> {
+      if (event.status() != EventStatus.CLOSED && event.status() != EventStatus.ARCHIVED) {
+        return Future.failedFuture(AppError.conflict("event_not_closed", "投票结束后才能列出未使用的票签编号"));
+      }
+      return UnusedSerials.of(pool, eventId).map(categories -> new Unused(event.details().title(), categories));
+    });
+  }
+
+  /** An event's title and its unused serials, for the printed list. */
+  record Unused(String eventTitle, java.util.List<UnusedSerials.Category> categories) {
+    long total() {
+      return categories.stream().mapToLong(UnusedSerials.Category::count).sum();
+    }
+  }
+
+  /**
+   * After voting closes: the slips still unused were handed out and not returned (or never handed out); declaring
+   * them so accounts for every issued slip in the record. Paper ballots must be entered before this. With
+   * {@code expected}, the number the organizer confirmed, nothing is declared if another hand changed it meanwhile.
+   */
+  Future<Integer> declareUnreturned(Staff actor, UUID eventId, Integer expected) {
     return pool.withTransaction(tx -> events.lock(tx, eventId).compose(event -> {
       if (event.status() != EventStatus.CLOSED) {
         return Future.failedFuture(AppError.conflict("event_not_closed", "投票结束后才能登记未收回的票签"));
       }
-      return slips.declareUnreturned(tx, eventId).compose(count -> audit.append(tx, AuditLog.Entry.by(actor,
-          "slips.unreturned", "event", eventId, eventId, new JsonObject().put("count", count))).map(count));
+      return slips.declareUnreturned(tx, eventId).compose(count -> {
+        if (expected != null && count != expected) {
+          return Future.failedFuture(AppError.conflict("slip_count_changed", "未使用的票签现在是 " + count
+              + " 张，不是确认时的 " + expected + " 张：请刷新后重新核对"));
+        }
+        return audit.append(tx, AuditLog.Entry.by(actor, "slips.unreturned", "event", eventId, eventId,
+            new JsonObject().put("count", count))).map(count);
+      });
     }));
   }
 
   Future<Void> voidSlip(Staff actor, UUID eventId, String serial) {
-    return pool.withTransaction(tx -> events.lock(tx, eventId).compose(event -> event.status() == EventStatus.ARCHIVED
-            // The archived record (and its manifest hashes) must stay what was signed.
-            ? Future.failedFuture(AppError.conflict("event_archived", "活动已归档，不能再作废票签"))
-            : slips.voidSlip(tx, eventId, serial))
-        .compose(voided -> voided
-            ? audit.append(tx, AuditLog.Entry.by(actor, "slip.voided", "slip", serial, eventId, new JsonObject()))
-            : slips.state(tx, eventId, serial).compose(state -> Future.failedFuture(state.isEmpty()
-                ? AppError.notFound("slip_not_found", "没有这个票签编号：" + serial)
-                : AppError.conflict("slip_not_voidable", "票签 " + serial + switch (state.get()) {
-                  case "used" -> " 已投票，不能作废";
-                  case "unreturned" -> " 已登记为未收回";
-                  default -> " 已作废";
-                })))));
+    return voidSlips(actor, eventId, java.util.List.of(serial));
+  }
+
+  /** Voids these unused slips, all or none: the first that cannot be voided fails the whole request, saying why. */
+  Future<Void> voidSlips(Staff actor, UUID eventId, java.util.List<String> serials) {
+    return pool.withTransaction(tx -> events.lock(tx, eventId).compose(event -> {
+      if (event.status() == EventStatus.ARCHIVED) {
+        // The archived record (and its manifest hashes) must stay what was signed.
+        return Future.failedFuture(AppError.conflict("event_archived", "活动已归档，不能再作废票签"));
+      }
+      Future<Void> chain = Future.succeededFuture();
+      for (String serial : serials) chain = chain.compose(v -> voidOne(tx, actor, eventId, serial));
+      return chain;
+    }));
+  }
+
+  private Future<Void> voidOne(SqlClient tx, Staff actor, UUID eventId, String serial) {
+    return slips.voidSlip(tx, eventId, serial).compose(voided -> voided
+        ? audit.append(tx, AuditLog.Entry.by(actor, "slip.voided", "slip", serial, eventId, new JsonObject()))
+        : slips.state(tx, eventId, serial).compose(state -> Future.failedFuture(state.isEmpty()
+            ? AppError.notFound("slip_not_found", "没有这个票签编号：" + serial)
+            : AppError.conflict("slip_not_voidable", "票签 " + serial + switch (state.get()) {
+              case "used" -> " 已投票，不能作废";
+              case "unreturned" -> " 已登记为未收回";
+              default -> " 已作废";
+            }))));
   }
 
   /**
@@ -118,11 +159,13 @@ public final class SlipService {
   }
 
   private Future<IssuedBatch> record(SqlClient tx, Staff actor, UUID eventId, String category,
-                                     IssuedBatch batch, String reason, long beyondExpected) {
+                                     IssuedBatch batch, String reason, long beyondExpected, boolean unreachableUrl) {
     int count = batch.count();
     JsonObject details = new JsonObject().put("category", category).put("count", count)
         .put("first", batch.firstSerial()).put("last", batch.lastSerial());
     if (beyondExpected > 0) details.put("beyondExpected", beyondExpected).put("reason", reason);
+    // Issued knowingly with an address phones cannot open: the record says so.
+    if (unreachableUrl) details.put("publicUrlUnreachable", true);
     return slips.insertBatch(tx, eventId, category, batch.firstNumber(), count, actor.id())
         .compose(batchId -> slips.insertSlips(tx, eventId, category, batchId, count, batch::slip))
         .compose(v -> audit.append(tx, AuditLog.Entry.by(actor, "slips.issued", "event", eventId, eventId, details)))

@@ -17,12 +17,14 @@ import org.pingyi.pdf.CjkFont;
 
 /**
  * The printable sheet of a slip batch: A4, eight slips a page (two columns, four rows) separated by cut
- * lines, each with its QR code, the event, category, serial and a one-line instruction, in an embedded
- * Noto Sans CJK subset. Blocking (PDF and QR work): run it on a worker thread.
+ * lines, each with its QR code, the event, category, serial, a one-line instruction and, for a phone that
+ * cannot scan, the entry address and the slip's typed code (the same secret as the QR code, see {@link SlipCodes}),
+ * in an embedded Noto Sans CJK subset. Blocking (PDF and QR work): run it on a worker thread.
  */
 final class SlipSheet {
   private static final String INSTRUCTION = "请用手机扫描二维码，匿名填写并提交；每张票仅能使用一次。";
-  private static final float QR_POINTS = 130f;
+  // Leaves room for the typed fallback under it; 104 pt is 3.7 cm, far more than a phone camera needs.
+  private static final float QR_POINTS = 104f;
   private static final int SLIPS_PER_PAGE = 8;
   private static final float SLIP_HEIGHT = (PageSize.A4.getHeight() - 40f) / 4;
   private static final Color CUT_LINE = new Color(150, 150, 150);
@@ -51,7 +53,7 @@ final class SlipSheet {
       table.setComplete(false);
       for (int i = 0; i < batch.count(); i++) {
         IssuedSlip slip = batch.slip(i);
-        table.addCell(slipCell(fonts, batch, slip, slip.votingUrl(publicUrl)));
+        table.addCell(slipCell(fonts, batch, slip, publicUrl));
         if ((i + 1) % SLIPS_PER_PAGE == 0 && i + 1 < batch.count()) document.add(table);
       }
       table.completeRow();
@@ -63,29 +65,35 @@ final class SlipSheet {
     }
   }
 
-  /** The three faces of a slip, made once per sheet rather than once per slip. */
-  private record Fonts(Font title, Font serial, Font instruction) {
+  /** The faces of a slip, made once per sheet rather than once per slip. */
+  private record Fonts(Font title, Font serial, Font instruction, Font code) {
     Fonts(BaseFont base) {
-      this(new Font(base, 11f, Font.BOLD), new Font(base, 12f, Font.BOLD), new Font(base, 8.5f));
+      this(new Font(base, 11f, Font.BOLD), new Font(base, 12f, Font.BOLD), new Font(base, 8.5f),
+          new Font(base, 9.5f, Font.BOLD));
     }
   }
 
-  private static PdfPCell slipCell(Fonts fonts, IssuedBatch batch, IssuedSlip slip, String url)
+  private static PdfPCell slipCell(Fonts fonts, IssuedBatch batch, IssuedSlip slip, String publicUrl)
       throws WriterException {
     PdfPCell cell = new PdfPCell();
-    cell.setFixedHeight(SLIP_HEIGHT);
+    // A minimum, not a fixed height: a long address that wraps must push the row taller, never clip the code.
+    cell.setMinimumHeight(SLIP_HEIGHT);
     cell.setPadding(8f);
     cell.setBorderColor(CUT_LINE);
     cell.addElement(centered(batch.eventTitle(), fonts.title()));
-    cell.addElement(QrCodeBox.of(url, QR_POINTS));
+    cell.addElement(QrCodeBox.of(slip.votingUrl(publicUrl), QR_POINTS));
     cell.addElement(centered(batch.categoryName() + "　编号 " + slip.serial(), fonts.serial()));
     cell.addElement(centered(INSTRUCTION, fonts.instruction()));
+    cell.addElement(centered("扫码不成功时，用浏览器打开 " + IssuedSlip.entryUrl(publicUrl) + " 输入票码", fonts.instruction()));
+    cell.addElement(centered("票码 " + SlipCodes.of(slip.token()), fonts.code()));
     return cell;
   }
 
   private static Paragraph centered(String text, Font font) {
     Paragraph paragraph = new Paragraph(text, font);
     paragraph.setAlignment(Element.ALIGN_CENTER);
+    // Tighter than the default 1.5: six lines and the QR code share a quarter of a page.
+    paragraph.setLeading(0f, 1.3f);
     return paragraph;
   }
 }

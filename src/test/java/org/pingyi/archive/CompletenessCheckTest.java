@@ -42,6 +42,21 @@ class CompletenessCheckTest {
         "还有 1 张纸质票等待第二遍录入或两遍录入不一致：请完成双人录入");
   }
 
+  @Test
+  void theUnaccountedSlipsAreNamedByTheirSerialsTheFirstEightRunsAtMost() {
+    List<String> runs = java.util.stream.IntStream.rangeClosed(1, 9).mapToObj(i -> "A-000" + i).toList();
+
+    var few = CompletenessCheck.of(new RecordFacts("closed", COMPLETE.counters(), COMPLETE.supervisors(), "孙书记",
+        "主持人", COMPLETE.date(), 7, 0, List.of("A-0003", "A-0007 至 A-0012")));
+    var many = CompletenessCheck.of(new RecordFacts("closed", COMPLETE.counters(), COMPLETE.supervisors(), "孙书记",
+        "主持人", COMPLETE.date(), 9, 0, runs));
+
+    assertThat(few).extracting(Missing::message).containsExactly(
+        "还有 7 张票签既未投票、未作废，也未登记为未收回（A-0003、A-0007 至 A-0012）：请清点后作废或登记为未收回");
+    assertThat(many.get(0).message()).contains("（A-0001、A-0002、A-0003、A-0004、A-0005、A-0006、A-0007、A-0008 等）")
+        .doesNotContain("A-0009");
+  }
+
   private static List<String> codes(RecordFacts facts) {
     return CompletenessCheck.of(facts).stream().map(Missing::code).toList();
   }

@@ -93,6 +93,8 @@ class ConsoleBrowserTest {
 
       page.getByTestId("void-serial").fill("B-0002");
       page.getByTestId("void-slip").click();
+      assertThat(page.getByTestId("confirm-dialog")).containsText("将作废 1 张票签：B-0002");
+      page.getByTestId("confirm-ok").click();
       Locator row = page.locator("[data-testid=slip-counts] tr[data-category=B]");
       assertThat(row.locator("td").nth(1)).hasText("3");
       assertThat(row.locator("td").nth(4)).hasText("1");

@@ -57,7 +57,7 @@ class ExportPageBrowserTest {
       page.getByTestId("exports-link").click();
 
       assertThat(page.getByTestId("completeness-missing").locator("li")).hasText(new String[] {
-          "还有 1 张票签既未投票、未作废，也未登记为未收回：请清点后作废或登记为未收回"});
+          "还有 1 张票签既未投票、未作废，也未登记为未收回（A-0002）：请清点后作废或登记为未收回"});
       assertThat(page.getByTestId("archive-button")).isDisabled();
       Download csv = page.waitForDownload(() -> page.getByTestId("download-ballots-csv").click());
       org.assertj.core.api.Assertions.assertThat(csv.suggestedFilename()).isEqualTo(TITLE + "-原始选票.csv");

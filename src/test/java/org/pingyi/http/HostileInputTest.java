@@ -173,6 +173,8 @@ class HostileInputTest {
         .put("tsv", Fixtures.THREE_CADRES));
     samples.put("POST /api/events/{eventId}/slips", () -> new JsonObject().put("category", "A").put("count", 1)
         .put("format", "csv"));
+    samples.put("POST /api/events/{eventId}/slips/void", () -> new JsonObject()
+        .put("serials", new io.vertx.core.json.JsonArray().add("A-0001")));
     samples.put("POST /api/events/{eventId}/paper-ballots", () -> new JsonObject().put("serial", "A-0001")
         .put("answers", new JsonObject()));
     samples.put("PUT /api/events/{eventId}/screen", () -> new JsonObject().put("turnoutOnly", true));

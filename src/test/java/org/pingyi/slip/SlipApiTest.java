@@ -37,6 +37,8 @@ class SlipApiTest {
     List<String> lines = csvLines(issued.bodyAsString());
     assertThat(lines.get(0)).isEqualTo("\uFEFF序号,投票地址");
     assertThat(lines.subList(1, 4)).allMatch(l -> l.matches("A-000[1-3]," + TestServer.PUBLIC_URL + "/v/[A-Za-z0-9_-]{27}"));
+    // A LAN address: the console raises no alarm and issuing needs no confirmation.
+    assertThat(organizer.get("/api/config").bodyAsJsonObject().getBoolean("publicUrlReachable")).isTrue();
   }
 
   @Test

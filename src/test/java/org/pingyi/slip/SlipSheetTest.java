@@ -42,14 +42,20 @@ class SlipSheetTest {
       String text = new PDFTextStripper().getText(pdf);
       assertThat(text).contains("2026年度民主测评", "干部职工代表", "B-0001", "B-0003", "请用手机扫描二维码");
       BufferedImage page = new PDFRenderer(pdf).renderImageWithDPI(0, 150);
+      java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
+      javax.imageio.ImageIO.write(page, "png", java.nio.file.Path.of("target/screenshots/slip-sheet.png").toFile());
       Result[] codes = new QRCodeMultiReader().decodeMultiple(
           new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page))),
           Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
       List<String> urls = Arrays.stream(codes).map(Result::getText).toList();
       assertThat(urls).hasSize(3).allMatch(u -> u.matches(TestServer.PUBLIC_URL + "/v/[A-Za-z0-9_-]{27}"));
       for (String url : urls) {
-        assertThat(stateOf(url.substring(url.lastIndexOf('/') + 1))).isEqualTo("unused");
+        String token = url.substring(url.lastIndexOf('/') + 1);
+        assertThat(stateOf(token)).isEqualTo("unused");
+        // Under each QR code, the same secret in a form a voter can type, and where to type it.
+        assertThat(text).contains("票码 " + SlipCodes.of(token));
       }
+      assertThat(text).contains("扫码不成功时，用浏览器打开 " + TestServer.PUBLIC_URL + "/v 输入票码");
     }
   }
 
