@@ -18,6 +18,11 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && "recount".equals(args[0])) {
+      // A command of its own: no configuration, no database, no server (README, 独立重新计票).
+      System.exit(org.pingyi.recount.Recount.run(args, System.out, System.err));
+      return;
+    }
     AppConfig config;
     try {
       config = AppConfig.fromEnv(System.getenv());
