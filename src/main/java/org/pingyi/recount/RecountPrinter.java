@@ -25,7 +25,8 @@ final class RecountPrinter {
     out.println("活动：" + result.event().title() + "　组织单位：" + result.event().organizingUnit()
         + "　日期：" + (result.event().date() == null ? "—" : result.event().date()));
     out.println("选票：" + result.ballots() + " 张");
-    for (SummaryTable table : result.tables()) {
+    for (int i = 0; i < result.tables().size(); i++) {
+      SummaryTable table = result.tables().get(i);
       out.println();
       out.println("==== " + table.title() + "（" + table.header().get(1).replaceFirst("^.*票种：", "") + "）====");
       turnout(result.turnout(), out);
@@ -34,8 +35,7 @@ final class RecountPrinter {
         if (block.caption().equals(RESULTS)) results = true;
         if (results) block(block, out);
       }
-      if (result.weightedUnknown().contains(table.title()) || result.weightedUnknown()
-          .contains(table.header().get(1).replaceFirst("^.*票种：", ""))) {
+      if (result.weightedUnknown().contains(i)) {
         out.println("分类考核加权结果：有设权重的类别因选票过少在 ballots.json 中合并为“其他”，无法重算，不列出");
       }
     }

@@ -37,10 +37,10 @@ final class Recounting {
   /**
    * @param turnout         per named category, then the merged group (if any), then 合计: [label, 应到 or null,
    *                        收回, 手机, 纸质, 有效, 无效]
-   * @param weightedUnknown titles of the forms whose 分类考核 result cannot be recounted (a weighted category merged)
+   * @param weightedUnknown positions (in {@code tables}) of the forms whose 分类考核 result cannot be recounted
    */
   record Result(EventDetails event, int ballots, List<SummaryTable> tables, List<List<String>> turnout,
-                Set<String> weightedUnknown) {
+                Set<Integer> weightedUnknown) {
   }
 
   static Result of(JsonObject document) {
@@ -62,7 +62,7 @@ final class Recounting {
         .filter(c -> merged == 0 || perCategory.containsKey(c.code()))
         .map(c -> new TallyReport.Category(c.code(), c.name(), c.expected(), c.weight(), 0, 0)).toList();
     Map<String, Object> report = TallyReport.of(forms, counters, categories, event.expectedAttendance(), Disclosure.FINAL);
-    Set<String> weightedUnknown = withholdUnknownWeights(report, forms, event, perCategory, merged);
+    Set<Integer> weightedUnknown = withholdUnknownWeights(report, forms, event, perCategory, merged);
     return new Result(event, ballots.size(), SummaryTables.of(event, forms, report),
         turnout(event, categories, counters, merged), weightedUnknown);
   }
@@ -84,18 +84,17 @@ final class Recounting {
    * A weighted category may hide in the merged group: then the server withheld the 分类考核 result or computed it
    * with that category's ballots, and neither can be told from ballots.json. Such a result is left out.
    */
-  private static Set<String> withholdUnknownWeights(Map<String, Object> report, List<BallotForm> forms,
-                                                    EventDetails event, Map<String, Long> perCategory, long merged) {
-    Set<String> unknown = new LinkedHashSet<>();
+  private static Set<Integer> withholdUnknownWeights(Map<String, Object> report, List<BallotForm> forms,
+                                                     EventDetails event, Map<String, Long> perCategory, long merged) {
+    Set<Integer> unknown = new LinkedHashSet<>();
     boolean weightedMerged = merged > 0 && event.categories().stream()
         .anyMatch(c -> c.weight() != null && !perCategory.containsKey(c.code()));
     if (!weightedMerged) return unknown;
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> results = (List<Map<String, Object>>) report.get("forms");
     for (int i = 0; i < results.size(); i++) {
-      if (results.get(i).remove("weighted") != null || "assessment".equals(forms.get(i).definition().template())) {
-        unknown.add(forms.get(i).definition().title());
-      }
+      results.get(i).remove("weighted");
+      if ("assessment".equals(forms.get(i).definition().template())) unknown.add(i);
     }
     return unknown;
   }
