@@ -11,9 +11,9 @@ import org.pingyi.http.StaticFiles;
 import org.pingyi.pdf.CjkFont;
 
 /**
- * The public receipts board (回执码公布), no account needed, each address 404 until the event's voting has closed:
- * /r/:board (the page), /r/:board/receipts.json (the codes), /r/:board/receipts.pdf (the printable list) and
- * /r/:board/qr.svg (the QR code of the page's address, for the big screen). A voter's search runs in the page
+ * The public receipts board (回执码公布), no account needed: /r/:board (the page, which holds no data) and, each 404
+ * until the event's voting has closed, /r/:board/receipts.json (the codes), /r/:board/receipts.pdf (the printable
+ * list) and /r/:board/qr.svg (the QR code of the page's address, for the big screen). A voter's search runs in the page
  * over the whole list: the code typed is never sent, so the server cannot tie a code to a phone or an address.
  */
 public final class BoardRoutes {
@@ -30,21 +30,15 @@ public final class BoardRoutes {
   }
 
   public void mount(Router router) {
-    router.get("/r/:board").handler(this::page);
+    // The page holds no data: the same bytes for every key, open or closed, known or not. It reads receipts.json,
+    // which is 404 before the close, and then says so itself (a 404 here would be an HTML error, not the JSON one).
+    router.get("/r/:board").handler(ctx -> files.page(ctx, "/board/index.html"));
     router.get("/r/:board/receipts.json").respond(ctx -> {
       ctx.response().putHeader("Cache-Control", "no-cache");
       return service.board(key(ctx)).map(Board::toJson);
     });
     router.get("/r/:board/receipts.pdf").handler(this::pdf);
     router.get("/r/:board/qr.svg").handler(this::qr);
-  }
-
-  /** The same page either way, with 404 when there is nothing published: it then says so itself. */
-  private void page(RoutingContext ctx) {
-    service.published(key(ctx)).onSuccess(published -> {
-      if (!published) ctx.response().setStatusCode(404);
-      files.page(ctx, "/board/index.html");
-    }).onFailure(ctx::fail);
   }
 
   private void pdf(RoutingContext ctx) {
