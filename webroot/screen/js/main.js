@@ -34,7 +34,7 @@ function render(tally) {
   const stage = document.getElementById('stage');
   stage.classList.toggle('turnout-only', !!tally.turnoutOnly);
   stage.classList.toggle('final', tally.event.status === 'closed' || tally.event.status === 'archived');
-  const slides = tally.turnoutOnly ? [] : slidesOf(tally);
+  const slides = tally.turnoutOnly ? [] : slidesOf(tally).concat(boardSlides(tally));
   const resized = showLiveNote(tally);
   slideshow.update(slides);
   // The note's band takes height from the slides (or gives it back): the charts on view take the new size.
@@ -58,6 +58,13 @@ function showLiveNote(tally) {
       + ' 张选票更新一次；分类别结果在投票结束后显示'
     : '';
   return was !== !!tally.liveResults;
+}
+
+// After the close, a last page invites voters to check their receipt codes on the public board.
+function boardSlides(tally) {
+  if (!tally.board) return [];
+  return [{ key: 'board', kind: 'board', title: '回执码公布', board: tally.board, count: tally.turnout.inResults,
+    facts: [], charts: [] }];
 }
 
 function quorumOf(tally) {

@@ -30,6 +30,7 @@ export class Slideshow {
     this.slides = slides;
     slides.forEach((slide, i) => {
       const page = this.pages[i];
+      if (slide.kind === 'board') return fillBoard(page, slide);
       fillFacts(page.facts, slide.facts);
       slide.charts.forEach((chart, k) => {
         fillTable(page.tables[k], chart);
@@ -103,6 +104,7 @@ export class Slideshow {
 }
 
 function buildPage(slide) {
+  if (slide.kind === 'board') return buildBoardPage(slide);
   const node = el('article', 'slide');
   node.dataset.slide = slide.key;
   node.dataset.testid = 'slide';
@@ -134,6 +136,34 @@ function buildPage(slide) {
   body.append(facts, main);
   node.append(head, body);
   return { node, facts, boxes, tables, charts: [] };
+}
+
+/** The receipts board's page: its QR code, its address and what a voter does with it. */
+function buildBoardPage(slide) {
+  const node = el('article', 'slide board-slide');
+  node.dataset.slide = slide.key;
+  node.dataset.testid = 'slide';
+  const qr = el('img', 'bd-qr');
+  qr.alt = '回执码公布页的二维码';
+  qr.dataset.testid = 'board-qr';
+  const text = el('div', 'bd-text');
+  const count = el('p', 'bd-count');
+  const url = el('p', 'bd-url');
+  url.dataset.testid = 'board-url';
+  text.append(el('h2', 'bd-title', '回执码已公布'),
+    el('p', 'bd-lead', '请用手机扫描二维码，输入提交选票时得到的回执码，核对您的选票已计入。'),
+    count, url,
+    el('p', 'bd-note', '查找只在您的手机上进行，回执码不会发送给服务器；回执码不包含投票人的身份。'));
+  node.append(qr, text);
+  const page = { node, qr, count, url, facts: null, boxes: [], tables: [], charts: [] };
+  fillBoard(page, slide);
+  return page;
+}
+
+function fillBoard(page, slide) {
+  if (page.qr.getAttribute('src') !== slide.board.qr) page.qr.src = slide.board.qr;
+  page.count.textContent = '共 ' + slide.count + ' 个回执码，按回执码排序，与投票先后无关';
+  page.url.textContent = slide.board.url;
 }
 
 function fillFacts(list, facts) {

@@ -36,6 +36,8 @@ import org.pingyi.ballot.CastService;
 import org.pingyi.ballot.PaperRoutes;
 import org.pingyi.ballot.PaperService;
 import org.pingyi.ballot.VoteRoutes;
+import org.pingyi.board.BoardRoutes;
+import org.pingyi.board.BoardService;
 import org.pingyi.box.BallotBox;
 import org.pingyi.box.Mixer;
 import org.pingyi.db.DatabaseSettings;
@@ -159,7 +161,8 @@ public final class PingyiServer extends VerticleBase {
     new RawExportRoutes(rawExports, staffAuth, exportWorkers).mount(router);
     new BundleRoutes(new BundleService(pool, eventService, rawExports, summaries, exportWorkers), staffAuth,
         exportWorkers).mount(router);
-    tally = new TallyRoutes(vertx, pool, staffAuth, eventService, audit, files);
+    new BoardRoutes(new BoardService(pool), files, config.publicUrl(), exportWorkers).mount(router);
+    tally = new TallyRoutes(vertx, pool, staffAuth, eventService, audit, files, config.publicUrl());
     tally.mount(router);
     router.get("/").handler(ctx -> ctx.redirect("/console/"));
     // After every route, before the fallbacks: HEAD on pages, and 405 for a routed address's other methods.

@@ -36,13 +36,13 @@ public final class TallyRoutes {
   private io.vertx.pgclient.pubsub.PgSubscriber subscriber;
 
   public TallyRoutes(io.vertx.core.Vertx vertx, Pool pool, StaffAuth auth, EventService events, AuditLog audit,
-                     StaticFiles files) {
+                     StaticFiles files, String publicUrl) {
     this.files = files;
     this.pool = pool;
     this.auth = auth;
     this.events = events;
     this.audit = audit;
-    this.snapshots = new TallySnapshots(pool);
+    this.snapshots = new TallySnapshots(pool, publicUrl);
     this.links = new ScreenLinks(pool, audit, auth);
     this.live = new LiveTally(vertx, snapshots::encoded, links::stillValid);
     this.charts = ChartLibrary.load(vertx);

@@ -13,6 +13,7 @@ import org.pingyi.ballot.BallotForm;
 import org.pingyi.ballot.BallotRepository;
 import org.pingyi.ballot.FrozenForm;
 import org.pingyi.ballot.FrozenFormCache;
+import org.pingyi.board.BoardService;
 import org.pingyi.form.FormRules;
 import org.pingyi.http.AppError;
 
@@ -23,7 +24,7 @@ import org.pingyi.http.AppError;
  */
 public final class TallySnapshots {
   private static final String EVENT = """
-      SELECT title, status, screen_turnout_only, expected_attendance FROM events WHERE id = $1""";
+      SELECT title, status, screen_turnout_only, expected_attendance, board_key FROM events WHERE id = $1""";
   /**
    * Issued slips are summed from their batches (a batch and its slips are written in one transaction): every
    * screen's snapshot reads this several times a second, and counting 100,000 slips each time took the voting's
@@ -39,10 +40,17 @@ public final class TallySnapshots {
 
   private final Pool pool;
   private final FrozenFormCache forms;
+  private final String publicUrl;
 
   public TallySnapshots(Pool pool) {
+    this(pool, null);
+  }
+
+  /** @param publicUrl where phones reach the server, for the receipts board's address; null leaves it out */
+  public TallySnapshots(Pool pool, String publicUrl) {
     this.pool = pool;
     this.forms = new FrozenFormCache(new BallotRepository());
+    this.publicUrl = publicUrl;
   }
 
   Future<JsonObject> snapshot(UUID eventId) {
@@ -61,8 +69,21 @@ public final class TallySnapshots {
               .put("liveResults", disclosure == Disclosure.LIVE)
               // Results move only when the ballot box mixes at least this many ballots of one category and channel.
               .put("mixBatch", FormRules.mixBatchSize(parsed.stream().map(f -> f.definition().rules()).toList()))
-              .mergeIn(new JsonObject(report))));
+              .mergeIn(new JsonObject(report)))
+          .map(snapshot -> withBoard(snapshot, status, event.getString("board_key"))));
     });
+  }
+
+  /**
+   * Once voting has closed, where the receipts board is (its address for phones and its QR code): the screen
+   * shows it on its last page. Never before the close: the board's key would lead nowhere yet, and staff and
+   * screen links are the only readers of a snapshot.
+   */
+  private JsonObject withBoard(JsonObject snapshot, String status, String boardKey) {
+    if (publicUrl == null || !("closed".equals(status) || "archived".equals(status))) return snapshot;
+    String path = BoardService.path(boardKey);
+    return snapshot.put("board", new JsonObject().put("url", publicUrl + path).put("path", path)
+        .put("qr", path + "/qr.svg").put("pdf", path + "/receipts.pdf"));
   }
 
   /**

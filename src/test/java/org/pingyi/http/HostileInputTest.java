@@ -50,6 +50,7 @@ class HostileInputTest {
   private static String usedToken;
   private static String voidToken;
   private static String draftToken;
+  private static String closedBoard;
   private static final Deque<String> freshTokens = new ConcurrentLinkedDeque<>();
   private static final Map<String, Supplier<JsonObject>> samples = new HashMap<>();
 
@@ -62,6 +63,11 @@ class HostileInputTest {
     draftEvent = ready.getString("eventId");
     draftForm = ready.getString("formId");
     draftToken = Voting.prepare(admin, "未开始的活动").slips(admin, "A", 1).get(0);
+    // A closed event's receipts board: its addresses answer (and HEAD is served) only once voting has closed.
+    Voting closed = Voting.open(admin, "恶意输入测试（已结束）");
+    assertThat(admin.post("/api/events/" + closed.eventId + "/close", null).statusCode()).isEqualTo(200);
+    closedBoard = new Db(server.database()).strings("SELECT board_key FROM events WHERE id = ?",
+        UUID.fromString(closed.eventId)).get(0);
     voting = Voting.open(admin, "恶意输入测试（投票中）");
     List<String> tokens = voting.slips(admin, "B", 1300);
     voidToken = tokens.get(0);
@@ -133,6 +139,7 @@ class HostileInputTest {
           case "formId" -> draftForm;
           case "id" -> victim;
           case "serial" -> "A-0001";
+          case "board" -> closedBoard;
           case "token" -> java.util.Objects.requireNonNullElse(freshTokens.poll(), "Zm9yZ2VkLXRva2VuLXRoYXQtd2FzLW5ldmVyLWlzc3Vl");
           default -> UUID.randomUUID().toString();
         };

@@ -50,6 +50,12 @@ public final class Browser implements AutoCloseable {
     return browser.newContext(new NewContextOptions().setViewportSize(1920, 1080).setLocale("zh-CN"));
   }
 
+  /** A fresh context of this viewport, for screenshots at a given size: a phone's (mobile, touch) or a window's. */
+  public BrowserContext newContext(int width, int height, boolean phone) {
+    return browser.newContext(new NewContextOptions().setViewportSize(width, height).setIsMobile(phone)
+        .setHasTouch(phone).setLocale("zh-CN"));
+  }
+
   /** A fresh phone-sized context. */
   public BrowserContext phone() {
     return browser.newContext(new NewContextOptions().setViewportSize(390, 844).setIsMobile(true)

@@ -1,0 +1,48 @@
+package org.pingyi.board;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import java.util.regex.Pattern;
+import org.pingyi.http.AppError;
+
+/**
+ * The receipts board of a closed event, found by its board key. An unknown key, a malformed one and the key of an
+ * event still open (or a draft) are one and the same 404, so the address says nothing before the close.
+ */
+public final class BoardService {
+  /** What {@code board_key} holds (migration V011): 32 hex digits. */
+  static final Pattern KEY = Pattern.compile("[0-9a-f]{32}");
+
+  private final Pool pool;
+  private final BoardRepository repository = new BoardRepository();
+
+  public BoardService(Pool pool) {
+    this.pool = pool;
+  }
+
+  Future<Board> board(String key) {
+    if (key == null || !KEY.matcher(key).matches()) return Future.failedFuture(notFound());
+    // One read-only transaction: a paper ballot entered after the close appears with its code or not at all.
+    return pool.withTransaction(tx -> repository.closedEvent(tx, key).compose(found -> {
+      if (found.isEmpty()) throw notFound();
+      BoardRepository.Heading event = found.get();
+      return repository.codes(tx, event.eventId())
+          .map(codes -> new Board(event.title(), event.organizingUnit(), event.date(), event.venue(), codes));
+    }));
+  }
+
+  /** Whether the key names a closed event's board (the page's status, 200 or 404). */
+  Future<Boolean> published(String key) {
+    if (key == null || !KEY.matcher(key).matches()) return Future.succeededFuture(false);
+    return repository.closedEvent(pool, key).map(java.util.Optional::isPresent);
+  }
+
+  static AppError notFound() {
+    return AppError.notFound("board_not_found", "没有这份回执码名单：投票结束后才公布，或地址有误");
+  }
+
+  /** The board's address relative to the server, e.g. for the big screen. */
+  public static String path(String key) {
+    return "/r/" + key;
+  }
+}
