@@ -4,7 +4,7 @@
 
 import { get, post, can } from './api.js';
 import { fetchFile, save } from './download.js';
-import { h, mount, messageBox, showMessage, showError, confirmDialog, busy } from './dom.js';
+import { h, fill, mount, messageBox, showMessage, showError, confirmDialog, busy } from './dom.js';
 import { statusBadge } from './events.js';
 
 const RAW = [
@@ -30,12 +30,33 @@ export async function showExports(id) {
 }
 
 function render(page, event, check, message) {
-  page.textContent = '';
-  page.append(
+  fill(page,
     h('p', { class: 'crumbs' }, h('a', { href: '#/events', text: '活动列表' }), ' / ',
       h('a', { href: '#/events/' + event.id, text: event.title, testid: 'event-page-link' }), ' / '),
     h('div', { class: 'page-head' }, h('h1', { text: '导出与归档' }), statusBadge(event.status, 'event-status')),
-    message, completeness(event, check), downloads(event, message), archiving(page, event, check, message));
+    message, completeness(event, check), downloads(event, message), receiptsBoard(event),
+    archiving(page, event, check, message));
+}
+
+/**
+ * 回执码公布: after the close, where voters check that their ballot was counted (the page the phone promised and
+ * the big screen's last slide shows), and its list as a PDF for the notice board. Both are public by design.
+ */
+function receiptsBoard(event) {
+  if (event.status !== 'closed' && event.status !== 'archived') return null;
+  const section = h('section', { class: 'subpanel', testid: 'receipts-board' }, h('h2', { text: '回执码公布' }),
+    h('p', { class: 'hint', text: '正在加载……' }));
+  get('/events/' + event.id + '/tally').then((tally) => {
+    const board = tally.board;
+    if (!board) return;
+    fill(section, h('h2', { text: '回执码公布' }),
+      h('p', {}, '公布页（无需登录，投票人输入回执码即可核对是否已计入）：',
+        h('a', { href: board.url, target: '_blank', rel: 'noopener', testid: 'board-link', text: board.url })),
+      h('p', { class: 'inline-form' },
+        h('a', { href: board.pdf, class: 'button', download: '', testid: 'board-pdf', text: '下载回执码名单（PDF，张贴用）' })),
+      h('p', { class: 'hint', text: '大屏幕最后一页显示此页的二维码。名单按回执码排序，与投票先后无关；纸质票的回执码由系统随机生成，无人持有。' }));
+  }).catch(() => fill(section, h('h2', { text: '回执码公布' }), h('p', { class: 'hint', text: '暂时无法读取公布页地址。' })));
+  return section;
 }
 
 function completeness(event, check) {

@@ -84,6 +84,10 @@ class ExportPageBrowserTest {
       String sha256 = organizer.get("/api/events/" + voting.eventId + "/archive/manifest").bodyAsJsonObject().getString("sha256");
       assertThat(page.getByTestId("manifest-hash")).hasAttribute("data-sha256", sha256);
       assertThat(page.getByTestId("manifest-hash")).hasText(sha256.replaceAll("(.{8})(?!$)", "$1 "));
+      assertThat(page.getByTestId("board-link")).hasAttribute("href",
+          java.util.regex.Pattern.compile("^" + TestServer.PUBLIC_URL.replace(".", "\\.") + "/r/[0-9a-f]{32}$"));
+      Download board = page.waitForDownload(() -> page.getByTestId("board-pdf").click());
+      org.assertj.core.api.Assertions.assertThat(Files.readAllBytes(board.path())).startsWith("%PDF".getBytes());
       Download zip = page.waitForDownload(() -> page.getByTestId("download-bundle").click());
       org.assertj.core.api.Assertions.assertThat(zip.suggestedFilename()).isEqualTo(TITLE + "-归档包.zip");
       org.assertj.core.api.Assertions.assertThat(Files.size(zip.path())).isGreaterThan(1000);
