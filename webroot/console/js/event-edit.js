@@ -120,7 +120,7 @@ function render(page, event, message) {
     h('div', { class: 'page-head' },
       h('h1', { text: event ? event.title : '新建活动' }),
       event ? statusBadge(event.status, 'event-status') : null),
-    event ? stepper(event) : null,
+    event ? stepper(event, page) : null,
     event ? statusActions(page, event, message) : null,
     event && event.status !== 'draft'
       ? h('p', { class: 'inline-form' },

@@ -19,7 +19,11 @@ export function slipsPanel(event) {
   const names = {};
   (event.categories || []).forEach((c) => { names[c.code] = c.name; });
   const refresh = () => get('/events/' + event.id + '/slips/counts')
-    .then((rows) => fillCounts(counts, rows, names))
+    .then((rows) => {
+      fillCounts(counts, rows, names);
+      // The stepper above follows the counts (a draft with slips issued is ready to open).
+      panel.dispatchEvent(new CustomEvent('slip-counts', { bubbles: true, detail: rows }));
+    })
     .catch((e) => showError(message, e, panel));
   refresh();
   const issuing = event.status === 'draft' || event.status === 'open';

@@ -1,21 +1,24 @@
 // The event's stage at the top of its page: 准备 → 发放票签 → 投票 → 计票核对 → 归档, what is done and what to do next,
 // for an organizer who runs an evaluation once a year and cannot be expected to remember the order.
 
-import { get } from './api.js';
 import { h, fill } from './dom.js';
 
 const STEPS = ['准备', '发放票签', '投票', '计票核对', '归档'];
 
-/** The stepper, filled in once the slip counts (a draft's only unknown) are in. */
-export function stepper(event) {
+/**
+ * The stepper. A draft's step depends on whether slips have been issued: it follows the counts the slip panel on
+ * the same page announces (the "slip-counts" event, on each load and after each issue), so it moves on at once.
+ */
+export function stepper(event, page) {
   const node = h('nav', { class: 'stepper', testid: 'stepper', 'aria-label': '活动进度' });
   const show = (issued) => render(node, event, stage(event, issued));
   show(null);
-  if (event.status === 'draft') {
-    get('/events/' + event.id + '/slips/counts')
-      .then((rows) => show(rows.reduce((n, r) => n + r.issued, 0)))
-      .catch(() => {});
-  }
+  const follow = (e) => {
+    // The page is rendered afresh after each save: a stepper no longer on it stops listening.
+    if (!node.isConnected) page.removeEventListener('slip-counts', follow);
+    else show(e.detail.reduce((n, r) => n + r.issued, 0));
+  };
+  page.addEventListener('slip-counts', follow);
   return node;
 }
 
