@@ -13,11 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.pingyi.support.Browser;
+import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.CsvReader;
 import org.pingyi.support.ServerExtension;
 import org.pingyi.support.TestServer;
@@ -32,17 +30,8 @@ class AccountsBrowserTest {
 
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();
-  private static Browser browser;
-
-  @BeforeAll
-  static void launchBrowser() {
-    browser = Browser.launch();
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-  }
+  @RegisterExtension
+  static final BrowserExtension browser = new BrowserExtension();
 
   @Test
   void aNewAccountStartsLeastChangesItsPasswordFirstAndItsRoleChangeIsConfirmedAndAudited() throws Exception {

@@ -9,12 +9,11 @@ import io.vertx.core.json.JsonArray;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
-import org.pingyi.support.Browser;
+import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.Fixtures;
 import org.pingyi.support.ServerExtension;
 import org.pingyi.support.TestServer;
@@ -25,23 +24,18 @@ class ExportPageBrowserTest {
   private static final String TITLE = "2026年度民主评议";
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();
-  private static Browser browser;
+  @RegisterExtension
+  static final BrowserExtension browser = new BrowserExtension();
   private static Api organizer;
   private static Voting voting;
 
   @BeforeAll
   static void closeAnEventWithASlipUnaccounted() {
-    browser = Browser.launch();
     organizer = server.api().asAdmin();
     voting = Voting.open(organizer, TITLE);
     List<String> tokens = voting.slips(organizer, "A", 2);
     server.api().post("/api/v/" + tokens.get(0), Voting.ballot(Voting.newNonce(), voting.validAnswers()));
     organizer.post("/api/events/" + voting.eventId + "/close", null);
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
   }
 
   @Test

@@ -11,13 +11,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.slip.SlipTokens;
 import org.pingyi.support.Api;
-import org.pingyi.support.Browser;
+import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.Db;
 import org.pingyi.support.ServerExtension;
 import org.pingyi.support.Voting;
@@ -26,7 +25,8 @@ import org.pingyi.support.Voting;
 class PaperEntryBrowserTest {
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();
-  private static Browser browser;
+  @RegisterExtension
+  static final BrowserExtension browser = new BrowserExtension();
   private static Api organizer;
   private static Voting voting;
   private static Db db;
@@ -34,7 +34,6 @@ class PaperEntryBrowserTest {
 
   @BeforeAll
   static void openAnEventWithClerks() {
-    browser = Browser.launch();
     organizer = server.api().asAdmin().newStaff("organizer", "organizer", "organizer-pass");
     server.api().asAdmin().newStaff("clerk1", "clerk", "clerk1-password");
     server.api().asAdmin().newStaff("clerk2", "clerk", "clerk2-password");
@@ -43,11 +42,6 @@ class PaperEntryBrowserTest {
     for (String token : voting.slips(organizer, "B", 3)) {
       serials.add(db.strings("SELECT serial FROM slips WHERE token_sha256 = ?", SlipTokens.hash(token)).get(0));
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
   }
 
   @Test

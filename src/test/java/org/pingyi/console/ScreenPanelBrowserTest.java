@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
-import org.pingyi.support.Browser;
+import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.ServerExtension;
 import org.pingyi.support.TestServer;
 import org.pingyi.support.Voting;
@@ -19,18 +18,13 @@ import org.pingyi.support.Voting;
 class ScreenPanelBrowserTest {
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();
-  private static Browser browser;
+  @RegisterExtension
+  static final BrowserExtension browser = new BrowserExtension();
   private static Api admin;
 
   @BeforeAll
   static void setUp() {
-    browser = Browser.launch();
     admin = server.api().asAdmin();
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
   }
 
   @Test

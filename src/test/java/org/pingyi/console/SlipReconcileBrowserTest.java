@@ -8,12 +8,10 @@ import com.microsoft.playwright.Page;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
-import org.pingyi.support.Browser;
+import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.ServerExtension;
 import org.pingyi.support.TestServer;
 import org.pingyi.support.Voting;
@@ -22,17 +20,8 @@ import org.pingyi.support.Voting;
 class SlipReconcileBrowserTest {
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();
-  private static Browser browser;
-
-  @BeforeAll
-  static void launchBrowser() {
-    browser = Browser.launch();
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-  }
+  @RegisterExtension
+  static final BrowserExtension browser = new BrowserExtension();
 
   @Test
   void afterClosingTheOrganizerVoidsTheBlankSlipsDeclaresTheRestUnreturnedAndTheCheckPasses() {

@@ -7,13 +7,11 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.AppConfig;
 import org.pingyi.support.Api;
-import org.pingyi.support.Browser;
+import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.ServerExtension;
 import org.pingyi.support.TestServer;
 import org.pingyi.support.Voting;
@@ -26,17 +24,8 @@ class SlipCodeEntryBrowserTest {
   @RegisterExtension
   static final ServerExtension server = new ServerExtension(c -> new AppConfig(c.httpPort(), c.dataDir(),
       c.databaseUrl(), c.pgVariablesSet(), "http://127.0.0.1:8080", c.adminPassword(), c.jwtKey(), c.sessionTtl()));
-  private static Browser browser;
-
-  @BeforeAll
-  static void launchBrowser() {
-    browser = Browser.launch();
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-  }
+  @RegisterExtension
+  static final BrowserExtension browser = new BrowserExtension();
 
   @Test
   void aPhoneTypesTheCodeFromTheSlipAndGetsItsBallot() {

@@ -11,12 +11,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
-import org.pingyi.support.Browser;
+import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.ServerExtension;
 import org.pingyi.support.Voting;
 
@@ -24,18 +23,13 @@ import org.pingyi.support.Voting;
 class BigScreenBrowserTest {
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();
-  private static Browser browser;
+  @RegisterExtension
+  static final BrowserExtension browser = new BrowserExtension();
   private static Api organizer;
 
   @BeforeAll
   static void setUp() {
-    browser = Browser.launch();
     organizer = server.api().asAdmin().newStaff("organizer", "organizer", "organizer-pass");
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
   }
 
   @Test

@@ -8,12 +8,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
-import org.pingyi.support.Browser;
+import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.Db;
 import org.pingyi.support.Fixtures;
 import org.pingyi.support.ServerExtension;
@@ -35,7 +34,8 @@ class HostileTextBrowserTest {
 
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();
-  private static Browser browser;
+  @RegisterExtension
+  static final BrowserExtension browser = new BrowserExtension();
   private static Api admin;
   private static String eventId;
   private static String cadresForm;
@@ -43,7 +43,6 @@ class HostileTextBrowserTest {
 
   @BeforeAll
   static void prepare() {
-    browser = Browser.launch();
     admin = server.api().asAdmin();
     JsonObject event = Fixtures.event(TITLE).put("organizingUnit", SCRIPT).put("venue", SVG)
         .put("counters", new JsonArray().add(IMG)).put("supervisors", new JsonArray().add(SCRIPT));
@@ -65,11 +64,6 @@ class HostileTextBrowserTest {
     String csv = admin.post("/api/events/" + eventId + "/slips", new JsonObject().put("category", "A").put("count", 1)
         .put("format", "csv")).bodyAsString();
     voterUrl = server.baseUrl() + csv.split("\r\n")[1].split(",")[1].substring(TestServer.PUBLIC_URL.length());
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
   }
 
   @Test

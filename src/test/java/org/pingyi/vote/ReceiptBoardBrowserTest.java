@@ -10,12 +10,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
-import org.pingyi.support.Browser;
+import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.Db;
 import org.pingyi.support.ServerExtension;
 import org.pingyi.support.TestServer;
@@ -30,18 +29,13 @@ class ReceiptBoardBrowserTest {
   private static final Path SHOTS = Path.of("target", "screenshots").toAbsolutePath();
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();
-  private static Browser browser;
+  @RegisterExtension
+  static final BrowserExtension browser = new BrowserExtension();
   private static Api organizer;
 
   @BeforeAll
   static void setUp() {
-    browser = Browser.launch();
     organizer = server.api().asAdmin().newStaff("organizer", "organizer", "organizer-pass");
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
   }
 
   @Test

@@ -11,32 +11,26 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
-import org.pingyi.support.Browser;
+import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.ServerExtension;
 
 /** An attendee scans a slip on a phone: answers two forms, is stopped at one pick too many, reviews, submits. */
 class VoterPageBrowserTest {
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();
-  private static Browser browser;
+  @RegisterExtension
+  static final BrowserExtension browser = new BrowserExtension();
   private static Api organizer;
   private static VotingEvent event;
 
   @BeforeAll
   static void setUp() {
-    browser = Browser.launch();
     organizer = server.api().asAdmin().newStaff("organizer", "organizer", "organizer-pass");
     event = VotingEvent.open(organizer, "2026年度一报告两评议");
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
   }
 
   @Test

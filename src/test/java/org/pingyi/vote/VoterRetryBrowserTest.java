@@ -10,30 +10,24 @@ import com.microsoft.playwright.Route;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
-import org.pingyi.support.Browser;
+import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.ServerExtension;
 
 /** Conference Wi-Fi loses a submission or its answer: the voter retries with the same nonce and is counted once. */
 class VoterRetryBrowserTest {
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();
-  private static Browser browser;
+  @RegisterExtension
+  static final BrowserExtension browser = new BrowserExtension();
   private static Api organizer;
 
   @BeforeAll
   static void setUp() {
-    browser = Browser.launch();
     organizer = server.api().asAdmin().newStaff("organizer", "organizer", "organizer-pass");
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
   }
 
   @Test
