@@ -24,6 +24,8 @@ import org.pingyi.support.ForgedTokens;
 import org.pingyi.support.HostileClient;
 import org.pingyi.support.HostileCorpus;
 import org.pingyi.support.HostileRequest;
+import org.pingyi.support.HostileWire;
+import org.pingyi.support.LogCapture;
 import org.pingyi.support.OpenApiDocument;
 import org.pingyi.support.OpenApiDocument.Operation;
 import org.pingyi.support.ServerExtension;
@@ -31,7 +33,8 @@ import org.pingyi.support.Voting;
 
 /**
  * The hostile corpus (issue 6): every documented operation attacked with forged credentials, hostile path
- * values and broken or hostile bodies, plus undocumented methods, static-file traversal and reused slips.
+ * values and broken or hostile bodies, plus undocumented methods, static-file traversal and reused slips; and
+ * (issue 17) requests malformed below HTTP's surface, written to a raw socket.
  * None may get a 5xx; every refusal is the JSON error body; the server is still serving at the end, and
  * nothing was half-written.
  */
@@ -87,6 +90,19 @@ class HostileInputTest {
     assertThat(corpus).hasSizeGreaterThan(500);
     assertThat(violations).as("%d of %d hostile requests broke the error contract:%n%s", violations.size(),
         corpus.size(), String.join("\n", violations)).isEmpty();
+    assertStillServingAndWhole();
+  }
+
+  @Test
+  void everyMalformedRequestOnTheWireIsRefusedWithTheJsonErrorOrClosedAndNothingIsLoggedAsAFault() {
+    List<HostileWire.Case> cases = HostileWire.cases(freshTokens.pop());
+    int alarmsBefore = LogCapture.alarms().size();
+
+    List<String> violations = HostileWire.violations(java.net.URI.create(server.baseUrl()).getPort(), cases);
+
+    assertThat(violations).as("%d of %d requests on the wire broke the error contract:%n%s", violations.size(),
+        cases.size(), String.join("\n", violations)).isEmpty();
+    assertThat(LogCapture.alarms().subList(alarmsBefore, LogCapture.alarms().size())).isEmpty();
     assertStillServingAndWhole();
   }
 
