@@ -105,7 +105,7 @@ public final class PingyiServer extends VerticleBase {
   private Future<HttpServer> listen() {
     HttpServerOptions options = Connections.serverOptions(IDLE_TIMEOUT_SECONDS);
     return vertx.createHttpServer(options)
-        .connectionHandler(Connections.guard(options))
+        .connectionHandler(Connections.guard(vertx, options, config.connectionLimits()))
         .invalidRequestHandler(InvalidRequests::answer).requestHandler(router).listen(config.httpPort());
   }
 

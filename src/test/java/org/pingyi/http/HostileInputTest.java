@@ -8,7 +8,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,7 +15,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.pingyi.AppConfig;
 import org.pingyi.support.Api;
 import org.pingyi.support.Db;
 import org.pingyi.support.Fixtures;
@@ -42,8 +40,7 @@ class HostileInputTest {
   private static final String JWT_KEY = "hostile-input-test-signing-key-0123456789";
 
   @RegisterExtension
-  static final ServerExtension server = new ServerExtension(c -> new AppConfig(c.httpPort(), c.dataDir(),
-      c.databaseUrl(), c.pgVariablesSet(), c.publicUrl(), c.adminPassword(), Optional.of(JWT_KEY), c.sessionTtl()));
+  static final ServerExtension server = new ServerExtension(c -> c.withJwtKey(JWT_KEY));
 
   private static Api admin;
   private static Voting voting;

@@ -70,6 +70,24 @@ public final class RawHttp {
     }
   }
 
+  /** One answer read off a kept-alive connection: its status line, its head and its body (by Content-Length). */
+  public record Answer(String statusLine, String head, String body) {
+  }
+
+  /** Reads exactly one answer, leaving the connection at the start of the next. */
+  public static Answer readAnswer(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+      int c = in.read();
+      if (c == -1) throw new IOException("closed after " + head.toString(StandardCharsets.ISO_8859_1));
+      head.write(c);
+    }
+    String text = head.toString(StandardCharsets.ISO_8859_1);
+    java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)\r\ncontent-length:\\s*(\\d+)").matcher(text);
+    byte[] body = in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+    return new Answer(text.substring(0, text.indexOf("\r\n")), text, new String(body, StandardCharsets.UTF_8));
+  }
+
   /** Splits what came back into answers, each framed by its Content-Length (the server sends no chunked errors). */
   static List<Response> parse(byte[] bytes) {
     List<Response> responses = new ArrayList<>();
