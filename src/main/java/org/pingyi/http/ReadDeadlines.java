@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
  * client sending one byte every two seconds held a connection for ever. Here a request head must arrive whole
  * within the limit of its first byte; a body within the limit of the head, plus one second per KiB, so an honest
  * 1 MB upload on a poor link still fits. Time between requests on a kept-alive connection is left to the idle
- * timeout, and so is time while Vert.x is not reading (it pauses a connection whose previous answer is not sent):
- * a slow server must not be blamed on its client.
+ * timeout, and so is time while Vert.x has stopped reading (it does when requests queue up behind one still being
+ * answered): a slow server must not be blamed on its client.
  *
  * <p>Two handlers share one clock: one before the HTTP decoder sees a request's first bytes arrive; one after it
  * sees where its head and its body end. On the deadline the connection is simply closed: there may be an answer
