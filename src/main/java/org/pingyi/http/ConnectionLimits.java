@@ -8,8 +8,9 @@ import java.time.Duration;
  */
 public record ConnectionLimits(int perAddress, Duration requestRead) {
   /**
-   * A browser opens at most six connections to one server; 2,000 phones behind one NAT (a hall's Wi-Fi, a carrier's
-   * gateway) loading the voter's page at once stay under 2,000 × 6, so no crowd of honest phones meets this cap.
+   * A browser opens at most six connections to one server, and loading the voter's page uses all six (Chromium as a
+   * phone: six connections, kept open after the page loaded until the idle timeout). 2,000 phones behind one NAT (a
+   * hall's Wi-Fi, a carrier's gateway) loading the page within a minute therefore stay under 2,000 × 6.
    */
   public static final int DEFAULT_PER_ADDRESS = 12_000;
   /** A request head is a few hundred bytes: ten seconds is ample on the worst mobile link. */
