@@ -77,10 +77,12 @@ public final class RawHttp {
   /** Reads exactly one answer, leaving the connection at the start of the next. */
   public static Answer readAnswer(InputStream in) throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
-    while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+    // The last four bytes read, as one int: the head ends at CR LF CR LF.
+    for (int last = 0; last != 0x0d0a0d0a; ) {
       int c = in.read();
       if (c == -1) throw new IOException("closed after " + head.toString(StandardCharsets.ISO_8859_1));
       head.write(c);
+      last = last << 8 | c;
     }
     String text = head.toString(StandardCharsets.ISO_8859_1);
     java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)\r\ncontent-length:\\s*(\\d+)").matcher(text);
