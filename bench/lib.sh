@@ -110,7 +110,9 @@ start_server() {
     [[ -n $PORT ]] || die "no free port in 18080..18180"
   fi
   log "starting $JAR on port $PORT (heap -Xmx$SERVER_HEAP, database $BENCH_DB)"
+  # Every bench client connects from 127.0.0.1, up to 20,000 connections at once (crowd.sh): no per-address cap.
   DATABASE_URL="postgresql://$PGUSER@$PGHOST:$PGPORT/$BENCH_DB" PINGYI_ADMIN_PASSWORD=$ADMIN_PASSWORD \
+    PINGYI_MAX_CONNECTIONS_PER_ADDRESS=${PINGYI_MAX_CONNECTIONS_PER_ADDRESS:-0} \
     PINGYI_HTTP_PORT=$PORT PINGYI_PUBLIC_URL="http://127.0.0.1:$PORT" PINGYI_DATA_DIR="$OUT/data" \
     java -Xmx"$SERVER_HEAP" $SERVER_JAVA_OPTS -jar "$JAR" >"$OUT/server.log" 2>&1 &
   SERVER_PID=$!

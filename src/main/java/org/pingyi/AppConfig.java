@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import org.pingyi.http.ConnectionLimits;
 
 /** The server's configuration, read once from the environment; a bad value stops start-up with one clear line. */
 public record AppConfig(
@@ -20,7 +21,8 @@ public record AppConfig(
     String publicUrl,
     Optional<String> adminPassword,
     Optional<String> jwtKey,
-    Duration sessionTtl) {
+    Duration sessionTtl,
+    ConnectionLimits connectionLimits) {
 
   /** A configuration value that cannot be used; its message names the variable and the reason. */
   public static final class ConfigException extends RuntimeException {
@@ -47,8 +49,12 @@ public record AppConfig(
       if (k.length() < 32) throw new ConfigException("PINGYI_JWT_KEY", "must be at least 32 characters");
     });
     int sessionMinutes = intValue(env, "PINGYI_SESSION_MINUTES", 60, 1, 24 * 60);
+    ConnectionLimits limits = new ConnectionLimits(
+        intValue(env, "PINGYI_MAX_CONNECTIONS_PER_ADDRESS", ConnectionLimits.DEFAULT_PER_ADDRESS, 0, 1_000_000),
+        Duration.ofSeconds(intValue(env, "PINGYI_REQUEST_READ_SECONDS", ConnectionLimits.DEFAULT_REQUEST_READ_SECONDS,
+            1, 600)));
     return new AppConfig(port, dataDir, databaseUrl, pgVariables, publicUrl.replaceAll("/+$", ""),
-        adminPassword, jwtKey, Duration.ofMinutes(sessionMinutes));
+        adminPassword, jwtKey, Duration.ofMinutes(sessionMinutes), limits);
   }
 
   /** True when the operator named a database; otherwise Pingyi starts its own embedded PostgreSQL. */
@@ -57,7 +63,18 @@ public record AppConfig(
   }
 
   public AppConfig withSessionTtl(Duration ttl) {
-    return new AppConfig(httpPort, dataDir, databaseUrl, pgVariablesSet, publicUrl, adminPassword, jwtKey, ttl);
+    return new AppConfig(httpPort, dataDir, databaseUrl, pgVariablesSet, publicUrl, adminPassword, jwtKey, ttl,
+        connectionLimits);
+  }
+
+  public AppConfig withJwtKey(String key) {
+    return new AppConfig(httpPort, dataDir, databaseUrl, pgVariablesSet, publicUrl, adminPassword, Optional.of(key),
+        sessionTtl, connectionLimits);
+  }
+
+  public AppConfig withConnectionLimits(ConnectionLimits limits) {
+    return new AppConfig(httpPort, dataDir, databaseUrl, pgVariablesSet, publicUrl, adminPassword, jwtKey, sessionTtl,
+        limits);
   }
 
   private static int intValue(Map<String, String> env, String name, int fallback, int min, int max) {

@@ -50,6 +50,7 @@ import org.pingyi.export.SummaryRoutes;
 import org.pingyi.form.FormRoutes;
 import org.pingyi.form.FormService;
 import org.pingyi.http.AppError;
+import org.pingyi.http.Connections;
 import org.pingyi.http.FailureHandler;
 import org.pingyi.http.InvalidRequests;
 import org.pingyi.http.JsonBody;
@@ -99,9 +100,15 @@ public final class PingyiServer extends VerticleBase {
           router = wired;
           return tally.listen(vertx, database.connectOptions());
         })
-        .compose(v -> vertx.createHttpServer(new HttpServerOptions().setIdleTimeout(IDLE_TIMEOUT_SECONDS))
-            .invalidRequestHandler(InvalidRequests::answer).requestHandler(router).listen(config.httpPort()))
+        .compose(v -> listen())
         .onSuccess(listening -> server = listening);
+  }
+
+  private Future<HttpServer> listen() {
+    HttpServerOptions options = Connections.serverOptions(IDLE_TIMEOUT_SECONDS);
+    return vertx.createHttpServer(options)
+        .connectionHandler(Connections.guard(vertx, options, config.connectionLimits()))
+        .invalidRequestHandler(InvalidRequests::answer).requestHandler(router).listen(config.httpPort());
   }
 
   /** The port actually bound (useful when configured as 0). */

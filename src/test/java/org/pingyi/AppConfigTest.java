@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.pingyi.http.ConnectionLimits;
 
 class AppConfigTest {
 
@@ -18,6 +19,19 @@ class AppConfigTest {
     assertThat(config.externalDatabase()).isFalse();
     assertThat(config.publicUrl()).startsWith("http://").endsWith(":8080");
     assertThat(config.sessionTtl()).isEqualTo(Duration.ofMinutes(60));
+    assertThat(config.connectionLimits()).isEqualTo(new ConnectionLimits(12_000, Duration.ofSeconds(10)));
+  }
+
+  @Test
+  void theConnectionLimitsAreSetFromTheEnvironmentAndZeroLiftsTheCap() {
+    AppConfig config = AppConfig.fromEnv(Map.of("PINGYI_MAX_CONNECTIONS_PER_ADDRESS", "0",
+        "PINGYI_REQUEST_READ_SECONDS", "30"));
+
+    assertThat(config.connectionLimits()).isEqualTo(new ConnectionLimits(0, Duration.ofSeconds(30)));
+    assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("PINGYI_REQUEST_READ_SECONDS", "0")))
+        .hasMessageStartingWith("PINGYI_REQUEST_READ_SECONDS:");
+    assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("PINGYI_MAX_CONNECTIONS_PER_ADDRESS", "many")))
+        .hasMessageStartingWith("PINGYI_MAX_CONNECTIONS_PER_ADDRESS:");
   }
 
   @Test

@@ -77,6 +77,8 @@ public final class FailureHandler implements Handler<RoutingContext> {
       case 405 -> AppError.of(405, "method_not_allowed", "不支持此请求方法");
       case 413 -> AppError.of(413, "payload_too_large", "请求体过大");
       case 415 -> AppError.of(415, "unsupported_media_type", "请求体必须是 JSON");
+      // The body handler's answer to an Expect other than 100-continue.
+      case 417 -> AppError.of(417, "expectation_failed", "不支持该 Expect 请求头");
       default -> unexpected(ctx, failure);
     };
   }

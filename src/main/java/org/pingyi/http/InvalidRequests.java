@@ -16,7 +16,10 @@ public final class InvalidRequests {
   public static void answer(HttpServerRequest request) {
     Throwable cause = request.decoderResult().cause();
     AppError error;
-    if (cause instanceof TooLongHttpLineException) {
+    if (cause instanceof AppError refused) {
+      // Refused by StrictRequestDecoder: an unknown HTTP version, or a length given twice over.
+      error = refused;
+    } else if (cause instanceof TooLongHttpLineException) {
       error = AppError.of(414, "uri_too_long", "请求地址过长");
     } else if (cause instanceof TooLongHttpHeaderException) {
       error = AppError.of(431, "headers_too_large", "请求头过大");

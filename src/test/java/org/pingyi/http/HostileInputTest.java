@@ -8,7 +8,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,7 +15,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.pingyi.AppConfig;
 import org.pingyi.support.Api;
 import org.pingyi.support.Db;
 import org.pingyi.support.Fixtures;
@@ -24,6 +22,8 @@ import org.pingyi.support.ForgedTokens;
 import org.pingyi.support.HostileClient;
 import org.pingyi.support.HostileCorpus;
 import org.pingyi.support.HostileRequest;
+import org.pingyi.support.HostileWire;
+import org.pingyi.support.LogCapture;
 import org.pingyi.support.OpenApiDocument;
 import org.pingyi.support.OpenApiDocument.Operation;
 import org.pingyi.support.ServerExtension;
@@ -31,7 +31,8 @@ import org.pingyi.support.Voting;
 
 /**
  * The hostile corpus (issue 6): every documented operation attacked with forged credentials, hostile path
- * values and broken or hostile bodies, plus undocumented methods, static-file traversal and reused slips.
+ * values and broken or hostile bodies, plus undocumented methods, static-file traversal and reused slips; and
+ * (issue 17) requests malformed below HTTP's surface, written to a raw socket.
  * None may get a 5xx; every refusal is the JSON error body; the server is still serving at the end, and
  * nothing was half-written.
  */
@@ -39,8 +40,7 @@ class HostileInputTest {
   private static final String JWT_KEY = "hostile-input-test-signing-key-0123456789";
 
   @RegisterExtension
-  static final ServerExtension server = new ServerExtension(c -> new AppConfig(c.httpPort(), c.dataDir(),
-      c.databaseUrl(), c.pgVariablesSet(), c.publicUrl(), c.adminPassword(), Optional.of(JWT_KEY), c.sessionTtl()));
+  static final ServerExtension server = new ServerExtension(c -> c.withJwtKey(JWT_KEY));
 
   private static Api admin;
   private static Voting voting;
@@ -93,6 +93,19 @@ class HostileInputTest {
     assertThat(corpus).hasSizeGreaterThan(500);
     assertThat(violations).as("%d of %d hostile requests broke the error contract:%n%s", violations.size(),
         corpus.size(), String.join("\n", violations)).isEmpty();
+    assertStillServingAndWhole();
+  }
+
+  @Test
+  void everyMalformedRequestOnTheWireIsRefusedWithTheJsonErrorOrClosedAndNothingIsLoggedAsAFault() {
+    List<HostileWire.Case> cases = HostileWire.cases(freshTokens.pop());
+    int alarmsBefore = LogCapture.alarms().size();
+
+    List<String> violations = HostileWire.violations(java.net.URI.create(server.baseUrl()).getPort(), cases);
+
+    assertThat(violations).as("%d of %d requests on the wire broke the error contract:%n%s", violations.size(),
+        cases.size(), String.join("\n", violations)).isEmpty();
+    assertThat(LogCapture.alarms().subList(alarmsBefore, LogCapture.alarms().size())).isEmpty();
     assertStillServingAndWhole();
   }
 

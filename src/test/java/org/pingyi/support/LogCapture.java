@@ -1,5 +1,6 @@
 package org.pingyi.support;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.AppenderBase;
@@ -9,13 +10,24 @@ import java.util.List;
 /** Keeps every log line (with its stack trace) written since the last {@link #drain()}, for leak checks. */
 public final class LogCapture extends AppenderBase<ILoggingEvent> {
   private static final List<String> LINES = new ArrayList<>();
+  /** The lines at WARN or above, or with a stack trace: what an operator would be alarmed by. */
+  private static final List<String> ALARMS = new ArrayList<>();
 
   @Override
   protected void append(ILoggingEvent event) {
     String line = event.getLoggerName() + " " + event.getFormattedMessage();
     if (event.getThrowableProxy() != null) line += "\n" + ThrowableProxyUtil.asString(event.getThrowableProxy());
+    boolean alarming = event.getLevel().isGreaterOrEqual(Level.WARN) || event.getThrowableProxy() != null;
     synchronized (LINES) {
       LINES.add(line);
+      if (alarming) ALARMS.add(event.getLevel() + " " + line);
+    }
+  }
+
+  /** The alarming lines captured so far (kept, like {@link #lines()}); forgotten by {@link #drain()}. */
+  public static List<String> alarms() {
+    synchronized (LINES) {
+      return new ArrayList<>(ALARMS);
     }
   }
 
@@ -31,6 +43,7 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> {
     synchronized (LINES) {
       List<String> lines = new ArrayList<>(LINES);
       LINES.clear();
+      ALARMS.clear();
       return lines;
     }
   }

@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import org.pingyi.AppConfig;
 import org.pingyi.PingyiServer;
 import org.pingyi.db.DatabaseSettings;
+import org.pingyi.http.ConnectionLimits;
 
 /** A Pingyi server on a free port over a fresh database, as production wires it. */
 public final class TestServer implements AutoCloseable {
@@ -37,7 +38,7 @@ public final class TestServer implements AutoCloseable {
   /** A further server over an existing database (several instances sharing one PostgreSQL). */
   public static TestServer startOn(Vertx vertx, DatabaseSettings database, UnaryOperator<AppConfig> adjust) {
     AppConfig config = adjust.apply(new AppConfig(0, Path.of("target", "test-data"), Optional.empty(), false,
-        PUBLIC_URL, Optional.of(ADMIN_PASSWORD), Optional.empty(), Duration.ofMinutes(60)));
+        PUBLIC_URL, Optional.of(ADMIN_PASSWORD), Optional.empty(), Duration.ofMinutes(60), ConnectionLimits.defaults()));
     PingyiServer server = new PingyiServer(config, database);
     String id = vertx.deployVerticle(server).await();
     return new TestServer(vertx, database, id, server);
