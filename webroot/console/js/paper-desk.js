@@ -65,23 +65,29 @@ function buildBlock(block, prefix, stops, limits) {
     const tr = h('tr', { class: 'desk-line' });
     if (block.kind !== 'multi') {
       tr.appendChild(h('th', { scope: 'row', class: 'desk-label' }, h('span', { text: line.label }),
-        line.sub && block.kind === 'matrix' ? h('span', { class: 'desk-sub', text: line.sub, title: line.sub }) : null,
         line.required ? h('span', { class: 'desk-required', title: '必答', text: '*' }) : null));
-      if ((block.kind === 'select' || block.kind === 'approve') && line.stops[0].kind !== 'text') {
+      if (hasFacts(block) && line.stops[0].kind !== 'text') {
         tr.appendChild(h('td', { class: 'desk-facts', text: line.sub, title: line.sub }));
       }
     }
     body.appendChild(tr);
-    for (const def of line.stops) {
+    line.stops.forEach((def, i) => {
+      // At phone width the lines stack: a further scale of a cadre needs its question there (hidden at the desk).
+      if (i > 0) tr.appendChild(h('td', { class: 'desk-group-label', 'aria-hidden': 'true', text: block.groups[i].label }));
       const stop = buildStop(def, tr, prefix, block);
       stops.push(stop);
       const limit = def.limit || (def.max ? def.id : null);
       if (def.max) limits[def.id] = limitOf(def.max, '', table.querySelector('.desk-note'));
       if (limit) limits[limit].add(stop);
-    }
+    });
     if (line.reasons) stops.push(reasonLine(line, body, tr, stops[stops.length - line.stops.length], prefix, limits));
   }
   return table;
+}
+
+/** Whether lines carry a column of facts: a cadre's posts, a candidate's gender, birth and post. */
+function hasFacts(block) {
+  return block.kind === 'matrix' ? !!block.attributes : block.kind === 'select' || block.kind === 'approve';
 }
 
 function headOf(block) {
@@ -92,8 +98,9 @@ function headOf(block) {
   }
   if (block.kind === 'matrix') {
     return h('thead', {},
-      h('tr', { class: 'desk-groups' }, h('th', { scope: 'col', rowSpan: 2, class: 'desk-label' },
-        h('span', { text: block.title }), h('span', { class: 'desk-sub', text: block.rowHeader })),
+      h('tr', { class: 'desk-groups' }, h('th', { scope: 'col', rowSpan: 2, colSpan: hasFacts(block) ? 2 : 1, class: 'desk-label' },
+        h('span', { text: block.title }),
+        h('span', { class: 'desk-sub', text: block.rowHeader + (block.attributes ? '（' + block.attributes + '）' : '') })),
       block.groups.map((g, i) => h('th', { scope: 'colgroup', colSpan: g.options.length,
         class: i ? 'desk-group desk-extra' : 'desk-group', text: i ? g.label : '评价', title: g.label }))),
       h('tr', {}, block.groups.map((g) => keyed(g.options))));
@@ -115,9 +122,9 @@ function buildStop(def, tr, prefix, block) {
   const name = prefix + '-' + def.id;
   if (def.kind === 'text') {
     const input = def.index !== undefined
-      ? h('input', { type: 'text', class: 'desk-text', maxLength: def.maxLength, 'aria-label': def.label,
+      ? h('input', { type: 'text', class: 'desk-input', maxLength: def.maxLength, 'aria-label': def.label,
         placeholder: '另行推荐的姓名' })
-      : h('textarea', { class: 'desk-text', rows: 1, maxLength: def.maxLength, 'aria-label': def.label,
+      : h('textarea', { class: 'desk-input', rows: 1, maxLength: def.maxLength, 'aria-label': def.label,
         placeholder: '照纸质票录入文字；Shift+Enter 换行' });
     const cell = h('td', { class: 'desk-cell desk-text-cell', colSpan: block.kind === 'text' ? 99 : 2 }, input);
     tr.appendChild(cell);
@@ -154,12 +161,12 @@ function stopOf(def, line, inputs, cells, value) {
 /** 不认同的原因: a sub-line under the cadre, shown only while the cadre's mark asks for a reason. */
 function reasonLine(line, body, tr, main, prefix, limits) {
   const def = line.reasons;
-  const sub = h('tr', { class: 'desk-line desk-reasons', hidden: true },
-    h('th', { scope: 'row', class: 'desk-label' }, h('span', { text: def.title }),
-      h('span', { class: 'desk-note', role: 'status' })));
+  const sub = h('tr', { class: 'desk-line desk-reasons', hidden: true });
   body.appendChild(sub);
   const stop = buildStop(def, sub, prefix, { kind: 'matrix' });
   stop.cells[0].colSpan = 99;
+  stop.cells[0].prepend(h('span', { class: 'desk-reason-label', text: line.label + ' · ' + def.title + '：' }),
+    h('span', { class: 'desk-note', role: 'status' }));
   if (def.max) limits[def.id] = limitOf(def.max, '', sub.querySelector('.desk-note'));
   if (def.max) limits[def.id].add(stop);
   const show = () => { sub.hidden = !def.when.options.includes(main.value()); };

@@ -87,7 +87,8 @@ const BLOCKS = {
         title: q.reason.label, when: { path: [q.id, row.id, 'option'], options: q.reason.whenOptions || [] } } : null;
       return { label: row.label, sub: attrs.join(' · '), stops, reasons };
     });
-    return [{ kind: 'matrix', title: number + '. ' + q.text, rowHeader: q.rowHeader || '', groups, lines }];
+    return [{ kind: 'matrix', title: number + '. ' + q.text, rowHeader: q.rowHeader || '', groups, lines,
+      attributes: (q.columns || []).map((c) => c.label).join(' · ') }];
   },
   recommendation(q, number) {
     const approve = q.mode === 'approve';

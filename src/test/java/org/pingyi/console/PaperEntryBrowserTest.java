@@ -185,9 +185,14 @@ class PaperEntryBrowserTest {
     page.keyboard().type(serial);
     page.keyboard().press("Enter");
     assertThat(entryForm(page).getByRole(AriaRole.RADIO, name("张三 认同"))).isFocused();
-    for (String key : keys) press(page, key);
+    for (int i = 0; i < keys.size(); i++) {
+      press(page, keys.get(i));
+      if (screenshot != null && i == CADRES.size() + 1) {
+        // Mid-entry: the five cadres done, 第1题 marked, the focus ring on 第2题.
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of(screenshot)));
+      }
+    }
     assertThat(page.getByTestId("paper-submit")).isFocused();
-    if (screenshot != null) page.screenshot(new Page.ScreenshotOptions().setPath(Path.of(screenshot)));
     Request request = page.waitForRequest(r -> r.method().equals("POST") && r.url().endsWith("/paper-ballots"),
         () -> page.keyboard().press("Enter"));
     return new JsonObject(request.postData()).getJsonObject("answers");
