@@ -185,12 +185,14 @@ function keepButton(page, serial, kept, other, n) {
       try {
         await removeEntry(page, serial, other);
         const me = (session.account || {}).displayName;
-        if (page.entry && me !== kept.clerk) {
+        // The serial is filled in only when the clerk is not in the middle of another paper.
+        if (page.entry && me !== kept.clerk && !page.entry.serial.value.trim()) {
           page.entry.serial.value = serial;
           page.entry.say('票签 ' + serial + '：已删除另一遍，请对照纸质票重新录入', 'success');
           page.entry.desk.focusFirst();
         } else if (page.entry) {
-          page.entry.say('票签 ' + serial + '：已删除另一遍，请另一名工作人员重新录入', 'success');
+          page.entry.say('票签 ' + serial + '：已删除另一遍，请' + (me === kept.clerk ? '另一名工作人员' : '对照纸质票')
+            + '重新录入', 'success');
         }
       } catch (error) {
         showError(page.message, error);
