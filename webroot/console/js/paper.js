@@ -1,15 +1,17 @@
-// 纸质票双人录入: a clerk types the serial of a paper ballot's slip and marks its forms exactly as the voter did
-// (asMarked: too many marks are kept, nothing is required); a second clerk enters it again independently.
-// Below: the serials still waiting (a lone first entry shows only who entered it; a mismatch shows both entries
-// side by side, to check against the paper and discard the wrong one) and the ballots counted per category.
+// 纸质票双人录入 at a desk: a clerk types the serial of a paper ballot's slip and marks its forms from the keyboard
+// exactly as the voter did (as marked: too many marks are kept, nothing is required); a second clerk enters it
+// again independently. Beside the grid: the keys and the ballots counted per category. Below: the serials still
+// waiting (a lone first entry shows only who entered it; a mismatch shows both entries side by side with the
+// differing cells marked, to check against the paper and keep the right one).
 
-import { get, post, del, STATUSES } from './api.js';
+import { get, post, del, session, STATUSES } from './api.js';
 import { h, mount, messageBox, showError, confirmDialog, busy } from './dom.js';
-import { renderBallot } from '/shared/ballot-view.js';
+import { deskEntry, keyLegend } from './paper-desk.js';
+import { compareEntries } from './paper-compare.js';
 
 const OUTCOMES = {
   awaiting_second: '已录入第一遍，等待另一名工作人员录入第二遍',
-  counted: '两遍录入一致，已计票',
+  counted: '两遍一致，已计票',
   mismatch: '两遍录入不一致，请核对纸质票',
 };
 
@@ -37,7 +39,7 @@ export async function showPaper(id) {
     try {
       const [list, rows] = await Promise.all([
         get('/events/' + event.id + '/paper-ballots'), get('/events/' + event.id + '/ballots/counts')]);
-      fillPending(pending, list, event, forms, refresh, message);
+      fillPending(pending, list, { event, forms, refresh, message, entry });
       fillCounts(counts, rows, names);
     } catch (error) {
       showError(message, error);
@@ -45,61 +47,61 @@ export async function showPaper(id) {
   };
 
   const accepting = event.status === 'open' || event.status === 'closed';
+  const entry = accepting ? entryForm(event, forms, refresh) : null;
   page.textContent = '';
   page.append(
     h('p', { class: 'crumbs' }, h('a', { href: '#/events', text: '活动列表' }), ' / ',
       h('a', { href: '#/events/' + event.id, text: event.title }), ' / '),
     h('div', { class: 'page-head' }, h('h1', { text: '纸质票录入' }),
-      h('span', { class: 'hint', text: STATUSES[event.status] || event.status })),
-    h('p', { class: 'hint', text: '每张纸质票须由两名工作人员分别录入；两遍一致才计票。请按纸质票上的实际标记录入，超过限选人数的也照实录入。' }),
+      h('span', { class: 'hint', text: STATUSES[event.status] || event.status }),
+      h('span', { class: 'hint', text: '每张纸质票须由两名工作人员分别录入，两遍一致才计票；按纸质票上的实际标记录入，超过限选人数的也照实录入。' })),
     message,
-    accepting ? entryForm(event, forms, refresh)
-      : h('p', { class: 'message error', text: '只有投票中或已结束（未归档）的活动可以录入纸质票' }),
-    h('section', { class: 'subpanel' },
+    h('div', { class: 'desk-layout' },
+      entry ? entry.form : h('p', { class: 'message error', text: '只有投票中或已结束（未归档）的活动可以录入纸质票' }),
+      h('aside', { class: 'desk-aside' },
+        entry ? keyLegend() : null,
+        h('section', { class: 'desk-counts' }, h('h2', { text: '已计票数' }),
+          h('table', { class: 'table compact' },
+            h('thead', {}, h('tr', {}, ['类别', '手机票', '纸质票', '无法辨认', '待第二遍']
+              .map((t) => h('th', { scope: 'col', text: t })))),
+            counts)))),
+    h('section', { class: 'subpanel', id: 'paper-pending-panel' },
       h('div', { class: 'page-head' }, h('h2', { text: '待处理的纸质票' }),
         h('button', { type: 'button', class: 'small', testid: 'paper-refresh', text: '刷新', onclick: refresh })),
-      pending),
-    h('section', { class: 'subpanel' }, h('h2', { text: '已计票数' }),
-      h('table', { class: 'table' },
-        h('thead', {}, h('tr', {}, ['类别', '手机票', '纸质票', '无法辨认', '待第二遍']
-          .map((t) => h('th', { scope: 'col', text: t })))),
-        counts)));
+      pending));
   await refresh();
-  const serial = page.querySelector('[data-testid=paper-serial]');
-  if (serial) serial.focus();
+  if (entry) entry.serial.focus();
 }
 
+/** The entry: serial, 无法辨认, the desk grid, and 提交 with its outcome beside it (kept in view while entering). */
 function entryForm(event, forms, refresh) {
   const serial = h('input', { type: 'text', id: 'paper-serial', testid: 'paper-serial', maxLength: 20,
-    autocomplete: 'off', placeholder: '如 A-0042', required: true });
+    autocomplete: 'off', placeholder: '如 A-0042', required: true, class: 'desk-serial' });
   const unreadable = h('input', { type: 'checkbox', id: 'paper-unreadable', testid: 'paper-unreadable' });
   const submit = h('button', { type: 'submit', class: 'primary', testid: 'paper-submit', text: '提交录入' });
   const result = h('p', { class: 'paper-result', testid: 'paper-result', role: 'status', 'aria-live': 'polite' });
-  const ballots = h('div', { class: 'paper-ballots' });
-  let rendered = [];
-
-  const renderForms = () => {
-    ballots.textContent = '';
-    rendered = forms.map((form, i) => {
-      const box = h('div', { class: 'paper-ballot', testid: 'paper-form', dataset: { form: form.id } });
-      ballots.appendChild(box);
-      return { id: form.id, view: renderBallot(box, form.definition, { asMarked: true, idPrefix: 'paper-f' + i }) };
-    });
-  };
-  renderForms();
-  unreadable.addEventListener('change', () => { ballots.hidden = unreadable.checked; });
+  const look = h('button', { type: 'button', class: 'small', testid: 'paper-show-mismatch', text: '查看对照', hidden: true });
+  const desk = deskEntry(forms, () => submit.focus());
+  unreadable.addEventListener('change', () => { desk.element.hidden = unreadable.checked; });
+  serial.addEventListener('keydown', (ev) => {
+    if (ev.key !== 'Enter') return;
+    ev.preventDefault();
+    if (unreadable.checked) submit.focus();
+    else desk.focusFirst();
+  });
 
   const form = h('form', { class: 'paper-entry', testid: 'paper-entry', novalidate: true },
-    h('div', { class: 'inline-form' },
+    h('div', { class: 'desk-bar' },
       h('label', { for: 'paper-serial', text: '票签编号' }), serial,
       h('label', { class: 'check' }, unreadable, '无法辨认（整张无效）')),
-    ballots,
-    h('div', { class: 'actions' }, submit),
-    result);
+    desk.element,
+    h('div', { class: 'desk-submit' }, submit, result, look));
 
-  const say = (text, kind) => {
+  const say = (text, kind, serialShown) => {
     result.textContent = text;
     result.className = 'paper-result ' + kind;
+    look.hidden = !serialShown;
+    look.onclick = () => showPendingItem(serialShown);
   };
 
   form.addEventListener('submit', (ev) => {
@@ -111,22 +113,17 @@ function entryForm(event, forms, refresh) {
       return;
     }
     const body = { serial: number, unreadable: unreadable.checked };
-    if (!unreadable.checked) {
-      body.answers = {};
-      rendered.forEach((r) => {
-        const answers = r.view.getAnswers();
-        if (Object.keys(answers).length) body.answers[r.id] = answers;
-      });
-    }
+    if (!unreadable.checked) body.answers = desk.getAnswers();
     busy(submit, async () => {
       try {
         const outcome = await post('/events/' + event.id + '/paper-ballots', body);
-        say('票签 ' + number + '：' + (OUTCOMES[outcome.status] || outcome.status),
-          outcome.status === 'mismatch' ? 'error' : 'success');
+        const mismatch = outcome.status === 'mismatch';
+        say('票签 ' + number + '：' + (OUTCOMES[outcome.status] || outcome.status), mismatch ? 'error' : 'success',
+          mismatch ? number : null);
         serial.value = '';
         unreadable.checked = false;
-        ballots.hidden = false;
-        renderForms();
+        desk.element.hidden = false;
+        desk.clear();
       } catch (error) {
         // Nothing was recorded: the marks stay, so a mistyped serial can be corrected without entering again.
         say(error.message || String(error), 'error');
@@ -136,10 +133,18 @@ function entryForm(event, forms, refresh) {
       refresh();
     });
   });
-  return form;
+  return { form, serial, say, desk };
 }
 
-function fillPending(box, list, event, forms, refresh, message) {
+function showPendingItem(serial) {
+  const item = document.querySelector('[data-testid=pending-serial][data-serial="' + CSS.escape(serial) + '"]');
+  if (!item) return;
+  item.scrollIntoView({ block: 'start' });
+  const button = item.querySelector('button');
+  if (button) button.focus({ preventScroll: true });
+}
+
+function fillPending(box, list, page) {
   box.textContent = '';
   if (!list.length) {
     box.appendChild(h('p', { class: 'hint', text: '没有待处理的纸质票。' }));
@@ -151,78 +156,71 @@ function fillPending(box, list, event, forms, refresh, message) {
       dataset: { serial: item.serial, status: item.status } },
       h('h3', {}, h('span', { class: 'serial', text: item.serial }), ' ',
         h('span', { class: mismatch ? 'badge warn' : 'badge', text: mismatch ? '两遍录入不一致' : '等待第二遍录入' })));
-    if (mismatch) {
-      const columns = h('div', { class: 'pending-columns' });
-      item.entries.forEach((entry, n) => {
-        const column = h('div', { class: 'pending-entry', testid: 'pending-entry', dataset: { clerk: entry.clerk } },
-          h('h4', { text: '录入人：' + entry.clerk }),
-          entry.unreadable ? h('p', { class: 'message error', text: '录为无法辨认（整张无效）' }) : null,
-          discardButton(event, item.serial, entry, refresh, message));
-        if (!entry.unreadable) {
-          forms.forEach((form, i) => {
-            const holder = h('div', { class: 'paper-ballot' });
-            column.insertBefore(holder, column.lastChild);
-            renderBallot(holder, form.definition, { answers: (entry.answers || {})[form.id], readOnly: true,
-              asMarked: true, idPrefix: 'pending-' + item.serial + '-' + n + '-f' + i });
-          });
-        }
-        columns.appendChild(column);
-      });
-      markDifferences(columns, item.entries, forms);
-      node.appendChild(h('p', { class: 'hint', text: '标红的题目两遍录入不一致。请核对纸质票，删除录错的一条，再重新录入。' }));
-      node.appendChild(columns);
+    if (mismatch && item.entries.length === 2) {
+      const actions = item.entries.map((entry, n) => keepButton(page, item.serial, entry, item.entries[1 - n], n));
+      const compared = compareEntries(page.forms, item.entries, actions);
+      const differing = compared.querySelectorAll('[data-testid=diff-cell]').length / 2;
+      node.append(
+        h('p', { class: 'hint', text: '标红的 ' + differing + ' 处两遍录入不一致。请对照纸质票，选择录对的一遍“以此为准”；'
+          + '另一遍删除后，须由另一名工作人员重新录入，两遍一致才计票。' }),
+        h('div', { class: 'compare-scroll' }, compared));
     } else {
       for (const entry of item.entries) {
         node.appendChild(h('p', { class: 'pending-entry', testid: 'pending-entry', dataset: { clerk: entry.clerk } },
-          '第一遍录入人：' + entry.clerk + ' ', discardButton(event, item.serial, entry, refresh, message)));
+          '第一遍录入人：' + entry.clerk + ' ', discardButton(page, item.serial, entry)));
       }
     }
     box.appendChild(node);
   }
 }
 
-/** Marks, in both columns, each question whose answers differ between the two entries. */
-function markDifferences(columns, entries, forms) {
-  if (entries.length !== 2 || entries[0].unreadable !== entries[1].unreadable) return;
-  const [a, b] = entries.map((e) => e.answers || {});
-  const blocks = Array.from(columns.querySelectorAll('.pending-entry'));
-  forms.forEach((form, i) => {
-    const questions = new Set([...Object.keys(a[form.id] || {}), ...Object.keys(b[form.id] || {})]);
-    for (const q of questions) {
-      if (canonical((a[form.id] || {})[q]) === canonical((b[form.id] || {})[q])) continue;
-      for (const block of blocks) {
-        const ballot = block.querySelectorAll('.paper-ballot')[i];
-        const node = ballot && ballot.querySelector('.pb-q[data-question="' + CSS.escape(q) + '"]');
-        if (node) node.classList.add('paper-diff');
-      }
-    }
-  });
-}
-
-/** JSON with object keys sorted, so that the key order jsonb happens to keep does not count as a difference. */
-function canonical(value) {
-  if (Array.isArray(value)) return '[' + value.map(canonical).join(',') + ']';
-  if (value && typeof value === 'object') {
-    return '{' + Object.keys(value).sort().map((k) => JSON.stringify(k) + ':' + canonical(value[k])).join(',') + '}';
-  }
-  return JSON.stringify(value === undefined ? null : value);
-}
-
-function discardButton(event, serial, entry, refresh, message) {
-  const button = h('button', { type: 'button', class: 'small', testid: 'discard-entry', text: '删除此条录入' });
+/** 以此为准: deletes the other entry after saying what follows; the clerk whose entry went may enter it again. */
+function keepButton(page, serial, kept, other, n) {
+  const button = h('button', { type: 'button', class: 'small', testid: 'keep-entry', text: '以此为准，删除另一遍' });
   button.addEventListener('click', async () => {
-    if (!(await confirmDialog('删除票签 ' + serial + ' 由 ' + entry.clerk + ' 录入的这一遍？删除后须重新录入。', '删除'))) return;
+    const question = '以票签 ' + serial + ' 第' + (n + 1) + '遍（' + kept.clerk + ' 录入）为准：删除 ' + other.clerk
+      + ' 录入的第' + (2 - n) + '遍。\n删除后，须由 ' + kept.clerk + ' 以外的工作人员对照纸质票重新录入一遍，与此一致即计票。';
+    if (!(await confirmDialog(question, '删除另一遍'))) return;
     await busy(button, async () => {
       try {
-        await del('/events/' + event.id + '/paper-ballots/' + encodeURIComponent(serial) + '/entries/'
-          + encodeURIComponent(entry.id));
-        await refresh();
+        await removeEntry(page, serial, other);
+        const me = (session.account || {}).displayName;
+        // The serial is filled in only when the clerk is not in the middle of another paper.
+        if (page.entry && me !== kept.clerk && !page.entry.serial.value.trim()) {
+          page.entry.serial.value = serial;
+          page.entry.say('票签 ' + serial + '：已删除另一遍，请对照纸质票重新录入', 'success');
+          page.entry.desk.focusFirst();
+        } else if (page.entry) {
+          page.entry.say('票签 ' + serial + '：已删除另一遍，请' + (me === kept.clerk ? '另一名工作人员' : '对照纸质票')
+            + '重新录入', 'success');
+        }
       } catch (error) {
-        showError(message, error);
+        showError(page.message, error);
       }
     });
   });
   return button;
+}
+
+function discardButton(page, serial, entry) {
+  const button = h('button', { type: 'button', class: 'small', testid: 'discard-entry', text: '删除此条录入' });
+  button.addEventListener('click', async () => {
+    if (!(await confirmDialog('删除票签 ' + serial + ' 由 ' + entry.clerk + ' 录入的这一遍？删除后须重新录入两遍。', '删除'))) return;
+    await busy(button, async () => {
+      try {
+        await removeEntry(page, serial, entry);
+      } catch (error) {
+        showError(page.message, error);
+      }
+    });
+  });
+  return button;
+}
+
+async function removeEntry(page, serial, entry) {
+  await del('/events/' + page.event.id + '/paper-ballots/' + encodeURIComponent(serial) + '/entries/'
+    + encodeURIComponent(entry.id));
+  await page.refresh();
 }
 
 function fillCounts(body, rows, names) {

@@ -10,6 +10,9 @@ public final class Fixtures {
       "张三\t办公室副主任\t办公室主任\t2025.03",
       "李四\t科员\t副科长\t2025.06",
       "王五\t副科长\t科长\t2025.09");
+  public static final String FIVE_CADRES = String.join("\n", THREE_CADRES,
+      "赵六\t乡镇副镇长\t县发展和改革局副局长\t2025.10",
+      "孙七\t团县委副书记\t县教育局党组成员、副局长\t2025.11");
 
   private Fixtures() {
   }

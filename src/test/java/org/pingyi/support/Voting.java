@@ -35,6 +35,22 @@ public final class Voting {
     return new Voting(eventId, cadreWork, ready.getString("formId"), recommendation);
   }
 
+  /**
+   * An open event as a paper-entry desk sees it: 新提拔任用干部评议 with five cadres, then 选人用人工作评议
+   * (no 民主推荐 form).
+   */
+  public static Voting openWithFiveCadres(Api organizer, String title) {
+    String eventId = organizer.post("/api/events", Fixtures.event(title)).bodyAsJsonObject().getString("id");
+    String newCadres = organizer.post("/api/events/" + eventId + "/forms", new JsonObject().put("template", "new-cadres"))
+        .bodyAsJsonObject().getString("id");
+    var pasted = organizer.post("/api/forms/" + newCadres + "/paste",
+        new JsonObject().put("questionId", "cadres").put("tsv", Fixtures.FIVE_CADRES));
+    if (pasted.statusCode() != 200) throw new AssertionError("paste failed: " + pasted.bodyAsString());
+    String cadreWork = organizer.post("/api/events/" + eventId + "/forms", new JsonObject().put("template", "cadre-work"))
+        .bodyAsJsonObject().getString("id");
+    return new Voting(eventId, cadreWork, newCadres, null).open(organizer);
+  }
+
   public static Voting open(Api organizer, String title) {
     return prepare(organizer, title).open(organizer);
   }
