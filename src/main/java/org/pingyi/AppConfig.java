@@ -67,6 +67,17 @@ public record AppConfig(
         connectionLimits);
   }
 
+  public AppConfig withPublicUrl(String url) {
+    return new AppConfig(httpPort, dataDir, databaseUrl, pgVariablesSet, url, adminPassword, jwtKey, sessionTtl,
+        connectionLimits);
+  }
+
+  /** No operator-given admin password: the first start generates one and prints it. */
+  public AppConfig withGeneratedAdminPassword() {
+    return new AppConfig(httpPort, dataDir, databaseUrl, pgVariablesSet, publicUrl, Optional.empty(), jwtKey,
+        sessionTtl, connectionLimits);
+  }
+
   public AppConfig withJwtKey(String key) {
     return new AppConfig(httpPort, dataDir, databaseUrl, pgVariablesSet, publicUrl, adminPassword, Optional.of(key),
         sessionTtl, connectionLimits);

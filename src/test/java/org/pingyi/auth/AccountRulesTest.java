@@ -115,8 +115,7 @@ class AccountRulesTest {
     TestServer generated;
     System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
     try {
-      generated = TestServer.start(vertx, c -> new AppConfig(c.httpPort(), c.dataDir(), c.databaseUrl(),
-          c.pgVariablesSet(), c.publicUrl(), Optional.empty(), c.jwtKey(), c.sessionTtl()));
+      generated = TestServer.start(vertx, AppConfig::withGeneratedAdminPassword);
     } finally {
       System.setOut(console);
     }

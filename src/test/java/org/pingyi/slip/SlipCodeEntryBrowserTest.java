@@ -22,8 +22,7 @@ import org.pingyi.support.Voting;
  */
 class SlipCodeEntryBrowserTest {
   @RegisterExtension
-  static final ServerExtension server = new ServerExtension(c -> new AppConfig(c.httpPort(), c.dataDir(),
-      c.databaseUrl(), c.pgVariablesSet(), "http://127.0.0.1:8080", c.adminPassword(), c.jwtKey(), c.sessionTtl()));
+  static final ServerExtension server = new ServerExtension(c -> c.withPublicUrl("http://127.0.0.1:8080"));
   @RegisterExtension
   static final BrowserExtension browser = new BrowserExtension();
 

@@ -12,8 +12,7 @@ import org.pingyi.support.ServerExtension;
 /** A server whose phones' address is localhost says so, and issues slips only when that is confirmed. */
 class UnreachableAddressTest {
   @RegisterExtension
-  static final ServerExtension server = new ServerExtension(c -> new AppConfig(c.httpPort(), c.dataDir(),
-      c.databaseUrl(), c.pgVariablesSet(), "http://localhost:8080", c.adminPassword(), c.jwtKey(), c.sessionTtl()));
+  static final ServerExtension server = new ServerExtension(c -> c.withPublicUrl("http://localhost:8080"));
 
   @Test
   void theConsoleIsToldThatPhonesCannotOpenTheAddress() {
