@@ -1,0 +1,37 @@
+package org.pingyi.ops;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code java -jar pingyi.jar <args>} as an operator types it: a separate JVM through Main's own dispatch, on the
+ * test's classpath (the jar is not built before the tests), with only PINGYI_DATA_DIR set: the embedded database.
+ */
+final class PingyiCommand {
+  /** The exit code and everything the command printed (stdout and stderr, interleaved). */
+  record Result(int exit, String output) {
+  }
+
+  private PingyiCommand() {
+  }
+
+  static Result run(Path dataDir, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "org.pingyi.Main"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().keySet().removeIf(k -> k.equals("DATABASE_URL") || k.startsWith("PG"));
+    builder.environment().put("PINGYI_DATA_DIR", dataDir.toString());
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(3, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError("pingyi " + String.join(" ", args) + " did not finish:\n" + output);
+    }
+    return new Result(process.exitValue(), output);
+  }
+}
