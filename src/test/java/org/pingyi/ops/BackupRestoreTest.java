@@ -130,6 +130,8 @@ class BackupRestoreTest {
     assertThat(superuser.strings("SELECT rolsuper::text FROM pg_roles WHERE rolname = 'pingyi'")).containsExactly("false");
     assertThat(superuser.count("SELECT count(*) FROM audit_log")).isGreaterThan(10);
     assertThatThrownBy(() -> TestDatabase.execute(db.settings(), "DELETE FROM audit_log")).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> TestDatabase.execute(db.settings(), "SELECT setval('audit_log_id_seq', 1)"))
+        .as("pingyi reads the audit log's sequence for pg_dump, no more").isInstanceOf(IllegalStateException.class);
     TestDatabase.execute(db.settings(), "INSERT INTO audit_log (actor_name, action, object_type) VALUES ('test', 'restored', 'test')");
   }
 

@@ -5,11 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code java -jar pingyi.jar <args>} as an operator types it: a separate JVM through Main's own dispatch, on the
- * test's classpath (the jar is not built before the tests), with only PINGYI_DATA_DIR set: the embedded database.
+ * test's classpath (the jar is not built before the tests), with PINGYI_DATA_DIR set and, unless given, no DATABASE_URL.
  */
 final class PingyiCommand {
   /** The exit code and everything the command printed (stdout and stderr, interleaved). */
@@ -20,12 +21,18 @@ final class PingyiCommand {
   }
 
   static Result run(Path dataDir, String... args) throws IOException, InterruptedException {
+    return run(dataDir, Map.of(), args);
+  }
+
+  /** With these variables set too (DATABASE_URL for an external database). */
+  static Result run(Path dataDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "org.pingyi.Main"));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(k -> k.equals("DATABASE_URL") || k.startsWith("PG"));
     builder.environment().put("PINGYI_DATA_DIR", dataDir.toString());
+    builder.environment().putAll(env);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!process.waitFor(3, TimeUnit.MINUTES)) {
