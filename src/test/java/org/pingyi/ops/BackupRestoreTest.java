@@ -52,7 +52,9 @@ class BackupRestoreTest {
       try (TestServer server = TestServer.startOn(vertx, db.settings(), UnaryOperator.identity())) {
         before = voteAndArchive(server);
         assertThat(PingyiCommand.run(source, "backup", backup.toString()).exit()).isZero();
-        assertThat(PingyiCommand.run(source, "backup", backup.toString()).output()).contains("已存在，不会覆盖");
+        var twice = PingyiCommand.run(source, "backup", backup.toString());
+        assertThat(twice.exit()).isEqualTo(1);
+        assertThat(twice.output()).contains("已存在，不会覆盖");
       } finally {
         vertx.close().await();
       }
