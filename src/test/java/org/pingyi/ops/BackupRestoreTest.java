@@ -78,6 +78,7 @@ class BackupRestoreTest {
         vertx.close().await();
       }
     }
+    PingyiCommand.deleteTree(root);
   }
 
   /** One event archived (its manifest stored), another open with 5 ballots mixed and 7 still held. */

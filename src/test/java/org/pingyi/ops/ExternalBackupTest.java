@@ -57,6 +57,7 @@ class ExternalBackupTest {
     } finally {
       TestDatabase.drop(external);
     }
+    PingyiCommand.deleteTree(root);
   }
 
   private static String url(DatabaseSettings s) {

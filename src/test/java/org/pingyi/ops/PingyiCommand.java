@@ -2,8 +2,10 @@ package org.pingyi.ops;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,5 +42,12 @@ final class PingyiCommand {
       throw new AssertionError("pingyi " + String.join(" ", args) + " did not finish:\n" + output);
     }
     return new Result(process.exitValue(), output);
+  }
+
+  /** Removes a passed test's directories: each holds one or two unpacked PostgreSQL installations (150 MB). */
+  static void deleteTree(Path root) throws IOException {
+    try (var paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+    }
   }
 }
