@@ -6,6 +6,7 @@ import org.pingyi.db.DatabaseRole;
 import org.pingyi.db.DatabaseSettings;
 import org.pingyi.db.EmbeddedDatabase;
 import org.pingyi.db.Migrations;
+import org.pingyi.ops.Backup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ public final class Main {
       System.exit(2);
       return;
     }
+    if (Backup.handles(args)) System.exit(Backup.run(args, config));
     EmbeddedDatabase embedded = null;
     DatabaseSettings database;
     if (config.externalDatabase()) {

@@ -34,8 +34,9 @@ final class ApplicationRole {
   /**
    * Run by the superuser in an application database, before and after migrations; idempotent. Tables, views and
    * free-standing sequences go to the application role (identity sequences follow their table), except the audit
-   * log; functions go to the superuser. Before migrations it moves a database written by an older Pingyi (every
-   * table the superuser's); after, it takes the audit log back from a fresh database's first migration.
+   * log (which pingyi may read and append to, and whose id sequence it may read for pg_dump); functions go to the
+   * superuser. Before migrations it moves a database written by an older Pingyi (every table the superuser's);
+   * after, it takes the audit log back from a fresh database's first migration.
    */
   private static final String HAND_OVER = """
       DO $$
@@ -58,6 +59,10 @@ final class ApplicationRole {
           ALTER TABLE public.audit_log OWNER TO CURRENT_USER;
           REVOKE ALL ON public.audit_log FROM %1$s;
           GRANT SELECT, INSERT ON public.audit_log TO %1$s;
+          -- pg_dump reads every sequence's last value: without this the server's role cannot take a backup.
+          -- SELECT only reads it (as max(id) would); nextval and setval need USAGE and UPDATE, not granted.
+          EXECUTE pg_catalog.format('GRANT SELECT ON SEQUENCE %%s TO %1$s',
+                                    pg_catalog.pg_get_serial_sequence('public.audit_log', 'id'));
         END IF;
       END $$""".formatted(NAME);
 

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedDatabase implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
-  private static final String DATABASE = "pingyi";
+  static final String DATABASE = "pingyi";
 
   private final EmbeddedPostgres postgres;
   private final EmbeddedPasswords passwords;
@@ -72,6 +72,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
   /** The superuser on the server's maintenance database, for creating others (tests make one per class). */
   public DatabaseSettings adminSettings() {
     return new DatabaseSettings("localhost", postgres.getPort(), "postgres", EmbeddedPasswords.ADMIN, passwords.admin());
+  }
+
+  /** The superuser on the application database: for restoring a backup into it before {@link #migrate()}. */
+  public DatabaseSettings superuserSettings() {
+    return adminSettings().withDatabase(DATABASE);
   }
 
   /** Brings the application database's schema up to date; returns the number of migrations applied now. */

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -24,20 +25,22 @@ record EmbeddedPasswords(String admin, String application, boolean created) {
 
   /** The stored passwords, or new ones ({@code created}) to be stored by {@link #storeIn} once initdb has run. */
   static EmbeddedPasswords readOrGenerate(Path dataDirectory) throws IOException {
+    return read(dataDirectory).orElseGet(() -> new EmbeddedPasswords(generate(), generate(), true));
+  }
+
+  /** The stored passwords, if the file holds both. */
+  static Optional<EmbeddedPasswords> read(Path dataDirectory) throws IOException {
     Path file = dataDirectory.resolve(FILE);
-    if (Files.exists(file)) {
-      Properties stored = new Properties();
-      try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        stored.load(in);
-      }
-      String admin = stored.getProperty(ADMIN);
-      String application = stored.getProperty(APPLICATION);
-      if (admin != null && application != null) {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        return new EmbeddedPasswords(admin, application, false);
-      }
+    if (!Files.exists(file)) return Optional.empty();
+    Properties stored = new Properties();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      stored.load(in);
     }
-    return new EmbeddedPasswords(generate(), generate(), true);
+    String admin = stored.getProperty(ADMIN);
+    String application = stored.getProperty(APPLICATION);
+    if (admin == null || application == null) return Optional.empty();
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    return Optional.of(new EmbeddedPasswords(admin, application, false));
   }
 
   /** Written to a 0600 file beside it first, then renamed: never readable by others, never half written. */

@@ -20,12 +20,8 @@ final class OrphanPostmaster {
   }
 
   static void stopIfRunning(Path dataDirectory) throws IOException {
-    Path pidFile = dataDirectory.resolve("postmaster.pid");
-    if (!Files.exists(pidFile)) return;
-    List<String> lines = Files.readAllLines(pidFile);
-    if (lines.isEmpty()) return;
-    Optional<ProcessHandle> process = parsePid(lines.get(0)).flatMap(ProcessHandle::of);
-    if (process.isEmpty() || !isPostgres(process.get())) return;
+    Optional<ProcessHandle> process = running(dataDirectory);
+    if (process.isEmpty()) return;
     LOG.warn("Stopping the embedded PostgreSQL (pid {}) left running by an earlier Pingyi", process.get().pid());
     process.get().destroy();
     try {
@@ -33,6 +29,25 @@ final class OrphanPostmaster {
     } catch (Exception e) {
       process.get().destroyForcibly();
     }
+  }
+
+  /** The postmaster that runs on this data directory, if one does (its pid file names a live postgres). */
+  static Optional<ProcessHandle> running(Path dataDirectory) throws IOException {
+    List<String> lines = pidFile(dataDirectory);
+    if (lines.isEmpty()) return Optional.empty();
+    return parsePid(lines.get(0)).flatMap(ProcessHandle::of).filter(OrphanPostmaster::isPostgres);
+  }
+
+  /** The TCP port of the postmaster running on this data directory: the fourth line of its pid file. */
+  static Optional<Integer> port(Path dataDirectory) throws IOException {
+    if (running(dataDirectory).isEmpty()) return Optional.empty();
+    List<String> lines = pidFile(dataDirectory);
+    return lines.size() < 4 ? Optional.empty() : parsePid(lines.get(3)).map(Long::intValue);
+  }
+
+  private static List<String> pidFile(Path dataDirectory) throws IOException {
+    Path pidFile = dataDirectory.resolve("postmaster.pid");
+    return Files.exists(pidFile) ? Files.readAllLines(pidFile) : List.of();
   }
 
   private static Optional<Long> parsePid(String line) {
