@@ -231,10 +231,47 @@ class OrganizersDayBrowserTest {
     return page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(name).setExact(true));
   }
 
-  /** Placeholder until the desk layout lands: filled in with the clerks' keyboard entry. */
+  /**
+   * At their desks the clerks enter two paper ballots by keyboard only: B-0006 twice alike (counted); B-0007, where
+   * the second clerk misreads 李四's mark, is settled in the side-by-side view and entered again.
+   */
   private void enterPaperBallots(String eventId, Page clerk1, Page clerk2) {
-    clerk1.navigate(server.baseUrl() + "/console/#/events/" + eventId + "/paper");
-    clerk2.navigate(server.baseUrl() + "/console/#/events/" + eventId + "/paper");
+    for (Page clerk : List.of(clerk1, clerk2)) {
+      clerk.navigate(server.baseUrl() + "/console/#/events/" + eventId + "/paper");
+      assertThat(clerk.getByTestId("paper-serial")).isFocused();
+    }
+    List<String> allAgree = List.of("1", "2", "1", "2", "1", "2");
+    List<String> liSiBasic = List.of("1", "2", "2", "2", "1", "2");
+    typePaper(clerk1, "B-0006", allAgree);
+    assertThat(clerk1.getByTestId("paper-result")).containsText("已录入第一遍");
+    typePaper(clerk2, "B-0006", allAgree);
+    assertThat(clerk2.getByTestId("paper-result")).containsText("两遍一致，已计票");
+
+    typePaper(clerk1, "B-0007", liSiBasic);
+    typePaper(clerk2, "B-0007", allAgree);
+    assertThat(clerk2.getByTestId("paper-result")).containsText("两遍录入不一致，请核对纸质票");
+    clerk2.getByTestId("paper-show-mismatch").click();
+    Locator item = clerk2.locator("[data-testid=paper-pending] [data-testid=pending-serial][data-serial='B-0007']");
+    assertThat(item.getByTestId("diff-cell")).hasText(new String[] {"2 基本认同", "1 认同"});
+    shoot(clerk2, "day-05-paper-mismatch");
+    item.locator("[data-testid=compare-head][data-clerk='王录入']").getByTestId("keep-entry").click();
+    clerk2.getByTestId("confirm-ok").click();
+    assertThat(clerk2.getByTestId("paper-serial")).hasValue("B-0007");
+    for (String key : liSiBasic) clerk2.keyboard().press(key);
+    assertThat(clerk2.getByTestId("paper-submit")).isFocused();
+    clerk2.keyboard().press("Enter");
+    assertThat(clerk2.getByTestId("paper-result")).containsText("两遍一致，已计票");
+    assertThat(clerk2.locator("[data-testid=paper-counts] tr[data-category=B] td").nth(2)).hasText("2");
+  }
+
+  /** Serial, Enter, then per cadre the grade's key and the 拉票 question's key; Enter on 提交. */
+  private static void typePaper(Page clerk, String serial, List<String> keys) {
+    assertThat(clerk.getByTestId("paper-serial")).isFocused();
+    clerk.keyboard().type(serial);
+    clerk.keyboard().press("Enter");
+    for (String key : keys) clerk.keyboard().press(key);
+    assertThat(clerk.getByTestId("paper-submit")).isFocused();
+    clerk.keyboard().press("Enter");
   }
 
   /** The unused serials after the close: the blank one collected back is voided, the other registered unreturned. */
