@@ -111,7 +111,7 @@ class HttpMethodsTest {
   @Test
   void anAddressThatDoesNotExistIsStill404WhateverTheMethod() throws TimeoutException {
     for (String request : List.of("DELETE /nothing-here", "HEAD /nothing-here.js", "PUT /api/nothing-here",
-        "HEAD /api/nothing-here", "POST /console/no-such-page.html", "PATCH /v/")) {
+        "HEAD /api/nothing-here", "POST /console/no-such-page.html", "PATCH /v/a/b")) {
       String[] parts = request.split(" ", 2);
 
       Answer answer = send(parts[0], parts[1]);
