@@ -103,7 +103,7 @@ final class AuditText {
   private static String assessed(JsonObject d) {
     if (d.getString("excellentRate") == null) return "测评表中没有该干部的有效评价；考核日期 " + d.getString("assessedOn", "");
     return "优秀率 " + d.getString("excellentRate") + "%，称职以上率 " + d.getString("competentOrBetterRate")
-        + "%，不称职占比 " + d.getString("incompetentShare") + "%；考核日期 " + d.getString("assessedOn", "");
+        + "%，不称职占比 " + d.getString("incompetentShare", "—") + "%；考核日期 " + d.getString("assessedOn", "");
   }
 
   private static String slipsIssued(JsonObject d) {
