@@ -3,7 +3,7 @@
 
 import { get } from './api.js';
 import { h, fill } from './dom.js';
-import { stateBadge, resultText, eventLink, daysText } from './probation-parts.js';
+import { stateBadge, assessmentCell, daysText, postText } from './probation-parts.js';
 
 const DONE_SHOWN = 10;
 
@@ -40,15 +40,14 @@ function section(title, entries, testid, today, kind) {
   const rows = entries.map((e) => h('tr', { class: 'due-' + kind, dataset: { entryId: e.id } },
     h('td', {}, stateBadge(e)),
     h('td', { class: 'nowrap', text: e.name }),
-    h('td', { text: [e.unit, e.currentPost].filter(Boolean).join(' ') }),
+    h('td', { text: postText(e) }),
     h('td', { class: 'nowrap', text: e.endsOn }),
     h('td', { class: 'nowrap', text: kind === 'done' ? '' : daysText(e, today) }),
-    h('td', {}, kind === 'done' ? [eventLink(e), h('div', { class: 'result', text: resultText(e) })]
-      : eventLink(e))));
+    h('td', {}, assessmentCell(e))));
   return h('div', { class: 'due-section', testid },
     h('h3', { text: title + '：' + entries.length + ' 人' }),
     h('table', { class: 'table compact' },
-      h('thead', {}, h('tr', {}, ['状态', '姓名', '单位及现任职务', '试用期满', '', kind === 'done' ? '考核活动及结果' : '考核活动']
+      h('thead', {}, h('tr', {}, ['状态', '姓名', '现任职务', '试用期满', '', '试用期满考核']
         .map((t) => h('th', { scope: 'col', text: t })))),
       h('tbody', {}, rows)));
 }

@@ -2,6 +2,8 @@
 
 import { h } from './dom.js';
 
+const PENDING = { draft: '已发起，尚未开始投票', open: '投票中', closed: '投票已结束，归档后记入结果' };
+
 export const STATES = { overdue: '已逾期', due: '即将期满', done: '已考核', later: '试用中' };
 
 export function stateBadge(entry) {
@@ -13,7 +15,7 @@ export function stateBadge(entry) {
 export function resultText(entry) {
   const a = entry.assessment;
   if (!a) return '';
-  if (a.eventStatus !== 'archived') return '考核进行中';
+  if (a.eventStatus !== 'archived') return PENDING[a.eventStatus] || '考核进行中';
   if (a.excellentRate == null) return '测评表中没有该干部的有效评价';
   return '优秀率 ' + a.excellentRate + '%，称职以上率 ' + a.competentOrBetterRate + '%，不称职 '
     + (a.incompetentShare == null ? '—' : a.incompetentShare + '%');
@@ -26,6 +28,18 @@ export function eventLink(entry) {
   return h('span', { class: 'probation-event' },
     h('a', { href: '#/events/' + a.eventId, testid: 'assessment-event', text: a.eventTitle }),
     a.assessedOn ? h('span', { class: 'muted', text: '（' + a.assessedOn + '）' }) : null);
+}
+
+/** 现任职务, with the unit after it unless the post already names it (县教育局党组成员 needs no 县教育局 before it). */
+export function postText(entry) {
+  if (!entry.unit || (entry.currentPost || '').includes(entry.unit)) return entry.currentPost || entry.unit || '';
+  return (entry.currentPost || '') + '（' + entry.unit + '）';
+}
+
+/** The assessment's event and, under it, the result or where it stands. */
+export function assessmentCell(entry) {
+  if (!entry.assessment) return h('span', { class: 'muted', text: '未发起' });
+  return [eventLink(entry), h('div', { class: 'result', testid: 'assessment-result', text: resultText(entry) })];
 }
 
 /** "还有 12 天" / "今天期满" / "已逾期 3 天", from the server's today. */

@@ -4,7 +4,7 @@
 import { get, post, del, can } from './api.js';
 import { h, field, mount, messageBox, showMessage, showError, confirmDialog, busy } from './dom.js';
 import { fetchFile, save } from './download.js';
-import { stateBadge, resultText, eventLink } from './probation-parts.js';
+import { stateBadge, assessmentCell } from './probation-parts.js';
 
 const COLUMNS = ['姓名', '原任职务', '现任职务', '任职时间', '试用期', '单位'];
 
@@ -18,12 +18,12 @@ export async function showProbation() {
   const page = h('section', { class: 'panel' },
     h('div', { class: 'page-head' }, h('h1', { text: '试用期干部登记' }),
       h('span', { class: 'page-actions inline' }, organizer ? start : null, download)),
-    h('p', { class: 'hint', text: '试用期满日期 = 任职时间 + 试用期（默认一年）。勾选干部后点击“发起试用期满考核”，'
+    h('p', { class: 'hint intro', text: '试用期满日期 = 任职时间 + 试用期（默认一年）。勾选干部后点击“发起试用期满考核”，'
       + '将新建一个民主测评活动并填好名单；该活动归档时，测评结果自动记入本登记。' }),
     message,
     h('table', { class: 'table compact probation-table', testid: 'probation-table' },
       h('thead', {}, h('tr', {}, [organizer ? '' : null, '状态', '姓名', '原任职务', '现任职务', '单位', '任职时间',
-        '试用期', '试用期满', '考核活动', '考核结果', organizer ? '' : null].filter((t) => t !== null)
+        '试用期', '试用期满', '试用期满考核', organizer ? '' : null].filter((t) => t !== null)
         .map((t) => h('th', { scope: 'col', text: t })))),
       body),
     organizer ? pasteBox(message, () => load()) : null);
@@ -38,7 +38,7 @@ export async function showProbation() {
       const entries = await get('/probation/entries');
       body.textContent = '';
       if (!entries.length) {
-        body.appendChild(h('tr', {}, h('td', { colspan: '12', class: 'empty', text: '登记为空。请从 Excel 粘贴名单导入。' })));
+        body.appendChild(h('tr', {}, h('td', { colspan: '11', class: 'empty', text: '登记为空。请从 Excel 粘贴名单导入。' })));
       }
       for (const e of entries) body.appendChild(row(e, organizer, selected, refresh, message, load));
     } catch (error) {
@@ -86,8 +86,7 @@ function row(e, organizer, selected, refresh, message, reload) {
     h('td', { class: 'nowrap', text: e.appointedOn }),
     h('td', { class: 'nowrap', text: e.months + ' 个月' }),
     h('td', { class: 'nowrap', text: e.endsOn }),
-    h('td', {}, eventLink(e)),
-    h('td', { class: 'result', testid: 'assessment-result', text: resultText(e) }),
+    h('td', {}, assessmentCell(e)),
     organizer ? h('td', {}, remove) : null);
 }
 
