@@ -1,7 +1,9 @@
-// 活动列表: every event with its status, and 新建活动 for organisers.
+// 活动列表, the console's home page: 试用期提醒 (what is due on the probation register), then every event with its
+// status, and 新建活动 for organisers.
 
 import { get, can, STATUSES } from './api.js';
 import { h, mount, messageBox, showError } from './dom.js';
+import { duePanel } from './probation-due.js';
 
 export function statusBadge(status, testid) {
   return h('span', { class: 'status status-' + status, testid, dataset: { status },
@@ -18,8 +20,8 @@ export async function showEvents() {
   if (can('organizer')) {
     actions.appendChild(h('a', { href: '#/events/new', class: 'button primary', testid: 'new-event', text: '新建活动' }));
   }
-  mount(h('section', { class: 'panel' },
-    h('div', { class: 'page-head' }, h('h1', { text: '活动列表' }), actions), message, table));
+  mount(h('div', { class: 'home' }, duePanel(), h('section', { class: 'panel' },
+    h('div', { class: 'page-head' }, h('h1', { text: '活动列表' }), actions), message, table)));
 
   try {
     const events = await get('/events');

@@ -51,7 +51,27 @@ export function formsPanel(event) {
   }
 
   if (draft) panel.appendChild(templatePicker(event, message));
+  if (draft) panel.appendChild(fromRegister(event, message));
   return panel;
+}
+
+/** 新提拔任用干部民主评议表 filled from the probation register: one row per cadre appointed in the year. */
+function fromRegister(event, message) {
+  const year = h('input', { id: 'register-year', testid: 'register-year', type: 'number', min: '2000', max: '2100',
+    value: String(event.date ? Number(event.date.slice(0, 4)) : new Date().getFullYear()) });
+  const create = h('button', { type: 'button', testid: 'create-from-register', text: '从试用期登记生成' });
+  create.addEventListener('click', () => busy(create, async () => {
+    try {
+      const form = await post('/events/' + event.id + '/probation-cadres', { year: Number(year.value) });
+      location.hash = '#/forms/' + form.id;
+    } catch (error) {
+      showError(message, error);
+    }
+  }));
+  return h('div', { class: 'template-picker' },
+    h('label', { for: 'register-year', text: '新提拔任用干部民主评议表：按任职年度从试用期登记生成' }),
+    h('div', { class: 'inline' }, year, h('span', { text: '年任职的干部' }), create),
+    h('p', { class: 'hint', text: '名单（姓名、原任职务、现任职务、任职时间）取自“试用期”登记中该年度任职的干部，生成后仍可编辑。' }));
 }
 
 function templatePicker(event, message) {

@@ -12,6 +12,7 @@ import { showFormEditor } from './form-editor.js';
 import { showAccounts } from './accounts.js';
 import { showAudit } from './audit.js';
 import { showPassword } from './password.js';
+import { showProbation } from './probation.js';
 
 const ROUTES = [
   { pattern: /^#\/events\/?$/, show: () => showEvents() },
@@ -20,6 +21,7 @@ const ROUTES = [
   { pattern: /^#\/events\/([\w-]+)\/paper$/, show: (m) => showPaper(m[1]) },
   { pattern: /^#\/events\/([\w-]+)\/exports$/, show: (m) => showExports(m[1]) },
   { pattern: /^#\/forms\/([\w-]+)$/, show: (m) => showFormEditor(m[1]) },
+  { pattern: /^#\/probation$/, show: () => showProbation() },
   { pattern: /^#\/accounts$/, show: () => showAccounts(), role: 'admin' },
   { pattern: /^#\/audit$/, show: () => showAudit(), role: 'admin' },
   { pattern: /^#\/password$/, show: () => showPassword() },
@@ -27,6 +29,7 @@ const ROUTES = [
 
 const NAV = [
   { hash: '#/events', text: '活动', testid: 'nav-events' },
+  { hash: '#/probation', text: '试用期', testid: 'nav-probation' },
   { hash: '#/accounts', text: '账户', testid: 'nav-accounts', role: 'admin' },
   { hash: '#/audit', text: '审计日志', testid: 'nav-audit', role: 'admin' },
   { hash: '#/password', text: '修改密码', testid: 'nav-password' },

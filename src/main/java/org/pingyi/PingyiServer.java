@@ -60,6 +60,9 @@ import org.pingyi.http.RequestLog;
 import org.pingyi.http.SecurityHeaders;
 import org.pingyi.http.StaticFiles;
 import org.pingyi.ops.OpsRoutes;
+import org.pingyi.probation.ProbationAssessments;
+import org.pingyi.probation.ProbationRoutes;
+import org.pingyi.probation.ProbationService;
 import org.pingyi.slip.SlipRoutes;
 import org.pingyi.slip.SlipService;
 import org.pingyi.tally.TallyRoutes;
@@ -72,6 +75,8 @@ public final class PingyiServer extends VerticleBase {
    * connection (its ballot is simply not cast), and tally streams stay open through their 15-second heartbeats.
    */
   private static final int IDLE_TIMEOUT_SECONDS = 60;
+  /** Whose day decides what is due on the probation register: the organisation departments' (China's). */
+  private static final java.time.Clock CHINA_CLOCK = java.time.Clock.system(java.time.ZoneOffset.ofHours(8));
 
   private final AppConfig config;
   private final DatabaseSettings database;
@@ -143,6 +148,8 @@ public final class PingyiServer extends VerticleBase {
     mixer = new Mixer(vertx, pool, box);
     EventService eventService = new EventService(pool, audit, formService, recordCheck, box);
     formService.useEvents(eventService);
+    ProbationAssessments probation = new ProbationAssessments(pool, audit, eventService, formService, CHINA_CLOCK);
+    eventService.followArchives(probation);
 
     Router router = Router.router(vertx);
     FailureHandler failures = new FailureHandler();
@@ -155,6 +162,7 @@ public final class PingyiServer extends VerticleBase {
     new AuditRoutes(audit, staffAuth).mount(router);
     new EventRoutes(eventService, staffAuth).mount(router);
     new FormRoutes(formService, staffAuth).mount(router);
+    new ProbationRoutes(new ProbationService(pool, audit, CHINA_CLOCK), probation, staffAuth).mount(router);
     new SlipRoutes(new SlipService(pool, eventService, audit), staffAuth, config.publicUrl(), slipSheetWorkers())
         .mount(router);
     BallotRepository ballots = new BallotRepository();

@@ -27,7 +27,10 @@ final class AuditText {
       Map.entry("paper.entered", "录入纸质票"), Map.entry("paper.counted", "纸质票计入"),
       Map.entry("paper.entry_discarded", "删除纸质票录入"),
       Map.entry("screen.turnout_only", "设置大屏内容"),
-      Map.entry("screen_link.created", "创建大屏链接"), Map.entry("screen_link.revoked", "收回大屏链接"));
+      Map.entry("screen_link.created", "创建大屏链接"), Map.entry("screen_link.revoked", "收回大屏链接"),
+      Map.entry("probation.added", "登记试用期干部"), Map.entry("probation.edited", "修改试用期登记"),
+      Map.entry("probation.removed", "删除试用期登记"), Map.entry("probation.assessment_started", "发起试用期满考核"),
+      Map.entry("probation.assessed", "记录试用期满考核结果"));
 
   private AuditText() {
   }
@@ -44,6 +47,7 @@ final class AuditText {
       case "event" -> "活动《" + firstOf(row.eventTitle(), d.getString("title")) + "》";
       case "form" -> "表单《" + firstOf(d.getString("title"), null) + "》";
       case "slip" -> "票签 " + firstOf(row.objectId(), null);
+      case "probation" -> "试用期干部 " + firstOf(d.getString("name"), null);
       case "screen_link" -> "大屏链接" + (d.getString("label") == null ? "" : "「" + d.getString("label") + "」");
       default -> row.objectType() + (row.objectId() == null ? "" : " " + row.objectId());
     };
@@ -70,6 +74,9 @@ final class AuditText {
       case "slips.unreturned" -> "登记未收回 " + d.getValue("count", 0) + " 张";
       case "paper.entry_discarded" -> "删除了 " + d.getString("clerk", "") + " 的录入";
       case "screen.turnout_only" -> d.getBoolean("turnoutOnly", false) ? "大屏只显示投票进度" : "大屏显示投票结果";
+      case "probation.added", "probation.edited", "probation.removed", "probation.assessment_started" ->
+          appointment(d);
+      case "probation.assessed" -> assessed(d);
       case "auth.login", "account.password_changed", "slip.voided", "paper.entered", "paper.counted",
            "screen_link.revoked", "screen_link.created" -> "";
       default -> plain(d);
@@ -86,6 +93,17 @@ final class AuditText {
     if (d.containsKey("displayName")) parts.add("姓名改为 " + d.getString("displayName"));
     if (d.containsKey("active")) parts.add(d.getBoolean("active") ? "启用" : "停用");
     return parts.isEmpty() ? "没有变化" : String.join("；", parts);
+  }
+
+  private static String appointment(JsonObject d) {
+    return "现任职务：" + d.getString("currentPost", "") + "；任职时间：" + d.getString("appointedOn", "") + "；试用期 "
+        + d.getValue("months", "?") + " 个月" + (d.getBoolean("pasted", false) ? "（粘贴导入）" : "");
+  }
+
+  private static String assessed(JsonObject d) {
+    if (d.getString("excellentRate") == null) return "测评表中没有该干部的有效评价；考核日期 " + d.getString("assessedOn", "");
+    return "优秀率 " + d.getString("excellentRate") + "%，称职以上率 " + d.getString("competentOrBetterRate")
+        + "%，不称职占比 " + d.getString("incompetentShare", "—") + "%；考核日期 " + d.getString("assessedOn", "");
   }
 
   private static String slipsIssued(JsonObject d) {

@@ -19,6 +19,7 @@ public final class EventService {
   private final ArchiveGate archiveGate;
   private final HeldBallots held;
   private final EventRepository events = new EventRepository();
+  private ArchiveFollower archiveFollower = (tx, event, actor) -> Future.succeededFuture();
 
   public EventService(Pool pool, AuditLog audit, EventForms forms, ArchiveGate archiveGate, HeldBallots held) {
     this.pool = pool;
@@ -26,6 +27,11 @@ public final class EventService {
     this.forms = forms;
     this.archiveGate = archiveGate;
     this.held = held;
+  }
+
+  /** Who hears of an archived event; the server wires it once every feature is constructed. */
+  public void followArchives(ArchiveFollower follower) {
+    this.archiveFollower = follower;
   }
 
   Future<List<Event>> list() {
@@ -51,11 +57,16 @@ public final class EventService {
   }
 
   Future<UUID> create(Staff actor, EventDetails details) {
-    return pool.withTransaction(tx -> events.insert(tx, details, actor.id())
+    return pool.withTransaction(tx -> createIn(tx, actor, details));
+  }
+
+  /** Creates a draft event inside the caller's transaction (the probation register adds its form in the same one). */
+  public Future<UUID> createIn(SqlClient tx, Staff actor, EventDetails details) {
+    return events.insert(tx, details, actor.id())
         .compose(id -> events.replaceCategories(tx, id, details.categories())
             .compose(v -> audit.append(tx, AuditLog.Entry.by(actor, "event.created", "event", id, id,
                 new JsonObject().put("title", details.title()))))
-            .map(id)));
+            .map(id));
   }
 
   Future<Void> update(Staff actor, UUID id, EventDetails details) {
@@ -86,6 +97,8 @@ public final class EventService {
           .compose(v -> events.setStatus(tx, id, step.to()))
           .compose(v -> audit.append(tx, AuditLog.Entry.by(actor, "event." + step.to().wireName(), "event", id, id,
               new JsonObject().put("from", current.status().wireName()).put("to", step.to().wireName()))))
+          .compose(v -> step == EventStatus.Transition.ARCHIVE ? archiveFollower.archived(tx, current, actor)
+              : Future.succeededFuture())
           // Screens change too: closing reveals results that "turnout only" withheld.
           .compose(v -> TallyChanges.announce(tx, java.util.List.of(id)));
     }));

@@ -47,9 +47,18 @@ public final class FormService implements EventForms {
   }
 
   Future<StoredForm> create(Staff actor, UUID eventId, FormDefinition definition) {
-    return pool.withTransaction(tx -> lockDraft(tx, eventId)
+    return pool.withTransaction(tx -> createIn(tx, actor, eventId, definition));
+  }
+
+  /**
+   * Adds a form to a draft event inside the caller's transaction, checked as an organizer's draft is: the probation
+   * register creates an event and its prefilled form together, or neither.
+   */
+  public Future<StoredForm> createIn(SqlClient tx, Staff actor, UUID eventId, FormDefinition definition) {
+    FormDocuments.requireValidDraft(definition);
+    return lockDraft(tx, eventId)
         .compose(event -> forms.insert(tx, eventId, FormJson.toJson(definition)))
-        .compose(form -> audited(tx, actor, "form.created", form).map(form)));
+        .compose(form -> audited(tx, actor, "form.created", form).map(form));
   }
 
   Future<StoredForm> update(Staff actor, UUID formId, int expectedVersion, FormDefinition definition) {

@@ -20,6 +20,27 @@ public final class FormTemplates {
     return Optional.ofNullable(factory(id)).map(Supplier::get);
   }
 
+  /** A 民主测评表 with one section per person, as pasting 姓名 and 职务 would make it. */
+  public static FormDefinition assessmentOf(List<Subject> persons) {
+    return SubjectSections.replace(AssessmentTemplate.create(), persons);
+  }
+
+  /**
+   * A 新提拔任用干部民主评议表 with one row per cadre, as pasting would make it: ids r1..rn, the template's columns
+   * 原任职务, 现任职务 and 任职时间 filled from each cadre's values in that order.
+   */
+  public static FormDefinition newCadresOf(List<List<String>> cadres) {
+    FormDefinition form = NewCadresTemplate.create();
+    MatrixQuestion matrix = (MatrixQuestion) FormEdits.question(form, "cadres");
+    List<MatrixRow> rows = new java.util.ArrayList<>();
+    for (List<String> cadre : cadres) {
+      java.util.Map<String, String> attributes = new java.util.LinkedHashMap<>();
+      for (int i = 0; i < matrix.columns().size(); i++) attributes.put(matrix.columns().get(i).key(), cadre.get(i + 1));
+      rows.add(new MatrixRow("r" + (rows.size() + 1), cadre.get(0), null, attributes));
+    }
+    return FormEdits.replaceQuestion(form, matrix.withRows(rows));
+  }
+
   private static Supplier<FormDefinition> factory(String id) {
     if (id == null) {
       return null;

@@ -68,6 +68,20 @@ public final class TsvImport {
     return SubjectSections.replace(form, subjects);
   }
 
+  /** A pasted line: its line number in the paste (for messages) and one value per wanted field. */
+  public record Line(int number, List<String> values) {
+  }
+
+  /**
+   * Any list pasted from Excel or WPS, read as the cadre lists are (header by text or columns by position, blank
+   * lines skipped, cells trimmed, at most 500 lines, a name on every line): the probation register uses it.
+   *
+   * @param fields for each wanted field, the header texts that name it; field 0 is 姓名
+   */
+  public static List<Line> lines(String tsv, List<List<String>> fields) {
+    return TsvTable.read(tsv, fields).stream().map(row -> new Line(row.line(), row.values())).toList();
+  }
+
   private static int positionIndex(RecommendationQuestion rec, String positionId) {
     for (int i = 0; i < rec.positions().size(); i++) {
       if (rec.positions().get(i).id().equals(positionId)) {

@@ -98,7 +98,14 @@ public final class TallySnapshots {
   /** The whole report of {@link TallyReport#of} for these frozen forms, as the summary tables lay it out. */
   public Future<java.util.Map<String, Object>> report(UUID eventId, List<BallotForm> parsed, long expected,
                                                       Disclosure disclosure) {
-    return categories(eventId).compose(categories -> CounterStore.read(pool, eventId)
+    return report(pool, eventId, parsed, expected, disclosure);
+  }
+
+  /** As {@link #report(UUID, List, long, Disclosure)}, read through {@code client}: inside an archiving transaction. */
+  public static Future<java.util.Map<String, Object>> report(io.vertx.sqlclient.SqlClient client, UUID eventId,
+                                                             List<BallotForm> parsed, long expected,
+                                                             Disclosure disclosure) {
+    return categories(client, eventId).compose(categories -> CounterStore.read(client, eventId)
         .map(counters -> TallyReport.of(parsed, counters, categories, expected, disclosure)));
   }
 
@@ -106,8 +113,8 @@ public final class TallySnapshots {
     return snapshot(eventId).map(JsonObject::toBuffer);
   }
 
-  private Future<List<TallyReport.Category>> categories(UUID eventId) {
-    return pool.preparedQuery(CATEGORIES).execute(Tuple.of(eventId)).map(rows -> {
+  private static Future<List<TallyReport.Category>> categories(io.vertx.sqlclient.SqlClient client, UUID eventId) {
+    return client.preparedQuery(CATEGORIES).execute(Tuple.of(eventId)).map(rows -> {
       List<TallyReport.Category> out = new ArrayList<>();
       rows.forEach(c -> out.add(new TallyReport.Category(c.getString("code"), c.getString("name"), c.getInteger("expected"),
           c.getNumeric("weight") == null ? null : c.getNumeric("weight").doubleValue(), c.getLong("issued"),

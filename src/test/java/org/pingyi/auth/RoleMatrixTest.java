@@ -73,7 +73,16 @@ class RoleMatrixTest {
       Map.entry("PUT /api/events/{eventId}/screen", ORGANIZE),
       Map.entry("POST /api/events/{eventId}/screen-links", ORGANIZE),
       Map.entry("GET /api/events/{eventId}/screen-links", ORGANIZE),
-      Map.entry("DELETE /api/events/{eventId}/screen-links/{linkId}", ORGANIZE));
+      Map.entry("DELETE /api/events/{eventId}/screen-links/{linkId}", ORGANIZE),
+      Map.entry("GET /api/probation/entries", ANY),
+      Map.entry("POST /api/probation/entries", ORGANIZE),
+      Map.entry("PUT /api/probation/entries/{entryId}", ORGANIZE),
+      Map.entry("DELETE /api/probation/entries/{entryId}", ORGANIZE),
+      Map.entry("POST /api/probation/paste", ORGANIZE),
+      Map.entry("GET /api/probation/due", ANY),
+      Map.entry("GET /api/probation/register.xlsx", ANY),
+      Map.entry("POST /api/probation/assessments", ORGANIZE),
+      Map.entry("POST /api/events/{eventId}/probation-cadres", ORGANIZE));
 
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();

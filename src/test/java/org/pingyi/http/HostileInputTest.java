@@ -199,6 +199,14 @@ class HostileInputTest {
         .put("answers", new JsonObject()));
     samples.put("PUT /api/events/{eventId}/screen", () -> new JsonObject().put("turnoutOnly", true));
     samples.put("POST /api/events/{eventId}/screen-links", () -> new JsonObject().put("label", "大屏一"));
+    samples.put("POST /api/probation/entries", () -> new JsonObject().put("name", "周八").put("formerPost", "科员")
+        .put("currentPost", "副科长").put("unit", "县财政局").put("appointedOn", "2025-05-06").put("months", 12));
+    samples.put("PUT /api/probation/entries/{entryId}", () -> new JsonObject().put("name", "周八")
+        .put("currentPost", "副科长").put("appointedOn", "2025-05-06"));
+    samples.put("POST /api/probation/paste", () -> new JsonObject().put("tsv", Fixtures.PROBATION_REGISTER));
+    samples.put("POST /api/probation/assessments", () -> new JsonObject()
+        .put("entryIds", new io.vertx.core.json.JsonArray().add(UUID.randomUUID().toString())));
+    samples.put("POST /api/events/{eventId}/probation-cadres", () -> new JsonObject().put("year", 2025));
     samples.put("POST /api/v/{token}", () -> Voting.ballot(Voting.newNonce(), voting.validAnswers()));
   }
 }

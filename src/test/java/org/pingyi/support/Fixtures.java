@@ -14,6 +14,13 @@ public final class Fixtures {
       "赵六\t乡镇副镇长\t县发展和改革局副局长\t2025.10",
       "孙七\t团县委副书记\t县教育局党组成员、副局长\t2025.11");
 
+  /** The probation register as copied from a sheet: 试用期 left empty is a year; one is given in words. */
+  public static final String PROBATION_REGISTER = String.join("\n",
+      "姓名\t原任职务\t现任职务\t任职时间\t试用期\t单位",
+      "张三\t办公室副主任\t办公室主任\t2025-03-01\t\t县委办公室",
+      "李四\t科员\t副科长\t2025/6/15\t1年\t县财政局",
+      "王五\t副科长\t科长\t2025年9月1日\t6个月\t县教育局");
+
   private Fixtures() {
   }
 
