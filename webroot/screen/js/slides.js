@@ -166,7 +166,7 @@ function split(chart, slide) {
 }
 
 /**
- * Colours carry the order of the scale (best first, as DOMAIN.md says the order carries the meaning); 不了解
+ * Colours carry the order of the scale (best first, as docs/domain.md says the order carries the meaning); 不了解
  * and 弃权 are grey, 不认同 and 不同意 dark, whatever their position.
  */
 function toneOf(id, index) {

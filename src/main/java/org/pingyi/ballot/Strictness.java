@@ -3,7 +3,7 @@ package org.pingyi.ballot;
 /**
  * How strictly a ballot is checked. A phone refuses a ballot that breaks the form's rules before it is cast;
  * a paper ballot is recorded as marked, because a paper voter may mark too many candidates or leave a
- * required item blank, and the tally then counts that part as invalid or unanswered as DOMAIN.md says.
+ * required item blank, and the tally then counts that part as invalid or unanswered as docs/domain.md says.
  */
 public enum Strictness {
   /** Kinds, ids, limits and required answers: what the voter page enforces. */

@@ -14,7 +14,7 @@ import org.pingyi.form.RecommendationQuestion;
 import org.pingyi.form.ScaleOption;
 import org.pingyi.form.ScaleQuestion;
 
-/** The rules applied, printed under the table (DOMAIN.md: a reader of the record knows which rule made each flag). */
+/** The rules applied, printed under the table (docs/domain.md: a reader of the record knows which rule made each flag). */
 final class Notes {
 
   private Notes() {

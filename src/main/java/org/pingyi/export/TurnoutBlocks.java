@@ -6,7 +6,7 @@ import java.util.Map;
 import org.pingyi.export.SummaryTable.Block;
 import org.pingyi.export.SummaryTable.Cell;
 
-/** The turnout line of DOMAIN.md, per voter category and in total, with the quorum and the void-count warning. */
+/** The turnout line of docs/domain.md, per voter category and in total, with the quorum and the void-count warning. */
 final class TurnoutBlocks {
 
   private TurnoutBlocks() {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Template 4 of DOMAIN.md: 民主测评表, one section per assessed person; starts with one placeholder person
+ * Template 4 of docs/domain.md: 民主测评表, one section per assessed person; starts with one placeholder person
  * whose section is the prototype that {@link TsvImport#replaceSubjects} clones.
  */
 final class AssessmentTemplate {
@@ -24,7 +24,7 @@ final class AssessmentTemplate {
   }
 
   private static MatrixQuestion rows() {
-    // Weights null = equal (DOMAIN.md default); scores are the 100/80/60/40 default of Scales.goodToPoor().
+    // Weights null = equal (docs/domain.md default); scores are the 100/80/60/40 default of Scales.goodToPoor().
     List<MatrixRow> rows = List.of(row("de", "德"), row("neng", "能"), row("qin", "勤"), row("ji", "绩"),
         row("lian", "廉"));
     return new MatrixQuestion("p1-rows", "德、能、勤、绩、廉", true, List.of(), rows, "测评项目",

@@ -3,13 +3,13 @@ package org.pingyi.form;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Template 1 of DOMAIN.md: 干部选拔任用工作民主评议表, after the 2024 municipal form. */
+/** Template 1 of docs/domain.md: 干部选拔任用工作民主评议表, after the 2024 municipal form. */
 final class CadreWorkTemplate {
 
   static final TemplateInfo INFO = new TemplateInfo("cadre-work", "干部选拔任用工作民主评议表",
       "“一报告两评议”的选人用人工作总体评议：总体评价、全方位管理和经常性监督、整改情况、主要问题与意见建议");
 
-  /** The twelve problems of item 4, verbatim from DOMAIN.md. */
+  /** The twelve problems of item 4, verbatim from docs/domain.md. */
   static final List<String> PROBLEMS = List.of(
       "加强领导班子和干部队伍建设不够聚焦职责使命",
       "干部队伍建设统筹谋划不够、结构不优",
@@ -41,7 +41,7 @@ final class CadreWorkTemplate {
   }
 
   private static ScaleQuestion scale(String id, String text) {
-    // 不了解 is off by default here (DOMAIN.md); the organiser may add Scales.unknown().
+    // 不了解 is off by default here (docs/domain.md); the organiser may add Scales.unknown().
     return new ScaleQuestion(id, text, true, Scales.goodToPoor());
   }
 

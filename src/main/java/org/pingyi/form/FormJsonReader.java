@@ -36,7 +36,7 @@ final class FormJsonReader {
 
   private static UnfavourableRule unfavourable(JsonIn in) {
     List<String> options = in.strings("options", false);
-    // DOMAIN.md: 不认同 is the option counted by default.
+    // docs/domain.md: 不认同 is the option counted by default.
     return new UnfavourableRule(threshold(in), options == null ? List.of("disagree") : options);
   }
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** The four built-in templates of DOMAIN.md, listed for the console and created as fresh editable forms. */
+/** The four built-in templates of docs/domain.md, listed for the console and created as fresh editable forms. */
 public final class FormTemplates {
 
   private FormTemplates() {

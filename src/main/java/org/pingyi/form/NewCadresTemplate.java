@@ -2,7 +2,7 @@ package org.pingyi.form;
 
 import java.util.List;
 
-/** Template 2 of DOMAIN.md: 新提拔任用干部民主评议表, one matrix row per cadre, rows filled in later. */
+/** Template 2 of docs/domain.md: 新提拔任用干部民主评议表, one matrix row per cadre, rows filled in later. */
 final class NewCadresTemplate {
 
   static final TemplateInfo INFO = new TemplateInfo("new-cadres", "新提拔任用干部民主评议表",

@@ -2,7 +2,7 @@ package org.pingyi.form;
 
 import java.util.List;
 
-/** Template 3 of DOMAIN.md: 民主推荐票（会议推荐）, one position to be named, candidates added later. */
+/** Template 3 of docs/domain.md: 民主推荐票（会议推荐）, one position to be named, candidates added later. */
 final class RecommendationTemplate {
 
   static final TemplateInfo INFO = new TemplateInfo("recommendation", "民主推荐票（会议推荐）",

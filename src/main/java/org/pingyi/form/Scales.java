@@ -8,7 +8,7 @@ final class Scales {
   private Scales() {
   }
 
-  /** 好 / 较好 / 一般 / 差 with the DOMAIN.md default scores 100 / 80 / 60 / 40; 好 and 较好 are favourable. */
+  /** 好 / 较好 / 一般 / 差 with the docs/domain.md default scores 100 / 80 / 60 / 40; 好 and 较好 are favourable. */
   static List<ScaleOption> goodToPoor() {
     return List.of(
         new ScaleOption("good", "好", 100, true, false),

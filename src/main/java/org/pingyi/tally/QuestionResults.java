@@ -22,7 +22,7 @@ import org.pingyi.form.ScaleOption;
 import org.pingyi.form.ScaleQuestion;
 
 /**
- * One question's figures with the official denominators (DOMAIN.md): scale items over the ballots that answered
+ * One question's figures with the official denominators (docs/domain.md): scale items over the ballots that answered
  * them, cadre rows over the valid ballots, candidates over the valid ballots of their position.
  */
 final class QuestionResults {

@@ -27,7 +27,7 @@ import org.pingyi.form.TextQuestion;
  * {@code f|q|answered}, {@code f|q|o:<option>} (scale, multi; text only answered); matrix rows
  * {@code f|q|<row>|answered}, {@code f|q|<row>|o:<option>}, {@code f|q|<row>|reason:<id>},
  * {@code f|q|<row>|x:<extra>:<option>}; recommendation positions {@code f|q|<position>|invalid} (more marks than
- * seats: that position's part is invalid, DOMAIN.md), {@code f|q|<position>|abstain} (no mark, valid),
+ * seats: that position's part is invalid, docs/domain.md), {@code f|q|<position>|abstain} (no mark, valid),
  * {@code f|q|<position>|c:<candidate>}, {@code f|q|<position>|w:<hex of the written name>}, and in approve mode
  * {@code f|q|<position>|c:<candidate>:<option>}. An unreadable ballot adds only the first three.
  */

@@ -15,7 +15,7 @@ import org.pingyi.form.Section;
 
 /**
  * An event's tally from its summed counters ({@link TallyCounters}): the turnout line, and per form and question
- * the counts, rates and flags of DOMAIN.md, overall and per voter category unless {@link Suppression} hides it.
+ * the counts, rates and flags of docs/domain.md, overall and per voter category unless {@link Suppression} hides it.
  * Plain maps and lists, in display order, ready to be written as JSON.
  */
 public final class TallyReport {
@@ -140,7 +140,7 @@ public final class TallyReport {
             if (category.weight() == null) continue;
             BigDecimal score = QuestionResults.exactScore(form.id() + "|" + q.id(), matrix,
                 new Counters(counters, category.code()));
-            // Weights are renormalised over the categories that returned ballots (DOMAIN.md, 分类考核).
+            // Weights are renormalised over the categories that returned ballots (docs/domain.md, 分类考核).
             if (score == null) continue;
             BigDecimal weight = BigDecimal.valueOf(category.weight());
             sum = sum.add(weight.multiply(score));

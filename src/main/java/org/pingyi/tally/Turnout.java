@@ -8,7 +8,7 @@ import org.pingyi.form.Fraction;
 
 /**
  * The turnout line: 应到, 发出 (issued less voided), 收回 (phone and paper), 有效 and 无效, overall and per
- * category. 收回 above 发出 voids the count (DOMAIN.md): online it cannot happen, so it is flagged, never hidden.
+ * category. 收回 above 发出 voids the count (docs/domain.md): online it cannot happen, so it is flagged, never hidden.
  */
 final class Turnout {
 

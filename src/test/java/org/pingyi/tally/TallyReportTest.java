@@ -17,7 +17,7 @@ import org.pingyi.form.FormJson;
 import org.pingyi.form.FormTemplates;
 import org.pingyi.form.TsvImport;
 
-/** The counting rules of DOMAIN.md against hand-computed figures. */
+/** The counting rules of docs/domain.md against hand-computed figures. */
 class TallyReportTest {
   private static final BallotForm CADRES = new BallotForm("nc", TsvImport.replaceMatrixRows(
       FormTemplates.create("new-cadres").orElseThrow(), "cadres", "张三\t科员\t副科长\t2025.03"));
