@@ -162,16 +162,17 @@ public final class PingyiServer extends VerticleBase {
     new AuditRoutes(audit, staffAuth).mount(router);
     new EventRoutes(eventService, staffAuth).mount(router);
     new FormRoutes(formService, staffAuth).mount(router);
-    new ProbationRoutes(new ProbationService(pool, audit, CHINA_CLOCK), probation, staffAuth).mount(router);
+    WorkerExecutor exportWorkers = exportWorkers();
+    new ProbationRoutes(new ProbationService(pool, audit, CHINA_CLOCK), probation, staffAuth, exportWorkers)
+        .mount(router);
     new SlipRoutes(new SlipService(pool, eventService, audit), staffAuth, config.publicUrl(), slipSheetWorkers())
         .mount(router);
     BallotRepository ballots = new BallotRepository();
     new VoteRoutes(new CastService(pool, ballots, box), files).mount(router);
     new PaperRoutes(new PaperService(pool, eventService, audit, ballots, box, mixer), staffAuth).mount(router);
     new ArchiveRoutes(pool, eventService, recordCheck, staffAuth).mount(router);
-    SummaryExports summaries = new SummaryExports(vertx, pool, eventService);
+    SummaryExports summaries = new SummaryExports(exportWorkers, pool, eventService);
     new SummaryRoutes(summaries, staffAuth).mount(router);
-    WorkerExecutor exportWorkers = exportWorkers();
     RawExportService rawExports = new RawExportService(pool, eventService);
     new RawExportRoutes(rawExports, staffAuth, exportWorkers).mount(router);
     new BundleRoutes(new BundleService(pool, eventService, rawExports, summaries, exportWorkers), staffAuth,
@@ -206,8 +207,9 @@ public final class PingyiServer extends VerticleBase {
   }
 
   /**
-   * Two threads write exports and archive bundles (xlsx, zip): like slip sheets, a large one keeps a core busy,
-   * so two at a time while the rest queue. Created in start(), so undeploying the verticle closes it.
+   * Two threads write exports, summary tables and archive bundles (xlsx, PDF, zip): like slip sheets, a large one
+   * keeps a core busy, so two at a time while the rest queue, and never on the default workers that hash sign-in
+   * passwords. Created in start(), so undeploying the verticle closes it.
    */
   private WorkerExecutor exportWorkers() {
     return vertx.createSharedWorkerExecutor("pingyi-exports", 2, 30, TimeUnit.MINUTES);

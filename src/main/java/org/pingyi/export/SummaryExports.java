@@ -1,7 +1,7 @@
 package org.pingyi.export;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
 import java.nio.charset.StandardCharsets;
@@ -34,14 +34,15 @@ public final class SummaryExports {
   /** Meetings are dated in China: a date alone becomes that day's midnight there. */
   private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
 
-  private final Vertx vertx;
+  private final WorkerExecutor workers;
   private final Pool pool;
   private final EventService events;
   private final TallySnapshots snapshots;
   private final FrozenFormCache forms = new FrozenFormCache(new BallotRepository());
 
-  public SummaryExports(Vertx vertx, Pool pool, EventService events) {
-    this.vertx = vertx;
+  /** @param workers where the tables are rendered: the exports' own bounded pool, not the logins' workers */
+  public SummaryExports(WorkerExecutor workers, Pool pool, EventService events) {
+    this.workers = workers;
     this.pool = pool;
     this.events = events;
     this.snapshots = new TallySnapshots(pool);
@@ -83,7 +84,7 @@ public final class SummaryExports {
     }
     return forms.formsOf(pool, event.id()).map(all -> all.stream().map(FrozenForm::parsed).toList())
         .compose(parsed -> snapshots.report(event.id(), parsed, event.details().expectedAttendance(), Disclosure.FINAL)
-            .compose(report -> vertx.executeBlocking(() -> render(event, parsed, report, pdf), false)));
+            .compose(report -> workers.executeBlocking(() -> render(event, parsed, report, pdf), false)));
   }
 
   private static SummaryFile render(Event event, List<BallotForm> parsed, Map<String, Object> report, boolean pdf) {

@@ -1,5 +1,6 @@
 package org.pingyi.probation;
 
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -16,11 +17,14 @@ import org.pingyi.http.Responses;
  * what is due, and 发起试用期满考核; /api/events/:eventId/probation-cadres prefills a 新提拔任用干部民主评议表.
  */
 public final class ProbationRoutes {
+  private final WorkerExecutor workers;
   private final ProbationService register;
   private final ProbationAssessments assessments;
   private final StaffAuth auth;
 
-  public ProbationRoutes(ProbationService register, ProbationAssessments assessments, StaffAuth auth) {
+  public ProbationRoutes(ProbationService register, ProbationAssessments assessments, StaffAuth auth,
+                         WorkerExecutor workers) {
+    this.workers = workers;
     this.register = register;
     this.assessments = assessments;
     this.auth = auth;
@@ -51,10 +55,10 @@ public final class ProbationRoutes {
     return register.update(StaffAuth.staff(ctx), id, ProbationInput.appointment(ctx)).compose(v -> register.describe(id));
   }
 
-  /** Rendered on a worker thread: POI must not run on an event loop. */
+  /** Rendered on the exports' workers: POI must not run on an event loop. */
   private void xlsx(RoutingContext ctx) {
     register.entries()
-        .compose(all -> ctx.vertx().executeBlocking(() -> RegisterXlsx.render(all, register.today()), false))
+        .compose(all -> workers.executeBlocking(() -> RegisterXlsx.render(all, register.today()), false))
         .onSuccess(bytes -> {
           Downloads.attachment(ctx, RegisterXlsx.TYPE, "probation-register.xlsx", "试用期干部登记表.xlsx");
           ctx.response().end(Buffer.buffer(bytes));
