@@ -10,11 +10,13 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Slow;
 
 /**
  * A burst of guesses from one address, each at a different account: the address limit holds as exactly as the
  * account limit. A class of its own, because it leaves this test's only address locked.
  */
+@Slow
 class AddressThrottleRaceTest {
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();

@@ -14,12 +14,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.pingyi.support.Api;
 import org.pingyi.support.Db;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Slow;
 
 /**
  * Password guesses sent all at once: an attempt is counted before its password is hashed, so a burst against one
  * account gets no more checks than the throttle allows, and the rest are refused without a check. Every request
  * here comes from one address; the tests together stay under its limit.
  */
+@Slow
 class SignInRaceTest {
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Slow;
 
+@Slow
 class TokenExpiryTest {
   @RegisterExtension
   static final ServerExtension server = new ServerExtension(config -> config.withSessionTtl(Duration.ofSeconds(2)));

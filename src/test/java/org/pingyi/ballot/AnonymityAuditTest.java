@@ -26,6 +26,7 @@ import org.pingyi.support.Api;
 import org.pingyi.support.Db;
 import org.pingyi.support.LogCapture;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Slow;
 import org.pingyi.support.SseStream;
 import org.pingyi.support.TestDatabase;
 import org.pingyi.support.Voting;
@@ -41,6 +42,7 @@ import org.postgresql.PGConnection;
  * k leaves at most one right guess per batch to be expected, so an attack may recover no more than n / k of the
  * n ballots; before the ballot box, each of these attacks recovered all of them.
  */
+@Slow
 class AnonymityAuditTest {
   private static final int K = 5;
   private static final int SLOW = 140;

@@ -14,9 +14,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
 import org.pingyi.support.Db;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Slow;
 import org.pingyi.support.Voting;
 
 /** Phones on bad Wi-Fi: a ballot cut off mid-body, sent at a crawl, or sent and then abandoned is never half-written. */
+@Slow
 class BrokenConnectionTest {
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
 import org.pingyi.support.Db;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Slow;
 import org.pingyi.support.TestServer;
 import org.pingyi.support.Voting;
 
@@ -34,6 +35,7 @@ import org.pingyi.support.Voting;
  * kill -9 of a server while phones are voting, then a restart: every ballot answered 201 is stored, slips used
  * and ballots stored stay equal in number, and a phone that never got its answer retries safely.
  */
+@Slow
 class CrashDuringVotingTest {
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();

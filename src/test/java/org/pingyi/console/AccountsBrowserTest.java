@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.CsvReader;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Slow;
 import org.pingyi.support.TestServer;
 
 /**
@@ -25,6 +26,7 @@ import org.pingyi.support.TestServer;
  * replace the initial password before anything else, a role change asks first and says what the role may do, and
  * the audit log reads in Chinese, narrows to one person and downloads as CSV. Screenshots at 1440×900.
  */
+@Slow
 class AccountsBrowserTest {
   private static final Path SHOTS = Path.of("target", "screenshots");
 

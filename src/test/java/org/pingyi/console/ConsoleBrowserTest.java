@@ -14,10 +14,12 @@ import org.pingyi.support.Api;
 import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.Fixtures;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Slow;
 import org.pingyi.support.TestServer;
 import org.pingyi.support.Voting;
 
 /** An organizer in Chromium: signs in, creates an event from the 新提拔任用干部评议 template, pastes three cadres, previews. */
+@Slow
 class ConsoleBrowserTest {
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();

@@ -16,10 +16,12 @@ import org.pingyi.support.Api;
 import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.Fixtures;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Slow;
 import org.pingyi.support.TestServer;
 import org.pingyi.support.Voting;
 
 /** 导出与归档 in Chromium: what is missing, the downloads, archiving refused then done, and the manifest hash. */
+@Slow
 class ExportPageBrowserTest {
   private static final String TITLE = "2026年度民主评议";
   @RegisterExtension

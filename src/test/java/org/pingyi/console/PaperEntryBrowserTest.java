@@ -21,6 +21,7 @@ import org.pingyi.support.Api;
 import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.Db;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Slow;
 import org.pingyi.support.Voting;
 
 /**
@@ -28,6 +29,7 @@ import org.pingyi.support.Voting;
  * keyboard (five cadres, then the year's work); a mismatch shows the differing cells only, and keeping one entry
  * lets the ballot count once it is entered again.
  */
+@Slow
 class PaperEntryBrowserTest {
   /** 张三 认同/不存在, 李四 基本认同/不存在, 王五 不认同/不存在 with reason 1, 赵六 不了解/不了解, 孙七 认同/不存在. */
   private static final List<String> CADRES = List.of("1", "2", "2", "2", "3", "2", "1", "Enter", "4", "3", "1", "2");

@@ -11,10 +11,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
 import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Slow;
 import org.pingyi.support.TestServer;
 import org.pingyi.support.Voting;
 
 /** The event page's 大屏幕 panel: turnout only, a screen link created, opened on a projector and revoked. */
+@Slow
 class ScreenPanelBrowserTest {
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();

@@ -13,10 +13,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
 import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Slow;
 import org.pingyi.support.TestServer;
 import org.pingyi.support.Voting;
 
 /** The organizer's end of the day in Chromium: slip counts move while voting, then every unused slip is accounted for. */
+@Slow
 class SlipReconcileBrowserTest {
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();

@@ -14,10 +14,12 @@ import org.pingyi.support.Api;
 import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.Fixtures;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Slow;
 import org.pingyi.support.TestServer;
 import org.pingyi.support.Voting;
 
 /** The event page's stepper follows an event from an empty draft to the archive, saying each time what comes next. */
+@Slow
 class StepperBrowserTest {
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();

@@ -33,6 +33,7 @@ import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.Fixtures;
 import org.pingyi.support.IssuedTokens;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Slow;
 import org.pingyi.support.TestServer;
 
 /**
@@ -43,6 +44,7 @@ import org.pingyi.support.TestServer;
  * downloads the bundle; a voter finds their receipt on the public board; the recount of the bundle reproduces its
  * summary. Screenshots of each main screen go to target/screenshots/day-*.png.
  */
+@Slow
 class OrganizersDayBrowserTest {
   private static final Path SHOTS = Path.of("target", "screenshots");
   private static final Pattern SLIP_URL = Pattern.compile(Pattern.quote(TestServer.PUBLIC_URL) + "/v/[A-Za-z0-9_-]+");

@@ -14,11 +14,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pingyi.support.Slow;
 
 /**
  * Issue 17: the embedded PostgreSQL lets in Pingyi only. No connection without the password, no socket in /tmp,
  * and the role the server connects as cannot rewrite the audit log, read the superuser's secrets or run programs.
  */
+@Slow
 class EmbeddedDatabaseAccessTest {
   private static Path dir;
   private static EmbeddedDatabase db;

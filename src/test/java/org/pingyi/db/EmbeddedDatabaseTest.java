@@ -7,8 +7,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.pingyi.support.Slow;
 
 /** The run command's default database: a second start finds what the first one stored. */
+@Slow
 class EmbeddedDatabaseTest {
 
   @Test

@@ -12,8 +12,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.pingyi.support.Slow;
 
 /** A data directory written by a Pingyi before issue 17 (trust, every table the superuser's) is secured on start. */
+@Slow
 class EmbeddedDatabaseUpgradeTest {
 
   @Test

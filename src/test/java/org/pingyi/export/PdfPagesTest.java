@@ -17,8 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pingyi.export.SummaryTable.Block;
 import org.pingyi.export.SummaryTable.Cell;
+import org.pingyi.support.Slow;
 
 /** The page footer "第 n 页 共 m 页" of the summary PDF, read back with PDFBox from a table of over 100 pages. */
+@Slow
 class PdfPagesTest {
   private static byte[] pdf;
   private static int pages;

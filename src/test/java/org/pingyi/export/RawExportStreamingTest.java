@@ -12,9 +12,11 @@ import org.pingyi.support.Api;
 import org.pingyi.support.CsvReader;
 import org.pingyi.support.Db;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Slow;
 import org.pingyi.support.TestDatabase;
 
 /** Large raw exports stream in chunks, and a client that hangs up gives back the worker and the database connection. */
+@Slow
 class RawExportStreamingTest {
   private static final int COPIES = 1_000;
   @RegisterExtension

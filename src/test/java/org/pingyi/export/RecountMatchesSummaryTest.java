@@ -21,12 +21,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.recount.Recount;
 import org.pingyi.support.Fixtures;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Slow;
 
 /**
  * The standalone recount (java -jar pingyi.jar recount 归档包.zip) against the summary tables of the same bundle,
  * for each of the four templates: every line of the results, and the turnout figures ballots.json holds, are
  * printed exactly as summary.xlsx has them, counted from the ballots alone, with no database.
  */
+@Slow
 class RecountMatchesSummaryTest {
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();

@@ -12,12 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.RawHttp;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Slow;
 
 /**
  * The per-address cap must not hurt an honest crowd: 2,000 phones behind one NAT, each holding a kept-alive
  * connection, all reach the server from one address (here 127.0.0.1) with the default limits, and all are served,
  * twice over the same connections.
  */
+@Slow
 class CrowdBehindOneAddressTest {
   private static final int PHONES = 2_000;
   private static final byte[] REQUEST = "GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII);

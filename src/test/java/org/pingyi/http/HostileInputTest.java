@@ -27,6 +27,7 @@ import org.pingyi.support.LogCapture;
 import org.pingyi.support.OpenApiDocument;
 import org.pingyi.support.OpenApiDocument.Operation;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Slow;
 import org.pingyi.support.Voting;
 
 /**
@@ -36,6 +37,7 @@ import org.pingyi.support.Voting;
  * None may get a 5xx; every refusal is the JSON error body; the server is still serving at the end, and
  * nothing was half-written.
  */
+@Slow
 class HostileInputTest {
   private static final String JWT_KEY = "hostile-input-test-signing-key-0123456789";
 

@@ -15,12 +15,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.LogCapture;
 import org.pingyi.support.RawHttp;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Slow;
 
 /**
  * Slow clients (issue 17): a hundred connections trickling a request head or body a byte at a time were all held
  * until the 60-second idle timeout, which every byte restarts. Now a request must arrive within the read limit
  * (two seconds here), and one address holds at most so many connections; time between requests is not limited.
  */
+@Slow
 class SlowClientsTest {
   private static final int CAP = 150;
 

@@ -11,11 +11,13 @@ import org.pingyi.support.RawHttp;
 import org.pingyi.support.RawHttp.Exchange;
 import org.pingyi.support.RawHttp.Response;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Slow;
 
 /**
  * Requests malformed at the protocol level (issue 17), each written to a raw socket: refused with a 4xx and the
  * JSON error body, or closed where HTTP leaves nothing to answer; never a 5xx, and never a fault in the log.
  */
+@Slow
 class WireProtocolTest {
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();

@@ -21,6 +21,7 @@ import org.pingyi.db.EmbeddedDatabase;
 import org.pingyi.export.CastBallots;
 import org.pingyi.support.Api;
 import org.pingyi.support.Db;
+import org.pingyi.support.Slow;
 import org.pingyi.support.TestDatabase;
 import org.pingyi.support.TestServer;
 import org.pingyi.support.Voting;
@@ -31,6 +32,7 @@ import org.pingyi.support.Voting;
  * the close, an event archived before the backup has the same manifest and bundle, and the restored database is
  * locked down as on a first start.
  */
+@Slow
 class BackupRestoreTest {
   private static final int CAST = 12;
 

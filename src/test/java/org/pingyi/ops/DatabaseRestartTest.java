@@ -22,6 +22,7 @@ import org.pingyi.ballot.Receipt;
 import org.pingyi.db.EmbeddedDatabase;
 import org.pingyi.support.Api;
 import org.pingyi.support.Db;
+import org.pingyi.support.Slow;
 import org.pingyi.support.TestServer;
 import org.pingyi.support.Voting;
 
@@ -31,6 +32,7 @@ import org.pingyi.support.Voting;
  * ballot is stored, no slip is used without its ballot nor a ballot stored without a used slip, the tally
  * counters agree, and a phone answered 503 sends the same ballot again and gets 201 (or 200, stored after all).
  */
+@Slow
 class DatabaseRestartTest {
   private static final int PHONES = 24;
   private static final Duration AWAY = Duration.ofSeconds(5);

@@ -13,6 +13,7 @@ import org.pingyi.db.DatabaseSettings;
 import org.pingyi.db.EmbeddedDatabase;
 import org.pingyi.support.Api;
 import org.pingyi.support.Db;
+import org.pingyi.support.Slow;
 import org.pingyi.support.TestDatabase;
 import org.pingyi.support.TestServer;
 import org.pingyi.support.Voting;
@@ -22,6 +23,7 @@ import org.pingyi.support.Voting;
  * restoring it into the embedded database of an empty data directory: the way from an own PostgreSQL to the
  * embedded one, and proof that the server's own role can take a complete backup, audit log included.
  */
+@Slow
 class ExternalBackupTest {
 
   @Test

@@ -20,6 +20,7 @@ import org.pingyi.support.Api;
 import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.Fixtures;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Slow;
 import org.pingyi.support.Voting;
 
 /**
@@ -27,6 +28,7 @@ import org.pingyi.support.Voting;
  * counted in the title), an assessment started from the register, and after its archive the result in both places.
  * Screenshots go to target/screenshots/probation-*.png.
  */
+@Slow
 class ProbationBrowserTest {
   private static final Path SHOTS = Path.of("target", "screenshots");
   /** Today in China, as the server's clock reads it: the dates pasted are relative to it. */

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
 import org.pingyi.support.Fixtures;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Slow;
 import org.pingyi.support.TestServer;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,7 @@ import org.slf4j.LoggerFactory;
  * Large batches stream: chunked transfer, every slip's token in the file and its hash in the database; a
  * client that hangs up stops the stream, not the server.
  */
+@Slow
 class SlipBatchStreamingTest {
   private static final String URL_PATTERN = TestServer.PUBLIC_URL + "/v/[A-Za-z0-9_-]{27}";
   @RegisterExtension

@@ -13,6 +13,7 @@ import org.pingyi.AppConfig;
 import org.pingyi.support.Api;
 import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Slow;
 import org.pingyi.support.TestServer;
 import org.pingyi.support.Voting;
 
@@ -20,6 +21,7 @@ import org.pingyi.support.Voting;
  * The fallbacks for a slip that will not scan, in Chromium: a phone types the printed code at /v and reaches its
  * ballot; and a console whose phones' address is localhost says so before any slip is printed.
  */
+@Slow
 class SlipCodeEntryBrowserTest {
   @RegisterExtension
   static final ServerExtension server = new ServerExtension(c -> c.withPublicUrl("http://127.0.0.1:8080"));

@@ -17,9 +17,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
 import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Slow;
 import org.pingyi.support.Voting;
 
 /** The big screen in Chromium at 1920×1080, opened through a screen link while ballots arrive over the API. */
+@Slow
 class BigScreenBrowserTest {
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();

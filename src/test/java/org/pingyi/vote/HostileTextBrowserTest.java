@@ -16,6 +16,7 @@ import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.Db;
 import org.pingyi.support.Fixtures;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Slow;
 import org.pingyi.support.TestServer;
 
 /**
@@ -23,6 +24,7 @@ import org.pingyi.support.TestServer;
  * come back as literal text on the console's pages and the voter's page, run nowhere (window.__pwned stays
  * undefined), break no SQL (the tables are all there), and no page reports a Content-Security-Policy violation.
  */
+@Slow
 class HostileTextBrowserTest {
   static final String IMG = "<img src=x onerror=\"window.__pwned=1\">";
   static final String SCRIPT = "<script>window.__pwned=1</script>";

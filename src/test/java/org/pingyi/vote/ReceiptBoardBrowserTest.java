@@ -17,6 +17,7 @@ import org.pingyi.support.Api;
 import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.Db;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Slow;
 import org.pingyi.support.TestServer;
 import org.pingyi.support.Voting;
 
@@ -25,6 +26,7 @@ import org.pingyi.support.Voting;
  * shows the board's QR code; on the board the voter types the code the phone showed and reads 已计入, and a
  * mistyped code is 未找到. The code typed is never sent anywhere. Screenshots go to target/screenshots.
  */
+@Slow
 class ReceiptBoardBrowserTest {
   private static final Path SHOTS = Path.of("target", "screenshots").toAbsolutePath();
   @RegisterExtension

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
 import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Slow;
 
 /** A slip that cannot vote says why, in one clear Chinese heading, and shows no ballot. */
+@Slow
 class VoterErrorScreensBrowserTest {
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();

@@ -17,8 +17,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
 import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Slow;
 
 /** An attendee scans a slip on a phone: answers two forms, is stopped at one pick too many, reviews, submits. */
+@Slow
 class VoterPageBrowserTest {
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();

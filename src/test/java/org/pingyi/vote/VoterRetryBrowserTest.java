@@ -16,8 +16,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
 import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.Slow;
 
 /** Conference Wi-Fi loses a submission or its answer: the voter retries with the same nonce and is counted once. */
+@Slow
 class VoterRetryBrowserTest {
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();
