@@ -27,7 +27,11 @@ final class AuditText {
       Map.entry("paper.entered", "录入纸质票"), Map.entry("paper.counted", "纸质票计入"),
       Map.entry("paper.entry_discarded", "删除纸质票录入"),
       Map.entry("screen.turnout_only", "设置大屏内容"),
-      Map.entry("screen_link.created", "创建大屏链接"), Map.entry("screen_link.revoked", "收回大屏链接"));
+      Map.entry("screen_link.created", "创建大屏链接"), Map.entry("screen_link.revoked", "收回大屏链接"),
+      Map.entry("feedback.box_created", "创建意见箱"), Map.entry("feedback.read", "意见已阅"),
+      Map.entry("feedback.referred", "意见转办"), Map.entry("feedback.done", "意见办结"),
+      Map.entry("feedback.exported", "导出意见"), Map.entry("feedback.handler_granted", "授予意见处理权限"),
+      Map.entry("feedback.handler_revoked", "收回意见处理权限"));
 
   private AuditText() {
   }
@@ -44,6 +48,8 @@ final class AuditText {
       case "event" -> "活动《" + firstOf(row.eventTitle(), d.getString("title")) + "》";
       case "form" -> "表单《" + firstOf(d.getString("title"), null) + "》";
       case "slip" -> "票签 " + firstOf(row.objectId(), null);
+      case "feedback_box" -> "意见箱《" + firstOf(d.getString("title"), null) + "》";
+      case "feedback_message" -> "意见 " + firstOf(row.objectId(), null);
       case "screen_link" -> "大屏链接" + (d.getString("label") == null ? "" : "「" + d.getString("label") + "」");
       default -> row.objectType() + (row.objectId() == null ? "" : " " + row.objectId());
     };
@@ -69,9 +75,12 @@ final class AuditText {
       case "slips.issued" -> slipsIssued(d);
       case "slips.unreturned" -> "登记未收回 " + d.getValue("count", 0) + " 张";
       case "paper.entry_discarded" -> "删除了 " + d.getString("clerk", "") + " 的录入";
+      case "feedback.read", "feedback.referred", "feedback.done" -> feedbackStep(d);
+      case "feedback.exported" -> "共 " + d.getValue("count", 0) + " 条";
       case "screen.turnout_only" -> d.getBoolean("turnoutOnly", false) ? "大屏只显示投票进度" : "大屏显示投票结果";
       case "auth.login", "account.password_changed", "slip.voided", "paper.entered", "paper.counted",
-           "screen_link.revoked", "screen_link.created" -> "";
+           "screen_link.revoked", "screen_link.created", "feedback.box_created", "feedback.handler_granted",
+           "feedback.handler_revoked" -> "";
       default -> plain(d);
     };
   }
@@ -86,6 +95,19 @@ final class AuditText {
     if (d.containsKey("displayName")) parts.add("姓名改为 " + d.getString("displayName"));
     if (d.containsKey("active")) parts.add(d.getBoolean("active") ? "启用" : "停用");
     return parts.isEmpty() ? "没有变化" : String.join("；", parts);
+  }
+
+  /** A triage step: the status change, to whom it was referred, whether a reply was written (never its text). */
+  private static String feedbackStep(JsonObject d) {
+    String text = "状态：" + feedbackStatus(d.getString("from")) + " → " + feedbackStatus(d.getString("to"));
+    if (d.containsKey("referredTo")) text += "；转办单位：" + d.getString("referredTo");
+    if (d.getBoolean("replied", false)) text += "；填写了答复";
+    return text;
+  }
+
+  private static String feedbackStatus(String wireName) {
+    return org.pingyi.feedback.MessageStatus.fromWire(String.valueOf(wireName))
+        .map(org.pingyi.feedback.MessageStatus::label).orElse(String.valueOf(wireName));
   }
 
   private static String slipsIssued(JsonObject d) {
