@@ -15,15 +15,15 @@ import java.util.UUID;
 final class FeedbackRepository {
   private static final String BOX_COLUMNS = """
       b.id, b.public_key, b.title, b.unit, b.event_id, e.title AS event_title""";
-  private static final String BOXES = "SELECT " + BOX_COLUMNS + """
+  private static final String BOXES = "SELECT " + BOX_COLUMNS + " " + """
       , count(m.id) FILTER (WHERE m.status = 'new')::int AS new_count,
         count(m.id) FILTER (WHERE m.status IN ('read', 'referred'))::int AS open_count,
         count(m.id) FILTER (WHERE m.status = 'done')::int AS done_count
       FROM feedback_boxes b LEFT JOIN events e ON e.id = b.event_id LEFT JOIN feedback_messages m ON m.box_id = b.id
       GROUP BY b.id, e.title ORDER BY b.created_at DESC""";
-  private static final String BOX_BY_ID = "SELECT " + BOX_COLUMNS + """
+  private static final String BOX_BY_ID = "SELECT " + BOX_COLUMNS + " " + """
       FROM feedback_boxes b LEFT JOIN events e ON e.id = b.event_id WHERE b.id = $1""";
-  private static final String BOX_BY_KEY = "SELECT " + BOX_COLUMNS + """
+  private static final String BOX_BY_KEY = "SELECT " + BOX_COLUMNS + " " + """
       FROM feedback_boxes b LEFT JOIN events e ON e.id = b.event_id WHERE b.public_key = $1""";
   private static final String INSERT_BOX = """
       INSERT INTO feedback_boxes (title, unit, event_id, created_by) VALUES ($1, $2, $3, $4) RETURNING id""";
