@@ -126,6 +126,9 @@
   function submit(event) {
     event.preventDefault();
     clearErrors();
+    // The server checks the same, in the same words; asking here first saves a round trip on a slow network.
+    if (!chosenCategory()) return showError('请选择意见类别（选人用人、干部作风或其他）', { category: true });
+    if (!$('text').value.replace(/\s/g, '')) return showError('请填写意见内容', { text: true });
     $('send').disabled = true;
     if (!solution) {
       $('working').textContent = '正在准备提交，请稍候…';
@@ -231,6 +234,7 @@
     show('check', true);
     show('about', true);
     $('form').addEventListener('submit', submit);
+    $('form').addEventListener('change', clearErrors);
     $('text').addEventListener('input', count);
     $('again').addEventListener('click', again);
     $('lookup').addEventListener('submit', lookup);

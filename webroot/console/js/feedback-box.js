@@ -61,7 +61,7 @@ function card(m, message, reload) {
   reply.value = m.reply || '';
   const referredTo = h('input', { maxlength: 200, testid: 'referred-input', 'aria-label': '转办单位', placeholder: '转办单位' });
   const step = (status, text, testid) => {
-    const button = h('button', { type: 'button', class: status === 'done' ? 'small primary' : 'small', testid, text });
+    const button = h('button', { type: 'button', class: status === 'done' ? 'primary' : undefined, testid, text });
     button.addEventListener('click', () => busy(button, async () => {
       try {
         await post('/feedback/messages/' + m.id + '/triage', { status, referredTo: referredTo.value, reply: reply.value });
