@@ -33,7 +33,7 @@ final class PosterPdf {
       "不需要登录，不需要填写姓名、电话或单位。",
       "不记录您的手机、IP 地址和提交时刻，只记录提交的日期；意见不按提交先后保存。",
       "提交后会显示一个查询码，请抄下或截图保存：凭查询码可查看办理情况和答复。查询码只有您知道，服务器只保存它的哈希值。",
-      "可反映选人用人、干部作风等方面的问题和意见；请实事求是，不要上传附件或图片。");
+      "可反映选人用人、干部作风等方面的问题；请实事求是，不能上传附件或图片。");
 
   private PosterPdf() {
   }
@@ -52,12 +52,12 @@ final class PosterPdf {
       if (!about.isEmpty()) centred(document, about, new Font(base, 13f), 4f);
       centred(document, "欢迎对干部选拔任用工作和干部作风提出意见和建议", new Font(base, 13f), 14f);
       Image code = qr(url);
-      code.scaleAbsolute(250f, 250f);
+      code.scaleAbsolute(300f, 300f);
       code.setAlignment(Element.ALIGN_CENTER);
       document.add(code);
       centred(document, "用手机扫描二维码，或在浏览器中打开：", new Font(base, 11f), 2f);
       centred(document, url, new Font(base, 11f), 18f);
-      Font rule = new Font(base, 11.5f);
+      Font rule = new Font(base, 12.5f);
       for (int i = 0; i < RULES.size(); i++) {
         Paragraph p = new Paragraph((i + 1) + ". " + RULES.get(i), rule);
         p.setSpacingAfter(5f);
