@@ -13,6 +13,8 @@ import { showAccounts } from './accounts.js';
 import { showAudit } from './audit.js';
 import { showPassword } from './password.js';
 import { showProbation } from './probation.js';
+import { showFeedback } from './feedback.js';
+import { showFeedbackBox } from './feedback-box.js';
 
 const ROUTES = [
   { pattern: /^#\/events\/?$/, show: () => showEvents() },
@@ -24,12 +26,15 @@ const ROUTES = [
   { pattern: /^#\/probation$/, show: () => showProbation() },
   { pattern: /^#\/accounts$/, show: () => showAccounts(), role: 'admin' },
   { pattern: /^#\/audit$/, show: () => showAudit(), role: 'admin' },
+  { pattern: /^#\/feedback$/, show: () => showFeedback() },
+  { pattern: /^#\/feedback\/([\w-]+)$/, show: (m) => showFeedbackBox(m[1]) },
   { pattern: /^#\/password$/, show: () => showPassword() },
 ];
 
 const NAV = [
   { hash: '#/events', text: '活动', testid: 'nav-events' },
   { hash: '#/probation', text: '试用期', testid: 'nav-probation' },
+  { hash: '#/feedback', text: '意见箱', testid: 'nav-feedback' },
   { hash: '#/accounts', text: '账户', testid: 'nav-accounts', role: 'admin' },
   { hash: '#/audit', text: '审计日志', testid: 'nav-audit', role: 'admin' },
   { hash: '#/password', text: '修改密码', testid: 'nav-password' },

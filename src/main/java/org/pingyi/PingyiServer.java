@@ -47,6 +47,11 @@ import org.pingyi.export.RawExportRoutes;
 import org.pingyi.export.RawExportService;
 import org.pingyi.export.SummaryExports;
 import org.pingyi.export.SummaryRoutes;
+import org.pingyi.feedback.FeedbackRoutes;
+import org.pingyi.feedback.FeedbackService;
+import org.pingyi.feedback.InboxMixer;
+import org.pingyi.feedback.SubmitRoutes;
+import org.pingyi.feedback.SubmitService;
 import org.pingyi.form.FormRoutes;
 import org.pingyi.form.FormService;
 import org.pingyi.http.AppError;
@@ -85,6 +90,7 @@ public final class PingyiServer extends VerticleBase {
   private HttpServer server;
   private TallyRoutes tally;
   private Mixer mixer;
+  private InboxMixer inboxMixer;
 
   public PingyiServer(AppConfig config, DatabaseSettings database) {
     this.config = config;
@@ -178,6 +184,9 @@ public final class PingyiServer extends VerticleBase {
     new BundleRoutes(new BundleService(pool, eventService, rawExports, summaries, exportWorkers), staffAuth,
         exportWorkers).mount(router);
     new BoardRoutes(new BoardService(pool), files, config.publicUrl(), exportWorkers).mount(router);
+    inboxMixer = new InboxMixer(vertx, pool);
+    new SubmitRoutes(SubmitService.create(vertx, pool, jwtKey), files).mount(router);
+    new FeedbackRoutes(new FeedbackService(pool, audit), staffAuth, config.publicUrl(), exportWorkers).mount(router);
     tally = new TallyRoutes(vertx, pool, staffAuth, eventService, audit, files, config.publicUrl());
     tally.mount(router);
     router.get("/").handler(ctx -> ctx.redirect("/console/"));
@@ -230,6 +239,7 @@ public final class PingyiServer extends VerticleBase {
   @Override
   public Future<?> stop() {
     if (mixer != null) mixer.stop();
+    if (inboxMixer != null) inboxMixer.stop();
     Future<Void> listening = tally == null ? Future.succeededFuture() : tally.stop();
     return listening.eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
   }

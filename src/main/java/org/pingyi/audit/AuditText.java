@@ -30,7 +30,11 @@ final class AuditText {
       Map.entry("screen_link.created", "创建大屏链接"), Map.entry("screen_link.revoked", "收回大屏链接"),
       Map.entry("probation.added", "登记试用期干部"), Map.entry("probation.edited", "修改试用期登记"),
       Map.entry("probation.removed", "删除试用期登记"), Map.entry("probation.assessment_started", "发起试用期满考核"),
-      Map.entry("probation.assessed", "记录试用期满考核结果"));
+      Map.entry("probation.assessed", "记录试用期满考核结果"),
+      Map.entry("feedback.box_created", "创建意见箱"), Map.entry("feedback.read", "意见已阅"),
+      Map.entry("feedback.referred", "意见转办"), Map.entry("feedback.done", "意见办结"),
+      Map.entry("feedback.exported", "导出意见"), Map.entry("feedback.handler_granted", "授予意见处理权限"),
+      Map.entry("feedback.handler_revoked", "收回意见处理权限"));
 
   private AuditText() {
   }
@@ -48,6 +52,8 @@ final class AuditText {
       case "form" -> "表单《" + firstOf(d.getString("title"), null) + "》";
       case "slip" -> "票签 " + firstOf(row.objectId(), null);
       case "probation" -> "试用期干部 " + firstOf(d.getString("name"), null);
+      case "feedback_box" -> "意见箱《" + firstOf(d.getString("title"), null) + "》";
+      case "feedback_message" -> "意见 " + firstOf(row.objectId(), null);
       case "screen_link" -> "大屏链接" + (d.getString("label") == null ? "" : "「" + d.getString("label") + "」");
       default -> row.objectType() + (row.objectId() == null ? "" : " " + row.objectId());
     };
@@ -73,12 +79,15 @@ final class AuditText {
       case "slips.issued" -> slipsIssued(d);
       case "slips.unreturned" -> "登记未收回 " + d.getValue("count", 0) + " 张";
       case "paper.entry_discarded" -> "删除了 " + d.getString("clerk", "") + " 的录入";
+      case "feedback.read", "feedback.referred", "feedback.done" -> feedbackStep(d);
+      case "feedback.exported" -> "共 " + d.getValue("count", 0) + " 条";
       case "screen.turnout_only" -> d.getBoolean("turnoutOnly", false) ? "大屏只显示投票进度" : "大屏显示投票结果";
       case "probation.added", "probation.edited", "probation.removed", "probation.assessment_started" ->
           appointment(d);
       case "probation.assessed" -> assessed(d);
       case "auth.login", "account.password_changed", "slip.voided", "paper.entered", "paper.counted",
-           "screen_link.revoked", "screen_link.created" -> "";
+           "screen_link.revoked", "screen_link.created", "feedback.box_created", "feedback.handler_granted",
+           "feedback.handler_revoked" -> "";
       default -> plain(d);
     };
   }
@@ -104,6 +113,19 @@ final class AuditText {
     if (d.getString("excellentRate") == null) return "测评表中没有该干部的有效评价；考核日期 " + d.getString("assessedOn", "");
     return "优秀率 " + d.getString("excellentRate") + "%，称职以上率 " + d.getString("competentOrBetterRate")
         + "%，不称职占比 " + d.getString("incompetentShare", "—") + "%；考核日期 " + d.getString("assessedOn", "");
+  }
+
+  /** A triage step: the status change, to whom it was referred, whether a reply was written (never its text). */
+  private static String feedbackStep(JsonObject d) {
+    String text = "状态：" + feedbackStatus(d.getString("from")) + " → " + feedbackStatus(d.getString("to"));
+    if (d.containsKey("referredTo")) text += "；转办单位：" + d.getString("referredTo");
+    if (d.getBoolean("replied", false)) text += "；填写了答复";
+    return text;
+  }
+
+  private static String feedbackStatus(String wireName) {
+    return org.pingyi.feedback.MessageStatus.fromWire(String.valueOf(wireName))
+        .map(org.pingyi.feedback.MessageStatus::label).orElse(String.valueOf(wireName));
   }
 
   private static String slipsIssued(JsonObject d) {

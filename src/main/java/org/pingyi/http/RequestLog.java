@@ -25,8 +25,18 @@ public final class RequestLog implements Handler<RoutingContext> {
       "\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
   private static final Pattern ENCODED_UNRESERVED = Pattern.compile("%(?:[46][1-9A-Fa-f]|[57][0-9Aa]|3[0-9]|2[Dd]|5[Ff])");
 
+  /**
+   * The feedback box's public addresses (its page and scripts, its API, the follow-up look-up) are not logged at
+   * all: a line's time would say when someone opened a box or wrote to it, and on a quiet day that is the message.
+   */
+  private static final Pattern UNLOGGED = Pattern.compile("^/(?:f(?:/.*)?|feedback/.*|api/f/.*|api/followup)$");
+
   @Override
   public void handle(RoutingContext ctx) {
+    if (UNLOGGED.matcher(routedPath(ctx)).matches()) {
+      ctx.next();
+      return;
+    }
     long start = System.nanoTime();
     ctx.addBodyEndHandler(ignored -> LOG.info("{} {} {} {}ms", ctx.request().method(), safePath(ctx),
         ctx.response().getStatusCode(), (System.nanoTime() - start) / 1_000_000));

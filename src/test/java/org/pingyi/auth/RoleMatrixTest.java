@@ -82,7 +82,17 @@ class RoleMatrixTest {
       Map.entry("GET /api/probation/due", ANY),
       Map.entry("GET /api/probation/register.xlsx", ANY),
       Map.entry("POST /api/probation/assessments", ORGANIZE),
-      Map.entry("POST /api/events/{eventId}/probation-cadres", ORGANIZE));
+      Map.entry("POST /api/events/{eventId}/probation-cadres", ORGANIZE),
+
+      // Organizers and admins, and accounts an admin granted the right to (FeedbackApiTest checks the grant).
+      Map.entry("GET /api/feedback/boxes", ORGANIZE),
+      Map.entry("POST /api/feedback/boxes", ORGANIZE),
+      Map.entry("GET /api/feedback/boxes/{boxId}/poster.pdf", ORGANIZE),
+      Map.entry("GET /api/feedback/boxes/{boxId}/messages", ORGANIZE),
+      Map.entry("GET /api/feedback/boxes/{boxId}/messages.xlsx", ORGANIZE),
+      Map.entry("POST /api/feedback/messages/{messageId}/triage", ORGANIZE),
+      Map.entry("GET /api/feedback/handlers", ADMIN),
+      Map.entry("PUT /api/feedback/handlers/{accountId}", ADMIN));
 
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();
@@ -104,6 +114,7 @@ class RoleMatrixTest {
         .filter(op -> op.contains(" /api/"))
         .filter(op -> !op.equals("POST /api/auth/login"))
         .filter(op -> !op.contains(" /api/v/")) // the voter's API: a slip's token, not an account
+        .filter(op -> !op.contains(" /api/f/") && !op.equals("POST /api/followup")) // the feedback box's: anyone
         .collect(Collectors.toSet());
 
     assertThat(ALLOWED.keySet()).containsExactlyInAnyOrderElementsOf(documented);

@@ -53,6 +53,9 @@ class HostileInputTest {
   private static String voidToken;
   private static String draftToken;
   private static String closedBoard;
+  private static String feedbackKey;
+  private static String feedbackBox;
+  private static String feedbackMessage;
   private static final Deque<String> freshTokens = new ConcurrentLinkedDeque<>();
   private static final Map<String, Supplier<JsonObject>> samples = new HashMap<>();
 
@@ -78,7 +81,32 @@ class HostileInputTest {
     assertThat(admin.post("/api/v/" + usedToken, Voting.ballot(Voting.newNonce(), voting.validAnswers())).statusCode())
         .isEqualTo(201);
     freshTokens.addAll(tokens.subList(2, tokens.size()));
+    feedbackBoxWithAMessage();
     defineSamples();
+  }
+
+  /** A feedback box with one message already mixed in, whose triage the corpus attacks. */
+  private static void feedbackBoxWithAMessage() {
+    JsonObject box = admin.post("/api/feedback/boxes", new JsonObject().put("title", "恶意输入测试意见箱")).bodyAsJsonObject();
+    feedbackBox = box.getString("id");
+    feedbackKey = box.getString("url").substring(box.getString("url").lastIndexOf('/') + 1);
+    assertThat(admin.post("/api/f/" + feedbackKey + "/messages", feedbackMessage()).statusCode()).isEqualTo(201);
+    Db db = new Db(server.database());
+    db.strings("UPDATE feedback_inbox SET received_on = received_on - 1 RETURNING 1");
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (db.count("SELECT count(*) FROM feedback_messages") == 0) {
+      assertThat(System.currentTimeMillis()).as("the feedback inbox was mixed").isLessThan(deadline);
+      java.util.concurrent.locks.LockSupport.parkNanos(100_000_000);
+    }
+    feedbackMessage = db.strings("SELECT id::text FROM feedback_messages").get(0);
+  }
+
+  /** A message with fresh proof of work, as the box's page sends it. */
+  private static JsonObject feedbackMessage() {
+    JsonObject challenge = admin.get("/api/f/" + feedbackKey).bodyAsJsonObject().getJsonObject("challenge");
+    return new JsonObject().put("category", "selection").put("cadre", "张三").put("text", "意见")
+        .put("challenge", challenge.getString("text"))
+        .put("nonce", org.pingyi.feedback.FeedbackTestAccess.solve(challenge.getString("text"), challenge.getInteger("bits")));
   }
 
   @Test
@@ -155,6 +183,10 @@ class HostileInputTest {
           case "id" -> victim;
           case "serial" -> "A-0001";
           case "board" -> closedBoard;
+          case "key" -> feedbackKey;
+          case "boxId" -> feedbackBox;
+          case "messageId" -> feedbackMessage;
+          case "accountId" -> victim;
           case "token" -> java.util.Objects.requireNonNullElse(freshTokens.poll(), "Zm9yZ2VkLXRva2VuLXRoYXQtd2FzLW5ldmVyLWlzc3Vl");
           default -> UUID.randomUUID().toString();
         };
@@ -200,6 +232,11 @@ class HostileInputTest {
     samples.put("POST /api/events/{eventId}/paper-ballots", () -> new JsonObject().put("serial", "A-0001")
         .put("answers", new JsonObject()));
     samples.put("PUT /api/events/{eventId}/screen", () -> new JsonObject().put("turnoutOnly", true));
+    samples.put("POST /api/f/{key}/messages", HostileInputTest::feedbackMessage);
+    samples.put("POST /api/followup", () -> new JsonObject().put("code", "7K2QX-M9D4A-7K2QX-M9D4A"));
+    samples.put("POST /api/feedback/boxes", () -> new JsonObject().put("title", "意见箱").put("unit", "单位"));
+    samples.put("POST /api/feedback/messages/{messageId}/triage", () -> new JsonObject().put("status", "read"));
+    samples.put("PUT /api/feedback/handlers/{accountId}", () -> new JsonObject().put("handles", true));
     samples.put("POST /api/events/{eventId}/screen-links", () -> new JsonObject().put("label", "大屏一"));
     samples.put("POST /api/probation/entries", () -> new JsonObject().put("name", "周八").put("formerPost", "科员")
         .put("currentPost", "副科长").put("unit", "县财政局").put("appointedOn", "2025-05-06").put("months", 12));
