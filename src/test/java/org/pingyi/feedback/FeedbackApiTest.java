@@ -154,7 +154,7 @@ class FeedbackApiTest {
     assertThat(db.count("SELECT count(*) FROM feedback_messages m WHERE m::text LIKE ?", "%" + phone.address + "%")).isZero();
     awaitVacuumed();
     List<String> logged = LogCapture.lines().subList(before, LogCapture.lines().size());
-    assertThat(logged).noneMatch(l -> l.contains("/f/") || l.contains("/api/f") || l.contains("followup")
+    assertThat(logged).noneMatch(l -> l.contains("/f/") || l.contains("/api/f/") || l.contains("followup")
         || l.contains("条意见") || l.contains(key) || l.contains(phone.address));
   }
 
