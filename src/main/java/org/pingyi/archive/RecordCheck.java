@@ -11,6 +11,7 @@ import java.util.Map;
 import org.pingyi.event.ArchiveGate;
 import org.pingyi.event.Event;
 import org.pingyi.event.EventDetails;
+import org.pingyi.event.EventStatus;
 import org.pingyi.http.AppError;
 import org.pingyi.slip.UnusedSerials;
 
@@ -24,7 +25,10 @@ public final class RecordCheck implements ArchiveGate {
     return client.preparedQuery(COUNTS).execute(Tuple.of(event.id())).compose(rows -> {
       var row = rows.iterator().next();
       long unaccounted = row.getLong("unaccounted");
-      Future<List<String>> runs = unaccounted == 0 ? Future.succeededFuture(List.of())
+      // Which serials are unused is named only once voting is over: while it is open, the list would change as each
+      // slip is used, telling anyone who reloads it which slip (and so, to whoever handed it out, whose) just voted.
+      boolean votingOver = event.status() == EventStatus.CLOSED || event.status() == EventStatus.ARCHIVED;
+      Future<List<String>> runs = unaccounted == 0 || !votingOver ? Future.succeededFuture(List.of())
           : UnusedSerials.of(client, event.id()).map(UnusedSerials::runTexts);
       EventDetails d = event.details();
       return runs.map(serials -> CompletenessCheck.of(new RecordFacts(event.status().wireName(), d.counters(),

@@ -2,9 +2,10 @@ package org.pingyi.ops;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -92,19 +93,20 @@ public final class Backup {
    * when complete: a backup is never readable by others, and a failed one never looks like a backup.
    */
   private static void dump(Path pgDump, DatabaseSettings database, Path file) {
-    Path partial = file.resolveSibling("." + file.getFileName() + ".partial");
+    Path partial = null;
     try {
-      Files.deleteIfExists(partial);
-      Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      // A name of its own, so two backups started together never share (or delete) each other's partial file.
+      partial = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".partial",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       int exit = PgTools.run(pgDump, database,
           List.of("--format=custom", "--file=" + partial, "--dbname=" + database.database()));
       if (exit != 0) throw new CommandFailure("pg_dump 失败（退出码 " + exit + "），没有写出备份；原因见上面 pg_dump 的输出");
-      Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+      publish(partial, file);
     } catch (IOException e) {
       throw new CommandFailure("无法写出备份文件 " + file + "：" + e.getMessage(), e);
     } finally {
       try {
-        Files.deleteIfExists(partial);
+        if (partial != null) Files.deleteIfExists(partial);
       } catch (IOException ignored) {
         // nothing more to do: the message above already says the backup failed
       }
@@ -130,6 +132,20 @@ public final class Backup {
       throw new CommandFailure("无法读取 " + file + "：" + e.getMessage(), e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Gives the finished backup its name without ever replacing a file of that name: a hard link fails if the name was
+   * taken meanwhile (say by a second backup started at the same moment), where a rename would silently replace it.
+   */
+  private static void publish(Path partial, Path file) throws IOException {
+    try {
+      Files.createLink(file, partial);
+    } catch (FileAlreadyExistsException e) {
+      throw new CommandFailure("备份文件 " + file + " 已存在，不会覆盖：请换一个文件名");
+    } catch (UnsupportedOperationException | FileSystemException e) {
+      Files.move(partial, file);   // no REPLACE_EXISTING: fails rather than replace, where links are not supported
     }
   }
 }

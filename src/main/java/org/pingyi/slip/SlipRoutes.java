@@ -92,7 +92,8 @@ public final class SlipRoutes {
     if (!SlipSheet.fontAvailable()) {
       throw AppError.unavailable("服务器缺少中文字体（Debian 软件包 fonts-noto-cjk），暂不能生成 PDF", 3600);
     }
-    String printedAt = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+    // China time whatever the server's zone: the list is signed on paper and kept.
+    String printedAt = LocalDateTime.now(java.time.ZoneOffset.ofHours(8)).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
     service.unused(EventRoutes.eventId(ctx)).compose(unused -> {
       Downloads.attachment(ctx, "application/pdf", "unused-slips.pdf", unused.eventTitle() + "-未使用票签清单.pdf");
       return Downloads.settled(ctx, ResponseOutputStream.send(ctx, sheets,

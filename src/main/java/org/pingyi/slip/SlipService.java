@@ -83,7 +83,7 @@ public final class SlipService {
         return Future.failedFuture(AppError.conflict("event_not_closed", "投票结束后才能登记未收回的票签"));
       }
       return slips.declareUnreturned(tx, eventId).compose(count -> {
-        if (expected != null && count != expected) {
+        if (expected != null && count.intValue() != expected.intValue()) {
           return Future.failedFuture(AppError.conflict("slip_count_changed", "未使用的票签现在是 " + count
               + " 张，不是确认时的 " + expected + " 张：请刷新后重新核对"));
         }

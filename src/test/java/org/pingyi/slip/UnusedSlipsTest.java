@@ -41,6 +41,28 @@ class UnusedSlipsTest {
   }
 
   @Test
+  void whileVotingIsOpenTheCompletenessCheckCountsUnusedSlipsButNamesNone() {
+    Voting voting = Voting.open(organizer, "投票中的核对");
+    List<String> tokens = voting.slips(organizer, "A", 20);
+    server.api().post("/api/v/" + tokens.get(6), Voting.ballot(Voting.newNonce(), voting.validAnswers()));
+
+    JsonObject check = organizer.get("/api/events/" + voting.eventId + "/completeness").bodyAsJsonObject();
+
+    // Naming the runs would show A-0007 leaving them the moment it voted.
+    assertThat(message(check, "slips_unaccounted")).contains("19 张").doesNotContain("A-0");
+  }
+
+  @Test
+  void aHallOfMoreThan127UnreturnedSlipsIsDeclaredWithItsConfirmedCount() {
+    Voting voting = closedWithVotes("大会场", 200, 0);
+
+    var declared = organizer.post("/api/events/" + voting.eventId + "/slips/unreturned", new JsonObject().put("count", 199));
+
+    assertThat(declared.statusCode()).as(declared.bodyAsString()).isEqualTo(200);
+    assertThat(declared.bodyAsJsonObject().getInteger("declared")).isEqualTo(199);
+  }
+
+  @Test
   void theUnusedSerialsComeInRunsPerCategory() {
     Voting voting = closedWithVotes("清点", 5, 0, 3);
 
