@@ -183,7 +183,10 @@ public final class PingyiServer extends VerticleBase {
     new RawExportRoutes(rawExports, staffAuth, exportWorkers).mount(router);
     new BundleRoutes(new BundleService(pool, eventService, rawExports, summaries, exportWorkers), staffAuth,
         exportWorkers).mount(router);
-    new BoardRoutes(new BoardService(pool), files, config.publicUrl(), exportWorkers).mount(router);
+    // The public board's PDF on a thread of its own: any number of voters may ask for it after the close, and they must
+    // never keep the organizer's summary or bundle waiting on the exports' workers.
+    new BoardRoutes(new BoardService(pool), files, config.publicUrl(),
+        vertx.createSharedWorkerExecutor("pingyi-board", 1, 5, TimeUnit.MINUTES)).mount(router);
     inboxMixer = new InboxMixer(vertx, pool);
     new SubmitRoutes(SubmitService.create(vertx, pool, jwtKey), files).mount(router);
     new FeedbackRoutes(new FeedbackService(pool, audit), staffAuth, config.publicUrl(), exportWorkers).mount(router);
