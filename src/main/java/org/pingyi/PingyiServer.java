@@ -107,7 +107,7 @@ public final class PingyiServer extends VerticleBase {
   private Future<HttpServer> listen() {
     HttpServerOptions options = Connections.serverOptions(IDLE_TIMEOUT_SECONDS);
     return vertx.createHttpServer(options)
-        .connectionHandler(Connections.guard(vertx, options, config.connectionLimits()))
+        .connectionHandler(Connections.guard(vertx, options, config.connectionLimits(), config.trustedProxies()))
         .invalidRequestHandler(InvalidRequests::answer).requestHandler(router).listen(config.httpPort());
   }
 
@@ -150,7 +150,7 @@ public final class PingyiServer extends VerticleBase {
     router.route("/api/*").handler(JsonBody.declaredJson());
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(API_BODY_LIMIT)).handler(JsonBody.decoded());
     new OpsRoutes(pool, staffAuth, config.publicUrl(), openApi).mount(router);
-    new AuthRoutes(authService, staffAuth).mount(router);
+    new AuthRoutes(authService, staffAuth, config.trustedProxies()).mount(router);
     new AccountRoutes(new AccountService(pool, authService, audit), staffAuth).mount(router);
     new AuditRoutes(audit, staffAuth).mount(router);
     new EventRoutes(eventService, staffAuth).mount(router);
