@@ -59,6 +59,7 @@ import org.pingyi.http.Params;
 import org.pingyi.http.RequestLog;
 import org.pingyi.http.SecurityHeaders;
 import org.pingyi.http.StaticFiles;
+import org.pingyi.metrics.Measurements;
 import org.pingyi.ops.OpsRoutes;
 import org.pingyi.slip.SlipRoutes;
 import org.pingyi.slip.SlipService;
@@ -75,6 +76,7 @@ public final class PingyiServer extends VerticleBase {
 
   private final AppConfig config;
   private final DatabaseSettings database;
+  private final Measurements measurements;
   private Pool pool;
   private Router router;
   private HttpServer server;
@@ -82,14 +84,20 @@ public final class PingyiServer extends VerticleBase {
   private Mixer mixer;
 
   public PingyiServer(AppConfig config, DatabaseSettings database) {
+    this(config, database, Measurements.none());
+  }
+
+  public PingyiServer(AppConfig config, DatabaseSettings database, Measurements measurements) {
     this.config = config;
     this.database = database;
+    this.measurements = measurements;
   }
 
   @Override
   public Future<?> start() {
     pool = PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(8))
+        // Named for the metrics (pool_name): the waits for a connection are reported under it.
+        .with(new PoolOptions().setMaxSize(8).setName("pingyi"))
         .connectingTo(database.connectOptions())
         .using(vertx)
         .build();
@@ -140,7 +148,7 @@ public final class PingyiServer extends VerticleBase {
     FormService formService = new FormService(pool, audit);
     RecordCheck recordCheck = new RecordCheck();
     BallotBox box = new BallotBox();
-    mixer = new Mixer(vertx, pool, box);
+    mixer = new Mixer(vertx, pool, box, measurements);
     EventService eventService = new EventService(pool, audit, formService, recordCheck, box);
     formService.useEvents(eventService);
 
@@ -158,7 +166,7 @@ public final class PingyiServer extends VerticleBase {
     new SlipRoutes(new SlipService(pool, eventService, audit), staffAuth, config.publicUrl(), slipSheetWorkers())
         .mount(router);
     BallotRepository ballots = new BallotRepository();
-    new VoteRoutes(new CastService(pool, ballots, box), files).mount(router);
+    new VoteRoutes(new CastService(pool, ballots, box, measurements), files, measurements).mount(router);
     new PaperRoutes(new PaperService(pool, eventService, audit, ballots, box, mixer), staffAuth).mount(router);
     new ArchiveRoutes(pool, eventService, recordCheck, staffAuth).mount(router);
     SummaryExports summaries = new SummaryExports(vertx, pool, eventService);
@@ -169,7 +177,7 @@ public final class PingyiServer extends VerticleBase {
     new BundleRoutes(new BundleService(pool, eventService, rawExports, summaries, exportWorkers), staffAuth,
         exportWorkers).mount(router);
     new BoardRoutes(new BoardService(pool), files, config.publicUrl(), exportWorkers).mount(router);
-    tally = new TallyRoutes(vertx, pool, staffAuth, eventService, audit, files, config.publicUrl());
+    tally = new TallyRoutes(vertx, pool, staffAuth, eventService, audit, files, config.publicUrl(), measurements);
     tally.mount(router);
     router.get("/").handler(ctx -> ctx.redirect("/console/"));
     // After every route, before the fallbacks: HEAD on pages, and 405 for a routed address's other methods.
