@@ -91,6 +91,7 @@ render_nginx() {
       -e "s|^    listen 80;|    listen 127.0.0.1:$HTTP_PORT;|" -e "s|^    listen 443 ssl|    listen 127.0.0.1:$HTTPS_PORT ssl|" \
       -e "s|return 308 https://\$host\$request_uri|return 308 https://\$host:$HTTPS_PORT\$request_uri|" \
       -e "s|/etc/ssl/pingyi/fullchain.pem|$DIR/tls/cert.pem|" -e "s|/etc/ssl/pingyi/privkey.pem|$DIR/tls/key.pem|" \
+      -e "s|/var/log/nginx/pingyi-error.log|$DIR/nginx-site-error.log|" \
       deploy/nginx/pingyi.conf >"$DIR/site.conf"
   cat >"$DIR/nginx.conf" <<CONF
 user root;
@@ -227,6 +228,10 @@ while read -r _ name open _ _ _ p50 p95 max; do
       test "$open" == true -a "$p95" -ge 0 -a "$p95" -le 1000 -a "$max" -le 2000
   fi
 done < <(grep '^screen ' "$DIR/voting.txt")
+
+# Anonymity: no slip token nor receipt in any log of the run (nginx's and the three servers').
+leaks=$(cat "$DIR"/nginx*.log "$DIR"/pingyi-*.log 2>/dev/null | grep -c -F -f "$OUT/tokens.txt" -f "$DIR/receipts.txt" || true)
+check "no slip token or receipt in nginx's or the servers' logs ($leaks lines)" test "$leaks" == 0
 
 echo
 if (( failures > 0 )); then echo "$failures check(s) FAILED (logs in $DIR)"; exit 1; fi
