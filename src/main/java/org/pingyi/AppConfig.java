@@ -11,6 +11,8 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import org.pingyi.http.ConnectionLimits;
+import org.pingyi.http.TrustedProxies;
+import org.pingyi.metrics.MetricsEndpoint;
 
 /** The server's configuration, read once from the environment; a bad value stops start-up with one clear line. */
 public record AppConfig(
@@ -22,7 +24,9 @@ public record AppConfig(
     Optional<String> adminPassword,
     Optional<String> jwtKey,
     Duration sessionTtl,
-    ConnectionLimits connectionLimits) {
+    ConnectionLimits connectionLimits,
+    TrustedProxies trustedProxies,
+    MetricsEndpoint metrics) {
 
   /** A configuration value that cannot be used; its message names the variable and the reason. */
   public static final class ConfigException extends RuntimeException {
@@ -53,8 +57,12 @@ public record AppConfig(
         intValue(env, "PINGYI_MAX_CONNECTIONS_PER_ADDRESS", ConnectionLimits.DEFAULT_PER_ADDRESS, 0, 1_000_000),
         Duration.ofSeconds(intValue(env, "PINGYI_REQUEST_READ_SECONDS", ConnectionLimits.DEFAULT_REQUEST_READ_SECONDS,
             1, 600)));
+    TrustedProxies proxies = trustedProxies(env);
+    MetricsEndpoint metrics = new MetricsEndpoint(
+        nonBlank(env.get("PINGYI_METRICS_HOST")).orElse(MetricsEndpoint.DEFAULT_HOST),
+        intValue(env, "PINGYI_METRICS_PORT", MetricsEndpoint.DEFAULT_PORT, 0, 65535));
     return new AppConfig(port, dataDir, databaseUrl, pgVariables, publicUrl.replaceAll("/+$", ""),
-        adminPassword, jwtKey, Duration.ofMinutes(sessionMinutes), limits);
+        adminPassword, jwtKey, Duration.ofMinutes(sessionMinutes), limits, proxies, metrics);
   }
 
   /** True when the operator named a database; otherwise Pingyi starts its own embedded PostgreSQL. */
@@ -64,28 +72,42 @@ public record AppConfig(
 
   public AppConfig withSessionTtl(Duration ttl) {
     return new AppConfig(httpPort, dataDir, databaseUrl, pgVariablesSet, publicUrl, adminPassword, jwtKey, ttl,
-        connectionLimits);
+        connectionLimits, trustedProxies, metrics);
   }
 
   public AppConfig withPublicUrl(String url) {
     return new AppConfig(httpPort, dataDir, databaseUrl, pgVariablesSet, url, adminPassword, jwtKey, sessionTtl,
-        connectionLimits);
+        connectionLimits, trustedProxies, metrics);
   }
 
   /** No operator-given admin password: the first start generates one and prints it. */
   public AppConfig withGeneratedAdminPassword() {
     return new AppConfig(httpPort, dataDir, databaseUrl, pgVariablesSet, publicUrl, Optional.empty(), jwtKey,
-        sessionTtl, connectionLimits);
+        sessionTtl, connectionLimits, trustedProxies, metrics);
   }
 
   public AppConfig withJwtKey(String key) {
     return new AppConfig(httpPort, dataDir, databaseUrl, pgVariablesSet, publicUrl, adminPassword, Optional.of(key),
-        sessionTtl, connectionLimits);
+        sessionTtl, connectionLimits, trustedProxies, metrics);
   }
 
   public AppConfig withConnectionLimits(ConnectionLimits limits) {
     return new AppConfig(httpPort, dataDir, databaseUrl, pgVariablesSet, publicUrl, adminPassword, jwtKey, sessionTtl,
-        limits);
+        limits, trustedProxies, metrics);
+  }
+
+  public AppConfig withTrustedProxies(TrustedProxies proxies) {
+    return new AppConfig(httpPort, dataDir, databaseUrl, pgVariablesSet, publicUrl, adminPassword, jwtKey, sessionTtl,
+        connectionLimits, proxies, metrics);
+  }
+
+  private static TrustedProxies trustedProxies(Map<String, String> env) {
+    try {
+      return nonBlank(env.get("PINGYI_TRUSTED_PROXIES")).map(TrustedProxies::parse).orElseGet(TrustedProxies::none);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("PINGYI_TRUSTED_PROXIES", e.getMessage()
+          + " (a comma-separated list of IP addresses or CIDR blocks, e.g. 127.0.0.1,10.0.0.0/8)");
+    }
   }
 
   private static int intValue(Map<String, String> env, String name, int fallback, int min, int max) {

@@ -6,6 +6,8 @@ import org.pingyi.db.DatabaseRole;
 import org.pingyi.db.DatabaseSettings;
 import org.pingyi.db.EmbeddedDatabase;
 import org.pingyi.db.Migrations;
+import org.pingyi.metrics.Metrics;
+import org.pingyi.metrics.MetricsServer;
 import org.pingyi.ops.Backup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +56,8 @@ public final class Main {
     int applied = embedded != null ? embedded.migrate() : Migrations.migrate(database);
     LOG.info("Database schema up to date ({} migrations applied now)", applied);
 
-    Vertx vertx = Vertx.vertx();
+    Metrics metrics = Metrics.create();
+    Vertx vertx = metrics.vertx();
     EmbeddedDatabase ownedDatabase = embedded;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, ownedDatabase)));
     // One server instance per core, each on its own event loop, all sharing the port (Vert.x balances the
@@ -62,8 +65,10 @@ public final class Main {
     // holds its own pool (8 connections) and LISTEN connection, so at most four: a big host must not exhaust
     // PostgreSQL's connections (100 by default), least of all when several hosts share one database.
     int instances = Math.min(MAX_INSTANCES, Runtime.getRuntime().availableProcessors());
-    vertx.deployVerticle(() -> new PingyiServer(config, database), new DeploymentOptions().setInstances(instances))
-        .onSuccess(id -> LOG.info("Pingyi is listening on port {} with {} event loops (phones reach it at {})",
+    vertx.deployVerticle(() -> new PingyiServer(config, database, metrics.measurements()),
+            new DeploymentOptions().setInstances(instances))
+        .compose(id -> MetricsServer.deploy(vertx, config.metrics(), metrics.registry()))
+        .onSuccess(v -> LOG.info("Pingyi is listening on port {} with {} event loops (phones reach it at {})",
             config.httpPort(), instances, config.publicUrl()))
         .onFailure(failure -> {
           LOG.error("Pingyi could not start: {}", failure.getMessage(), failure);

@@ -64,6 +64,7 @@ import org.pingyi.http.Params;
 import org.pingyi.http.RequestLog;
 import org.pingyi.http.SecurityHeaders;
 import org.pingyi.http.StaticFiles;
+import org.pingyi.metrics.Measurements;
 import org.pingyi.ops.OpsRoutes;
 import org.pingyi.probation.ProbationAssessments;
 import org.pingyi.probation.ProbationRoutes;
@@ -85,6 +86,7 @@ public final class PingyiServer extends VerticleBase {
 
   private final AppConfig config;
   private final DatabaseSettings database;
+  private final Measurements measurements;
   private Pool pool;
   private Router router;
   private HttpServer server;
@@ -93,14 +95,20 @@ public final class PingyiServer extends VerticleBase {
   private InboxMixer inboxMixer;
 
   public PingyiServer(AppConfig config, DatabaseSettings database) {
+    this(config, database, Measurements.none());
+  }
+
+  public PingyiServer(AppConfig config, DatabaseSettings database, Measurements measurements) {
     this.config = config;
     this.database = database;
+    this.measurements = measurements;
   }
 
   @Override
   public Future<?> start() {
     pool = PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(8))
+        // Named for the metrics (pool_name): the waits for a connection are reported under it.
+        .with(new PoolOptions().setMaxSize(8).setName("pingyi"))
         .connectingTo(database.connectOptions())
         .using(vertx)
         .build();
@@ -118,7 +126,7 @@ public final class PingyiServer extends VerticleBase {
   private Future<HttpServer> listen() {
     HttpServerOptions options = Connections.serverOptions(IDLE_TIMEOUT_SECONDS);
     return vertx.createHttpServer(options)
-        .connectionHandler(Connections.guard(vertx, options, config.connectionLimits()))
+        .connectionHandler(Connections.guard(vertx, options, config.connectionLimits(), config.trustedProxies()))
         .invalidRequestHandler(InvalidRequests::answer).requestHandler(router).listen(config.httpPort());
   }
 
@@ -151,7 +159,7 @@ public final class PingyiServer extends VerticleBase {
     FormService formService = new FormService(pool, audit);
     RecordCheck recordCheck = new RecordCheck();
     BallotBox box = new BallotBox();
-    mixer = new Mixer(vertx, pool, box);
+    mixer = new Mixer(vertx, pool, box, measurements);
     EventService eventService = new EventService(pool, audit, formService, recordCheck, box);
     formService.useEvents(eventService);
     ProbationAssessments probation = new ProbationAssessments(pool, audit, eventService, formService, CHINA_CLOCK);
@@ -163,7 +171,7 @@ public final class PingyiServer extends VerticleBase {
     router.route("/api/*").handler(JsonBody.declaredJson());
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(API_BODY_LIMIT)).handler(JsonBody.decoded());
     new OpsRoutes(pool, staffAuth, config.publicUrl(), openApi).mount(router);
-    new AuthRoutes(authService, staffAuth).mount(router);
+    new AuthRoutes(authService, staffAuth, config.trustedProxies()).mount(router);
     new AccountRoutes(new AccountService(pool, authService, audit), staffAuth).mount(router);
     new AuditRoutes(audit, staffAuth).mount(router);
     new EventRoutes(eventService, staffAuth).mount(router);
@@ -174,7 +182,7 @@ public final class PingyiServer extends VerticleBase {
     new SlipRoutes(new SlipService(pool, eventService, audit), staffAuth, config.publicUrl(), slipSheetWorkers())
         .mount(router);
     BallotRepository ballots = new BallotRepository();
-    new VoteRoutes(new CastService(pool, ballots, box), files).mount(router);
+    new VoteRoutes(new CastService(pool, ballots, box, measurements), files, measurements).mount(router);
     new PaperRoutes(new PaperService(pool, eventService, audit, ballots, box, mixer), staffAuth).mount(router);
     new ArchiveRoutes(pool, eventService, recordCheck, staffAuth).mount(router);
     SummaryExports summaries = new SummaryExports(exportWorkers, pool, eventService);
@@ -190,7 +198,7 @@ public final class PingyiServer extends VerticleBase {
     inboxMixer = new InboxMixer(vertx, pool);
     new SubmitRoutes(SubmitService.create(vertx, pool, jwtKey), files).mount(router);
     new FeedbackRoutes(new FeedbackService(pool, audit), staffAuth, config.publicUrl(), exportWorkers).mount(router);
-    tally = new TallyRoutes(vertx, pool, staffAuth, eventService, audit, files, config.publicUrl());
+    tally = new TallyRoutes(vertx, pool, staffAuth, eventService, audit, files, config.publicUrl(), measurements);
     tally.mount(router);
     router.get("/").handler(ctx -> ctx.redirect("/console/"));
     // After every route, before the fallbacks: HEAD on pages, and 405 for a routed address's other methods.

@@ -7,15 +7,18 @@ import io.vertx.ext.web.RoutingContext;
 import org.pingyi.http.AppError;
 import org.pingyi.http.JsonInput;
 import org.pingyi.http.Responses;
+import org.pingyi.http.TrustedProxies;
 
 /** Sign-in and one's own account: /api/auth/login, /api/auth/me, /api/auth/password. */
 public final class AuthRoutes {
   private final AuthService service;
   private final StaffAuth auth;
+  private final TrustedProxies proxies;
 
-  public AuthRoutes(AuthService service, StaffAuth auth) {
+  public AuthRoutes(AuthService service, StaffAuth auth, TrustedProxies proxies) {
     this.service = service;
     this.auth = auth;
+    this.proxies = proxies;
   }
 
   public void mount(Router router) {
@@ -44,8 +47,11 @@ public final class AuthRoutes {
     Responses.noContent(ctx, service.changeOwnPassword(StaffAuth.staff(ctx), current, replacement, address(ctx)));
   }
 
-  /** The peer's address, which the throttle counts guesses by. */
-  private static String address(RoutingContext ctx) {
-    return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+  /**
+   * The client's address, which the throttle counts guesses by: behind a trusted reverse proxy the one it forwards,
+   * otherwise the peer's (a header anyone can send must not let a guesser pick a fresh address per guess).
+   */
+  private String address(RoutingContext ctx) {
+    return proxies.clientOf(ctx.request());
   }
 }

@@ -15,6 +15,7 @@ import org.pingyi.box.NewBallot;
 import org.pingyi.db.Batcher;
 import org.pingyi.form.FieldError;
 import org.pingyi.http.AppError;
+import org.pingyi.metrics.Measurements;
 import org.pingyi.slip.SlipTokens;
 import org.pingyi.tally.CountedBallot;
 import org.pingyi.tally.TallyCounters;
@@ -37,11 +38,11 @@ public final class CastService {
   private final GroupCommit commits;
   private final Batcher<byte[], Optional<SlipView>> lookups;
 
-  public CastService(Pool pool, BallotRepository ballots, BallotBox box) {
+  public CastService(Pool pool, BallotRepository ballots, BallotBox box, Measurements measurements) {
     this.pool = pool;
     this.box = box;
     this.forms = new FrozenFormCache(ballots);
-    this.commits = new GroupCommit(pool, ballots, box);
+    this.commits = new GroupCommit(pool, ballots, box, measurements);
     this.lookups = new Batcher<>(LOOKUPS_IN_FLIGHT, MAX_LOOKUP, hashes -> ballots.slips(pool, hashes)
         .map(found -> hashes.stream().map(h -> Optional.ofNullable(found.get(BallotRepository.tokenKey(h)))).toList()));
   }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.pingyi.box.BallotBox;
 import org.pingyi.box.NewBallot;
 import org.pingyi.db.Batcher;
+import org.pingyi.metrics.Measurements;
 
 /**
  * Casts ballots in groups: the ballots that arrive while earlier groups are committing are committed together,
@@ -41,11 +42,13 @@ final class GroupCommit {
   private final BallotRepository ballots;
   private final BallotBox box;
   private final Batcher<Pending, Outcome> batcher;
+  private final Measurements measurements;
 
-  GroupCommit(Pool pool, BallotRepository ballots, BallotBox box) {
+  GroupCommit(Pool pool, BallotRepository ballots, BallotBox box, Measurements measurements) {
     this.pool = pool;
     this.ballots = ballots;
     this.box = box;
+    this.measurements = measurements;
     this.batcher = new Batcher<>(IN_FLIGHT, MAX_GROUP, this::commitRetryingDeadlock);
   }
 
@@ -54,6 +57,7 @@ final class GroupCommit {
   }
 
   private Future<List<Outcome>> commitRetryingDeadlock(List<Pending> group) {
+    measurements.ballotGroup(group.size());
     return commit(group).recover(failure -> {
       // Two groups that share slips (a phone retrying on another instance) can lock them in a cycle; the
       // database aborts one of them, and running it again is then safe.

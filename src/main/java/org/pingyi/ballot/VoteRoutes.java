@@ -1,11 +1,13 @@
 package org.pingyi.ballot;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.pingyi.http.AppError;
 import org.pingyi.http.JsonBody;
 import org.pingyi.http.StaticFiles;
+import org.pingyi.metrics.Measurements;
 
 /**
  * The voter's side, reached with a slip's token and no account: the page at /v/:token, and the API it
@@ -18,10 +20,12 @@ public final class VoteRoutes {
 
   private final CastService service;
   private final StaticFiles files;
+  private final Measurements measurements;
 
-  public VoteRoutes(CastService service, StaticFiles files) {
+  public VoteRoutes(CastService service, StaticFiles files, Measurements measurements) {
     this.service = service;
     this.files = files;
+    this.measurements = measurements;
   }
 
   public void mount(Router router) {
@@ -41,7 +45,26 @@ public final class VoteRoutes {
     files.page(ctx, "/vote/index.html");
   }
 
+  /** Casts, and counts the outcome by its error code (never by slip or event) for /metrics. */
   private void cast(RoutingContext ctx) {
+    Future<CastService.Cast> cast;
+    try {
+      cast = submit(ctx);
+    } catch (AppError refused) {
+      cast = Future.failedFuture(refused);
+    }
+    cast.onSuccess(done -> {
+      measurements.ballotAccepted(done.replay());
+      ctx.response().setStatusCode(done.replay() ? 200 : 201)
+          .putHeader("Content-Type", "application/json; charset=utf-8")
+          .end(new JsonObject().put("receipt", done.receipt()).put("replay", done.replay()).encode());
+    }).onFailure(failure -> {
+      measurements.ballotRefused(failure instanceof AppError refused ? refused.code() : "error");
+      ctx.fail(failure);
+    });
+  }
+
+  private Future<CastService.Cast> submit(RoutingContext ctx) {
     if (ctx.body().length() > BALLOT_BODY_LIMIT) {
       throw AppError.invalidField("body", "提交内容过大（上限 " + BALLOT_BODY_LIMIT / 1024 + " KB）");
     }
@@ -51,11 +74,7 @@ public final class VoteRoutes {
       throw AppError.invalidField("nonce", "缺少或格式不正确：应为 22–86 个 base64url 字符的随机值");
     }
     noStore(ctx);
-    service.cast(ctx.pathParam("token"), (String) nonce, PlainJson.of(body.getValue("answers")))
-        .onSuccess(cast -> ctx.response().setStatusCode(cast.replay() ? 200 : 201)
-            .putHeader("Content-Type", "application/json; charset=utf-8")
-            .end(new JsonObject().put("receipt", cast.receipt()).put("replay", cast.replay()).encode()))
-        .onFailure(ctx::fail);
+    return service.cast(ctx.pathParam("token"), (String) nonce, PlainJson.of(body.getValue("answers")));
   }
 
   private static void noStore(RoutingContext ctx) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.pingyi.box.BoxRepository.HeldGroup;
 import org.pingyi.form.FormRules;
+import org.pingyi.metrics.Measurements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,13 +32,15 @@ public final class Mixer {
   private final Vertx vertx;
   private final Pool pool;
   private final BallotBox box;
+  private final Measurements measurements;
   private final long[] timers = new long[2];
   private boolean mixing;
 
-  public Mixer(Vertx vertx, Pool pool, BallotBox box) {
+  public Mixer(Vertx vertx, Pool pool, BallotBox box, Measurements measurements) {
     this.vertx = vertx;
     this.pool = pool;
     this.box = box;
+    this.measurements = measurements;
     timers[0] = vertx.setPeriodic(INTERVAL_MS, id -> pass());
     timers[1] = vertx.setPeriodic(VACUUM_MS, id -> box.vacuum(pool)
         .onFailure(e -> LOG.debug("Vacuuming the ballot box failed: {}", e.getMessage())));
@@ -58,7 +61,9 @@ public final class Mixer {
       if (status == null) return Future.succeededFuture(0);
       Future<Boolean> locked = wait ? sql.oneMixerAtATime(tx, eventId).map(true) : sql.oneMixerIfFree(tx, eventId);
       return locked.compose(mine -> mine ? box.mix(tx, eventId, "open".equals(status)) : Future.succeededFuture(0));
-    }));
+    })).onSuccess(moved -> {
+      if (moved > 0) measurements.mixBatch(moved);
+    });
   }
 
   public void stop() {

@@ -26,12 +26,14 @@ public final class Connections {
 
   private final HttpServerOptions options;
   private final ConnectionLimits limits;
+  private final TrustedProxies proxies;
   /** Shared by every server instance of this Vert.x: the cap is per address, whichever event loop took it. */
   private final LocalMap<String, Integer> openPerAddress;
 
-  private Connections(Vertx vertx, HttpServerOptions options, ConnectionLimits limits) {
+  private Connections(Vertx vertx, HttpServerOptions options, ConnectionLimits limits, TrustedProxies proxies) {
     this.options = options;
     this.limits = limits;
+    this.proxies = proxies;
     this.openPerAddress = vertx.sharedData().getLocalMap("pingyi.open-connections-per-address");
   }
 
@@ -45,8 +47,9 @@ public final class Connections {
   }
 
   /** The connection handler for a server created with these options. */
-  public static Handler<HttpConnection> guard(Vertx vertx, HttpServerOptions options, ConnectionLimits limits) {
-    return new Connections(vertx, options, limits)::open;
+  public static Handler<HttpConnection> guard(Vertx vertx, HttpServerOptions options, ConnectionLimits limits,
+                                              TrustedProxies proxies) {
+    return new Connections(vertx, options, limits, proxies)::open;
   }
 
   private void open(HttpConnection connection) {
@@ -59,7 +62,7 @@ public final class Connections {
     }
     Channel channel = ((ConnectionBase) connection).channel();
     // The channel's own close, not the connection's close handler, which any later code could replace.
-    channel.closeFuture().addListener(closed -> release(address));
+    if (!proxies.trusts(address)) channel.closeFuture().addListener(closed -> release(address));
     ChannelPipeline pipeline = channel.pipeline();
     // Nothing has been read yet, so the decoder is swapped before it holds any state.
     pipeline.replace("httpDecoder", "httpDecoder", new StrictRequestDecoder(options));
@@ -69,7 +72,13 @@ public final class Connections {
     pipeline.addFirst("flushBeforeClose", new FlushBeforeClose());
   }
 
+  /**
+   * A trusted reverse proxy is not capped: every phone behind it arrives from its address, and which phone a
+   * connection carries is known only once a request is read (X-Forwarded-For), too late for a cap that refuses
+   * before reading. The proxy caps connections per client itself (nginx limit_conn, deploy/nginx).
+   */
   private boolean admit(String address) {
+    if (proxies.trusts(address)) return true;
     int open = openPerAddress.merge(address, 1, Integer::sum);
     if (limits.perAddress() == 0 || open <= limits.perAddress()) return true;
     release(address);

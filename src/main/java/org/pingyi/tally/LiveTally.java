@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
+import org.pingyi.metrics.Measurements;
 
 /**
  * The open tally streams of one server instance, per event. A change (announced through {@link TallyChanges}
@@ -40,6 +42,10 @@ final class LiveTally {
   private final Function<UUID, Future<Set<UUID>>> validLinks;
   private final Map<UUID, Watch> watches = new HashMap<>();
   private final long[] timers = new long[3];
+  private final Measurements measurements;
+  /** The screens open, for the metrics: written on the event loop, read by the scrape's thread. */
+  private volatile int open;
+  private final IntSupplier openScreens = () -> open;
 
   private static final class Watch {
     final Set<HttpServerResponse> screens = new LinkedHashSet<>();
@@ -52,10 +58,13 @@ final class LiveTally {
     long nextBroadcast;
   }
 
-  LiveTally(Vertx vertx, Function<UUID, Future<Buffer>> snapshots, Function<UUID, Future<Set<UUID>>> validLinks) {
+  LiveTally(Vertx vertx, Function<UUID, Future<Buffer>> snapshots, Function<UUID, Future<Set<UUID>>> validLinks,
+            Measurements measurements) {
     this.vertx = vertx;
     this.snapshots = snapshots;
     this.validLinks = validLinks;
+    this.measurements = measurements;
+    measurements.countScreens(openScreens);
     timers[0] = vertx.setPeriodic(TICK_MS, id -> tick());
     timers[1] = vertx.setPeriodic(REFRESH_MS, id -> changedAll());
     timers[2] = vertx.setPeriodic(HEARTBEAT_MS, id -> heartbeat());
@@ -70,6 +79,7 @@ final class LiveTally {
     screen.exceptionHandler(e -> forget(eventId, screen));
     if (watch.last != null) screen.write(watch.last);
     watch.changed = true;
+    open = screens();
   }
 
   void changed(UUID eventId) {
@@ -87,6 +97,7 @@ final class LiveTally {
 
   void stop() {
     for (long timer : timers) vertx.cancelTimer(timer);
+    measurements.stopCountingScreens(openScreens);
     // Resetting a screen can run its close handler at once, which forgets it from the map: empty the map first.
     List<HttpServerResponse> open = watches.values().stream().flatMap(w -> w.screens.stream()).toList();
     watches.clear();
@@ -99,9 +110,12 @@ final class LiveTally {
     watch.screens.remove(screen);
     watch.links.remove(screen);
     if (watch.screens.isEmpty()) watches.remove(eventId);
+    open = screens();
   }
 
   private void tick() {
+    // Revoked links' streams are ended without their close handler: the count catches up here.
+    open = screens();
     watches.forEach((eventId, watch) -> {
       if (!watch.changed || watch.reading || System.nanoTime() < watch.nextBroadcast) return;
       watch.changed = false;

@@ -16,6 +16,7 @@ import org.pingyi.http.JsonInput;
 import org.pingyi.http.Params;
 import org.pingyi.http.Responses;
 import org.pingyi.http.StaticFiles;
+import org.pingyi.metrics.Measurements;
 
 /**
  * The live tally: read once (JSON) or streamed (Server-Sent Events) by staff or a screen link, the big screen's
@@ -36,7 +37,7 @@ public final class TallyRoutes {
   private io.vertx.pgclient.pubsub.PgSubscriber subscriber;
 
   public TallyRoutes(io.vertx.core.Vertx vertx, Pool pool, StaffAuth auth, EventService events, AuditLog audit,
-                     StaticFiles files, String publicUrl) {
+                     StaticFiles files, String publicUrl, Measurements measurements) {
     this.files = files;
     this.pool = pool;
     this.auth = auth;
@@ -44,7 +45,7 @@ public final class TallyRoutes {
     this.audit = audit;
     this.snapshots = new TallySnapshots(pool, publicUrl);
     this.links = new ScreenLinks(pool, audit, auth);
-    this.live = new LiveTally(vertx, snapshots::encoded, links::stillValid);
+    this.live = new LiveTally(vertx, snapshots::encoded, links::stillValid, measurements);
     this.charts = ChartLibrary.load(vertx);
   }
 

@@ -9,6 +9,9 @@ import org.pingyi.AppConfig;
 import org.pingyi.PingyiServer;
 import org.pingyi.db.DatabaseSettings;
 import org.pingyi.http.ConnectionLimits;
+import org.pingyi.http.TrustedProxies;
+import org.pingyi.metrics.Measurements;
+import org.pingyi.metrics.MetricsEndpoint;
 
 /** A Pingyi server on a free port over a fresh database, as production wires it. */
 public final class TestServer implements AutoCloseable {
@@ -37,9 +40,16 @@ public final class TestServer implements AutoCloseable {
 
   /** A further server over an existing database (several instances sharing one PostgreSQL). */
   public static TestServer startOn(Vertx vertx, DatabaseSettings database, UnaryOperator<AppConfig> adjust) {
+    return startOn(vertx, database, adjust, Measurements.none());
+  }
+
+  /** A server that reports into the given measurements (a Vert.x built with metrics, see MetricsTest). */
+  public static TestServer startOn(Vertx vertx, DatabaseSettings database, UnaryOperator<AppConfig> adjust,
+                                   Measurements measurements) {
     AppConfig config = adjust.apply(new AppConfig(0, Path.of("target", "test-data"), Optional.empty(), false,
-        PUBLIC_URL, Optional.of(ADMIN_PASSWORD), Optional.empty(), Duration.ofMinutes(60), ConnectionLimits.defaults()));
-    PingyiServer server = new PingyiServer(config, database);
+        PUBLIC_URL, Optional.of(ADMIN_PASSWORD), Optional.empty(), Duration.ofMinutes(60), ConnectionLimits.defaults(),
+        TrustedProxies.none(), MetricsEndpoint.defaults()));
+    PingyiServer server = new PingyiServer(config, database, measurements);
     String id = vertx.deployVerticle(server).await();
     return new TestServer(vertx, database, id, server);
   }
