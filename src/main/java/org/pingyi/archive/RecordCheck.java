@@ -12,6 +12,7 @@ import org.pingyi.event.ArchiveGate;
 import org.pingyi.event.Event;
 import org.pingyi.event.EventDetails;
 import org.pingyi.http.AppError;
+import org.pingyi.http.ErrorCode;
 import org.pingyi.slip.UnusedSerials;
 
 /** The completeness check against the database: the event's details plus its slips and pending paper ballots. */
@@ -39,7 +40,7 @@ public final class RecordCheck implements ArchiveGate {
       if (missing.isEmpty()) return Future.succeededFuture();
       Map<String, String> fields = new LinkedHashMap<>();
       missing.forEach(m -> fields.put(m.code(), m.message()));
-      return Future.failedFuture(AppError.conflict("record_incomplete",
+      return Future.failedFuture(AppError.of(ErrorCode.RECORD_INCOMPLETE,
           "资料不完整，不能归档：" + String.join("；", fields.values()), fields));
     });
   }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.pingyi.audit.AuditLog;
 import org.pingyi.auth.Staff;
 import org.pingyi.http.AppError;
+import org.pingyi.http.ErrorCode;
 
 /**
  * The probation register: entries added, pasted, edited and removed, each change audited; what is due on the
@@ -74,7 +75,7 @@ public final class ProbationService {
   Future<Void> remove(Staff actor, UUID id) {
     return pool.withTransaction(tx -> locked(tx, id).compose(entry -> {
       if (entry.assessment() != null && !"draft".equals(entry.assessment().eventStatus())) {
-        return Future.failedFuture(AppError.conflict("probation_assessment_started",
+        return Future.failedFuture(AppError.of(ErrorCode.PROBATION_ASSESSMENT_STARTED,
             "已发起试用期满考核（活动《" + entry.assessment().eventTitle() + "》），该登记不能删除"));
       }
       return register.delete(tx, id)
@@ -121,6 +122,6 @@ public final class ProbationService {
   }
 
   static AppError notFound() {
-    return AppError.notFound("probation_entry_not_found", "试用期登记不存在");
+    return AppError.of(ErrorCode.PROBATION_ENTRY_NOT_FOUND);
   }
 }

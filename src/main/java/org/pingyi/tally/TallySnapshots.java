@@ -16,6 +16,7 @@ import org.pingyi.ballot.FrozenFormCache;
 import org.pingyi.board.BoardService;
 import org.pingyi.form.FormRules;
 import org.pingyi.http.AppError;
+import org.pingyi.http.ErrorCode;
 
 /**
  * An event's tally as the screens and the console read it, from the counters stored with the ballots
@@ -55,7 +56,7 @@ public final class TallySnapshots {
 
   Future<JsonObject> snapshot(UUID eventId) {
     return pool.preparedQuery(EVENT).execute(Tuple.of(eventId)).compose(rows -> {
-      if (rows.size() == 0) throw AppError.notFound("event_not_found", "活动不存在");
+      if (rows.size() == 0) throw AppError.of(ErrorCode.EVENT_NOT_FOUND);
       Row event = rows.iterator().next();
       String status = event.getString("status");
       Disclosure disclosure = disclosure(status, event.getBoolean("screen_turnout_only"));
