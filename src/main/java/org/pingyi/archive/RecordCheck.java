@@ -28,7 +28,7 @@ public final class RecordCheck implements ArchiveGate {
       Future<List<String>> runs = unaccounted == 0 ? Future.succeededFuture(List.of())
           : UnusedSerials.of(client, event.id()).map(UnusedSerials::runTexts);
       EventDetails d = event.details();
-      return runs.map(serials -> CompletenessCheck.of(new RecordFacts(event.status().wireName(), d.counters(),
+      return runs.map(serials -> CompletenessCheck.of(new RecordFacts(event.status(), d.counters(),
           d.supervisors(), d.responsibleName(), d.responsibleTitle(), d.date(), unaccounted, row.getLong("pending_paper"),
           serials)));
     });

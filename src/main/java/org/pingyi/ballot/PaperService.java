@@ -20,6 +20,7 @@ import org.pingyi.event.EventService;
 import org.pingyi.event.EventStatus;
 import org.pingyi.http.AppError;
 import org.pingyi.http.ErrorCode;
+import org.pingyi.slip.SlipState;
 import org.pingyi.tally.CountedBallot;
 import org.pingyi.tally.TallyCounters;
 
@@ -77,8 +78,8 @@ public final class PaperService {
         .compose(event -> paper.lockSlip(tx, eventId, serial))
         .compose(slip -> {
           if (slip.isEmpty()) throw AppError.of(ErrorCode.SLIP_NOT_FOUND, "没有这个票签编号：" + serial);
-          if ("void".equals(slip.get().getKey())) throw AppError.of(ErrorCode.SLIP_VOID, "票签 " + serial + " 已作废");
-          if ("used".equals(slip.get().getKey())) {
+          if (slip.get().getKey() == SlipState.VOID) throw AppError.of(ErrorCode.SLIP_VOID, "票签 " + serial + " 已作废");
+          if (slip.get().getKey() == SlipState.USED) {
             throw AppError.of(ErrorCode.SLIP_USED, "票签 " + serial + " 已投票或已计入，不能再录入");
           }
           String category = slip.get().getValue();
@@ -126,7 +127,7 @@ public final class PaperService {
   /** Paper is counted while voting is open and after it closes (the ballot box is opened then), until archiving. */
   private Future<Event> acceptingEvent(SqlClient tx, UUID eventId) {
     return events.get(tx, eventId).compose(event -> ballots.lockEventStatus(tx, eventId).map(status -> {
-      if (!EventStatus.OPEN.wireName().equals(status) && !EventStatus.CLOSED.wireName().equals(status)) {
+      if (status != EventStatus.OPEN && status != EventStatus.CLOSED) {
         throw AppError.of(ErrorCode.EVENT_NOT_COUNTING);
       }
       return event;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.pingyi.box.BoxRepository.HeldGroup;
+import org.pingyi.event.EventStatus;
 import org.pingyi.form.FormRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,7 @@ public final class Mixer {
     return pool.withTransaction(tx -> sql.lockEventStatus(tx, eventId).compose(status -> {
       if (status == null) return Future.succeededFuture(0);
       Future<Boolean> locked = wait ? sql.oneMixerAtATime(tx, eventId).map(true) : sql.oneMixerIfFree(tx, eventId);
-      return locked.compose(mine -> mine ? box.mix(tx, eventId, "open".equals(status)) : Future.succeededFuture(0));
+      return locked.compose(mine -> mine ? box.mix(tx, eventId, status == EventStatus.OPEN) : Future.succeededFuture(0));
     }));
   }
 
@@ -84,7 +85,7 @@ public final class Mixer {
   private static List<UUID> eligibleEvents(List<HeldGroup> groups) {
     Set<UUID> events = new LinkedHashSet<>();
     for (HeldGroup g : groups) {
-      boolean open = "open".equals(g.eventStatus());
+      boolean open = g.eventStatus() == EventStatus.OPEN;
       if (!open || MixPlan.toMove(g.held(), FormRules.DEFAULT_MIN_GROUP_SIZE, true) > 0) events.add(g.eventId());
     }
     return List.copyOf(events);

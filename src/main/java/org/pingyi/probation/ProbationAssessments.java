@@ -19,6 +19,7 @@ import org.pingyi.event.ArchiveFollower;
 import org.pingyi.event.Event;
 import org.pingyi.event.EventDetails;
 import org.pingyi.event.EventService;
+import org.pingyi.event.EventStatus;
 import org.pingyi.form.FormService;
 import org.pingyi.form.FormTemplates;
 import org.pingyi.form.StoredForm;
@@ -135,7 +136,7 @@ public final class ProbationAssessments implements ArchiveFollower {
   /** A cadre is assessed once; a draft event that never ran may be replaced by a new one. */
   private static void requireNotStarted(ProbationEntry entry) {
     var s = entry.assessment();
-    if (s == null || "draft".equals(s.eventStatus())) return;
+    if (s == null || s.eventStatus() == EventStatus.DRAFT) return;
     String what = s.archived() ? "已完成试用期满考核" : "的试用期满考核正在进行";
     throw AppError.of(ErrorCode.PROBATION_ASSESSMENT_STARTED,
         entry.appointment().name() + what + "（活动《" + s.eventTitle() + "》）", Map.of("entryIds", "不能重复发起"));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.pingyi.audit.AuditLog;
 import org.pingyi.auth.Staff;
+import org.pingyi.event.EventStatus;
 import org.pingyi.http.AppError;
 import org.pingyi.http.ErrorCode;
 
@@ -74,7 +75,7 @@ public final class ProbationService {
   /** An entry whose assessment has begun stays: the register is where its result is kept. */
   Future<Void> remove(Staff actor, UUID id) {
     return pool.withTransaction(tx -> locked(tx, id).compose(entry -> {
-      if (entry.assessment() != null && !"draft".equals(entry.assessment().eventStatus())) {
+      if (entry.assessment() != null && entry.assessment().eventStatus() != EventStatus.DRAFT) {
         return Future.failedFuture(AppError.of(ErrorCode.PROBATION_ASSESSMENT_STARTED,
             "已发起试用期满考核（活动《" + entry.assessment().eventTitle() + "》），该登记不能删除"));
       }

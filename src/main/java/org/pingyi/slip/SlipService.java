@@ -117,9 +117,9 @@ public final class SlipService {
         : slips.state(tx, eventId, serial).compose(state -> Future.failedFuture(state.isEmpty()
             ? AppError.of(ErrorCode.SLIP_NOT_FOUND, "没有这个票签编号：" + serial)
             : AppError.of(ErrorCode.SLIP_NOT_VOIDABLE, "票签 " + serial + switch (state.get()) {
-              case "used" -> " 已投票，不能作废";
-              case "unreturned" -> " 已登记为未收回";
-              default -> " 已作废";
+              case USED -> " 已投票，不能作废";
+              case UNRETURNED -> " 已登记为未收回";
+              case VOID, UNUSED -> " 已作废";
             }))));
   }
 
