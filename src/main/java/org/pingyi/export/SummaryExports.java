@@ -20,6 +20,7 @@ import org.pingyi.event.Event;
 import org.pingyi.event.EventService;
 import org.pingyi.event.EventStatus;
 import org.pingyi.http.AppError;
+import org.pingyi.http.Downloads;
 import org.pingyi.http.ErrorCode;
 import org.pingyi.pdf.CjkFont;
 import org.pingyi.tally.Disclosure;
@@ -111,7 +112,6 @@ public final class SummaryExports {
 
   /** 活动名称-汇总表, without the characters file systems refuse. */
   private static String baseName(Event event) {
-    String title = event.details().title().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "").strip();
-    return (title.isEmpty() ? "测评活动" : title) + "-汇总表";
+    return Downloads.fileTitle(event.details().title(), "测评活动") + "-汇总表";
   }
 }

@@ -135,10 +135,8 @@ public final class SlipRoutes {
    * void their serials.
    */
   private Future<Void> deliver(RoutingContext ctx, IssuedBatch batch, String format, String category) {
-    ctx.response()
-        .putHeader("Content-Type", format.equals("csv") ? "text/csv; charset=utf-8" : "application/pdf")
-        .putHeader("Content-Disposition", "attachment; filename=\"slips-" + category + "." + format + "\"")
-        .putHeader("Cache-Control", "no-store");
+    String name = "slips-" + category + "." + format;
+    Downloads.attachment(ctx, format.equals("csv") ? "text/csv; charset=utf-8" : "application/pdf", name, name);
     Future<Void> sent = format.equals("csv")
         ? ChunkedBody.send(ctx, new SlipCsv(batch, publicUrl))
         // PDF work blocks: it runs on the sheet workers and hands its bytes to the event loop in bounded chunks.
