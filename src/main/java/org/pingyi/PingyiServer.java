@@ -56,6 +56,7 @@ import org.pingyi.form.FormRoutes;
 import org.pingyi.form.FormService;
 import org.pingyi.http.AppError;
 import org.pingyi.http.Connections;
+import org.pingyi.http.ErrorCode;
 import org.pingyi.http.FailureHandler;
 import org.pingyi.http.InvalidRequests;
 import org.pingyi.http.JsonBody;
@@ -203,7 +204,7 @@ public final class PingyiServer extends VerticleBase {
     router.get("/").handler(ctx -> ctx.redirect("/console/"));
     // After every route, before the fallbacks: HEAD on pages, and 405 for a routed address's other methods.
     Methods.mount(router);
-    router.route("/api/*").handler(ctx -> ctx.fail(AppError.notFound("not_found", "接口不存在")));
+    router.route("/api/*").handler(ctx -> ctx.fail(AppError.of(ErrorCode.NOT_FOUND, "接口不存在")));
     router.route().handler(files);
     router.route().failureHandler(failures);
     // 400: an address the router cannot even decode (a stray %), refused before any route is matched.

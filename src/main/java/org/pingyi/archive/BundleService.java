@@ -16,6 +16,7 @@ import org.pingyi.event.EventStatus;
 import org.pingyi.export.RawExportService;
 import org.pingyi.export.SummaryExports;
 import org.pingyi.http.AppError;
+import org.pingyi.http.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +50,7 @@ public final class BundleService {
   private Future<Void> archived(UUID eventId) {
     return events.get(pool, eventId).compose(event -> event.status() == EventStatus.ARCHIVED
         ? Future.succeededFuture()
-        : Future.failedFuture(AppError.conflict("event_not_archived",
+        : Future.failedFuture(AppError.of(ErrorCode.EVENT_NOT_ARCHIVED,
             "归档后才能生成归档包（活动当前状态为“" + event.status().label() + "”）")));
   }
 

@@ -13,6 +13,7 @@ import org.pingyi.event.Event;
 import org.pingyi.event.EventDetails;
 import org.pingyi.event.EventStatus;
 import org.pingyi.http.AppError;
+import org.pingyi.http.ErrorCode;
 import org.pingyi.slip.UnusedSerials;
 
 /** The completeness check against the database: the event's details plus its slips and pending paper ballots. */
@@ -31,7 +32,7 @@ public final class RecordCheck implements ArchiveGate {
       Future<List<String>> runs = unaccounted == 0 || !votingOver ? Future.succeededFuture(List.of())
           : UnusedSerials.of(client, event.id()).map(UnusedSerials::runTexts);
       EventDetails d = event.details();
-      return runs.map(serials -> CompletenessCheck.of(new RecordFacts(event.status().wireName(), d.counters(),
+      return runs.map(serials -> CompletenessCheck.of(new RecordFacts(event.status(), d.counters(),
           d.supervisors(), d.responsibleName(), d.responsibleTitle(), d.date(), unaccounted, row.getLong("pending_paper"),
           serials)));
     });
@@ -43,7 +44,7 @@ public final class RecordCheck implements ArchiveGate {
       if (missing.isEmpty()) return Future.succeededFuture();
       Map<String, String> fields = new LinkedHashMap<>();
       missing.forEach(m -> fields.put(m.code(), m.message()));
-      return Future.failedFuture(AppError.conflict("record_incomplete",
+      return Future.failedFuture(AppError.of(ErrorCode.RECORD_INCOMPLETE,
           "资料不完整，不能归档：" + String.join("；", fields.values()), fields));
     });
   }

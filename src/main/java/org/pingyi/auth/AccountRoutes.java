@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
+import org.pingyi.http.ErrorCode;
 import org.pingyi.http.JsonInput;
 import org.pingyi.http.Params;
 import org.pingyi.http.Responses;
@@ -68,7 +69,7 @@ public final class AccountRoutes {
   }
 
   private static UUID accountId(RoutingContext ctx) {
-    return Params.pathUuid(ctx, "id", "account_not_found", "账户不存在");
+    return Params.pathUuid(ctx, "id", ErrorCode.ACCOUNT_NOT_FOUND);
   }
 
   private static Role role(JsonInput in, String field, boolean required) {

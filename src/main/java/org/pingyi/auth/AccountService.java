@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.pingyi.audit.AuditLog;
 import org.pingyi.http.AppError;
+import org.pingyi.http.ErrorCode;
 
 /**
  * Admins manage staff accounts: create, change role or name, disable and enable, reset a password. A password an
@@ -38,7 +39,7 @@ public final class AccountService {
     return auth.hash(request.password()).compose(hash -> pool.withTransaction(tx ->
         accounts.insert(tx, request.username(), request.displayName(), request.role(), hash, true).compose(created -> {
           if (created.isEmpty()) {
-            return Future.failedFuture(AppError.conflict("username_taken", "用户名已存在"));
+            return Future.failedFuture(AppError.of(ErrorCode.USERNAME_TAKEN));
           }
           Account account = created.get();
           return audit.append(tx, AuditLog.Entry.by(admin, "account.created", "account", account.id(), null,
@@ -49,11 +50,11 @@ public final class AccountService {
 
   Future<Account> change(Staff admin, UUID id, AccountChange change) {
     return pool.withTransaction(tx -> accounts.findById(tx, id).compose(found -> {
-      Account current = found.orElseThrow(() -> AppError.notFound("account_not_found", "账户不存在"));
+      Account current = found.orElseThrow(() -> AppError.of(ErrorCode.ACCOUNT_NOT_FOUND));
       boolean active = change.active() == null ? current.active() : change.active();
       Role role = change.role() == null ? current.role() : change.role();
       if (current.id().equals(admin.id()) && (!active || role != Role.ADMIN)) {
-        return Future.failedFuture(AppError.conflict("own_account", "不能停用自己或取消自己的管理员角色"));
+        return Future.failedFuture(AppError.of(ErrorCode.OWN_ACCOUNT));
       }
       String name = change.displayName() == null ? current.displayName() : change.displayName();
       return accounts.updateProfile(tx, id, name, role, active)
@@ -66,7 +67,7 @@ public final class AccountService {
   Future<Void> resetPassword(Staff admin, UUID id, String password) {
     return auth.hash(password).compose(hash -> pool.withTransaction(tx -> accounts.updatePassword(tx, id, hash, true)
         .compose(updated -> {
-          if (updated.isEmpty()) return Future.failedFuture(AppError.notFound("account_not_found", "账户不存在"));
+          if (updated.isEmpty()) return Future.failedFuture(AppError.of(ErrorCode.ACCOUNT_NOT_FOUND));
           return audit.append(tx, AuditLog.Entry.by(admin, "account.password_reset", "account", id, null,
               new JsonObject().put("username", updated.get().username())));
         })));

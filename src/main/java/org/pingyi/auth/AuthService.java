@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.pingyi.audit.AuditLog;
 import org.pingyi.http.AppError;
+import org.pingyi.http.ErrorCode;
 
 /** Sign-in, one's own password, and the first admin account. */
 public final class AuthService {
@@ -92,13 +93,13 @@ public final class AuthService {
       }
       return PasswordHasher.verify(password, found.get().passwordHash()) ? found.get() : null;
     }, false).compose(account -> account == null
-        ? Future.failedFuture(AppError.unauthorized("invalid_credentials", "用户名或密码不正确"))
+        ? Future.failedFuture(AppError.of(ErrorCode.INVALID_CREDENTIALS))
         : Future.succeededFuture(account));
   }
 
   private Future<Account> requireActive(Account account) {
     return account.active() ? Future.succeededFuture(account)
-        : Future.failedFuture(AppError.unauthorized("invalid_credentials", "用户名或密码不正确"));
+        : Future.failedFuture(AppError.of(ErrorCode.INVALID_CREDENTIALS));
   }
 
   private static Future<Account> asWrongCurrentPassword(Throwable failure) {
@@ -107,7 +108,7 @@ public final class AuthService {
   }
 
   private static boolean isWrongPassword(Throwable failure) {
-    return failure instanceof AppError error && "invalid_credentials".equals(error.code());
+    return failure instanceof AppError error && error.errorCode() == ErrorCode.INVALID_CREDENTIALS;
   }
 
   private Future<Session> succeed(Account account, LoginThrottle.Attempt attempt) {

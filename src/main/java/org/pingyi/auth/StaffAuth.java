@@ -10,6 +10,7 @@ import io.vertx.sqlclient.Pool;
 import java.util.Arrays;
 import java.util.UUID;
 import org.pingyi.http.AppError;
+import org.pingyi.http.ErrorCode;
 
 /**
  * Guards staff routes: checks the bearer token, then the account as it is now in the database (active,
@@ -36,9 +37,9 @@ public final class StaffAuth {
     return ctx -> authenticate(ctx)
         .onSuccess(staff -> {
           if (staff.passwordChangeRequired()) {
-            ctx.fail(AppError.forbidden("password_change_required", "请先修改初始密码，然后才能继续使用"));
+            ctx.fail(AppError.of(ErrorCode.PASSWORD_CHANGE_REQUIRED));
           } else if (!staff.mayActAs(roles)) {
-            ctx.fail(AppError.forbidden("您的角色无权执行此操作（需要：" + describe(roles) + "）"));
+            ctx.fail(AppError.of(ErrorCode.FORBIDDEN, "您的角色无权执行此操作（需要：" + describe(roles) + "）"));
           } else {
             ctx.put(STAFF_KEY, staff);
             ctx.next();
@@ -74,7 +75,7 @@ public final class StaffAuth {
   private Future<Staff> authenticate(RoutingContext ctx) {
     String header = ctx.request().getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return Future.failedFuture(AppError.unauthorized("unauthorized", "请先登录"));
+      return Future.failedFuture(AppError.of(ErrorCode.UNAUTHORIZED));
     }
     return jwt.authenticate(new TokenCredentials(header.substring(7).trim()))
         .recover(StaffAuth::tokenRejected)
@@ -84,9 +85,9 @@ public final class StaffAuth {
   private static Future<User> tokenRejected(Throwable failure) {
     String message = String.valueOf(failure.getMessage());
     if (message.toLowerCase(java.util.Locale.ROOT).contains("expired")) {
-      return Future.failedFuture(AppError.unauthorized("token_expired", "登录已过期，请重新登录"));
+      return Future.failedFuture(AppError.of(ErrorCode.TOKEN_EXPIRED));
     }
-    return Future.failedFuture(AppError.unauthorized("invalid_token", "登录凭证无效，请重新登录"));
+    return Future.failedFuture(AppError.of(ErrorCode.INVALID_TOKEN));
   }
 
   private Future<Staff> currentStaff(User user) {
@@ -96,14 +97,14 @@ public final class StaffAuth {
       id = UUID.fromString(user.principal().getString("sub"));
       version = user.principal().getInteger("ver");
     } catch (RuntimeException e) {
-      return Future.failedFuture(AppError.unauthorized("invalid_token", "登录凭证无效，请重新登录"));
+      return Future.failedFuture(AppError.of(ErrorCode.INVALID_TOKEN));
     }
     return accounts.findById(pool, id).compose(found -> {
       if (found.isEmpty() || !found.get().active()) {
-        return Future.failedFuture(AppError.unauthorized("account_disabled", "账户已停用或不存在"));
+        return Future.failedFuture(AppError.of(ErrorCode.ACCOUNT_DISABLED));
       }
       if (!found.get().tokenVersion().equals(version)) {
-        return Future.failedFuture(AppError.unauthorized("invalid_token", "密码或权限已变更，请重新登录"));
+        return Future.failedFuture(AppError.of(ErrorCode.INVALID_TOKEN, "密码或权限已变更，请重新登录"));
       }
       return Future.succeededFuture(found.get().staff());
     });

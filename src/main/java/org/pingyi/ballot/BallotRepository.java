@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.pingyi.event.EventStatus;
+import org.pingyi.slip.SlipState;
 
 /** SQL for casting: reading slips with their events and consuming them; the published receipts. */
 public final class BallotRepository {
@@ -42,7 +44,7 @@ public final class BallotRepository {
   private static final String RECEIPTS = "SELECT receipt_sha256 FROM ballots WHERE event_id = $1 ORDER BY receipt_sha256";
 
   /** A slip as the voter's page needs it: its state, category and event. */
-  public record SlipView(String state, UUID eventId, String categoryCode, String categoryName, String eventStatus,
+  public record SlipView(SlipState state, UUID eventId, String categoryCode, String categoryName, EventStatus eventStatus,
                          JsonObject event) {
 
     String title() {
@@ -65,8 +67,8 @@ public final class BallotRepository {
         .put("organizingUnit", row.getString("organizing_unit"))
         .put("date", row.getLocalDate("event_date") == null ? null : row.getLocalDate("event_date").toString())
         .put("venue", row.getString("venue"));
-    return new SlipView(row.getString("state"), row.getUUID("event_id"), row.getString("category_code"),
-        row.getString("category_name"), row.getString("status"), event);
+    return new SlipView(SlipState.fromWire(row.getString("state")), row.getUUID("event_id"), row.getString("category_code"),
+        row.getString("category_name"), EventStatus.fromWire(row.getString("status")), event);
   }
 
   static String tokenKey(byte[] tokenHash) {
@@ -81,9 +83,9 @@ public final class BallotRepository {
     });
   }
 
-  Future<String> lockEventStatus(SqlClient tx, UUID eventId) {
+  Future<EventStatus> lockEventStatus(SqlClient tx, UUID eventId) {
     return tx.preparedQuery(EVENT_STATUS).execute(Tuple.of(eventId))
-        .map(rows -> rows.iterator().next().getString("status"));
+        .map(rows -> EventStatus.fromWire(rows.iterator().next().getString("status")));
   }
 
   /** The events among these that are open, locked against closing until the transaction ends. */

@@ -13,9 +13,11 @@ import org.pingyi.ballot.BallotRepository.SlipView;
 import org.pingyi.box.BallotBox;
 import org.pingyi.box.NewBallot;
 import org.pingyi.db.Batcher;
+import org.pingyi.event.EventStatus;
 import org.pingyi.form.FieldError;
 import org.pingyi.http.AppError;
 import org.pingyi.metrics.Measurements;
+import org.pingyi.slip.SlipState;
 import org.pingyi.slip.SlipTokens;
 import org.pingyi.tally.CountedBallot;
 import org.pingyi.tally.TallyCounters;
@@ -54,7 +56,7 @@ public final class CastService {
   /** The event, category and forms a usable slip votes on. */
   Future<JsonObject> ballotPaper(String token) {
     return usableSlip(token).compose(slip -> {
-      if (!"unused".equals(slip.state())) throw SlipRefusals.used(slip.title());
+      if (slip.state() != SlipState.UNUSED) throw SlipRefusals.used(slip.title());
       return forms.formsOf(pool, slip.eventId()).map(all -> new JsonObject()
           .put("event", slip.event())
           .put("category", new JsonObject().put("code", slip.categoryCode()).put("name", slip.categoryName()))
@@ -68,11 +70,11 @@ public final class CastService {
       BallotValidator.Result checked =
           BallotValidator.check(all.stream().map(FrozenForm::parsed).toList(), answers, Strictness.ONLINE);
       if (!checked.valid()) {
-        if ("used".equals(slip.state())) throw SlipRefusals.used(slip.title());
+        if (slip.state() == SlipState.USED) throw SlipRefusals.used(slip.title());
         throw invalid(checked.problems());
       }
       Receipt receipt = Receipt.of(slip.eventId(), token, checked.answers(), nonce);
-      if ("used".equals(slip.state())) return replay(slip, receipt);
+      if (slip.state() == SlipState.USED) return replay(slip, receipt);
       NewBallot ballot = new NewBallot(slip.eventId(), slip.categoryCode(), NewBallot.PHONE, false,
           checked.answers(), receipt.hash(), TallyCounters.of(all.stream().map(FrozenForm::parsed).toList(),
               new CountedBallot(slip.categoryCode(), NewBallot.PHONE, false, checked.answers())));
@@ -92,10 +94,10 @@ public final class CastService {
     if (token == null || !TOKEN.matcher(token).matches()) return Future.failedFuture(SlipRefusals.unknown());
     return lookups.submit(SlipTokens.hash(token)).map(found -> {
       SlipView slip = found.orElseThrow(SlipRefusals::unknown);
-      if ("void".equals(slip.state())) throw SlipRefusals.voided(slip.title());
-      if ("unreturned".equals(slip.state())) throw SlipRefusals.unreturned(slip.title());
-      if ("draft".equals(slip.eventStatus())) throw SlipRefusals.notOpen(slip.title());
-      if ("unused".equals(slip.state()) && !"open".equals(slip.eventStatus())) throw SlipRefusals.closed(slip.title());
+      if (slip.state() == SlipState.VOID) throw SlipRefusals.voided(slip.title());
+      if (slip.state() == SlipState.UNRETURNED) throw SlipRefusals.unreturned(slip.title());
+      if (slip.eventStatus() == EventStatus.DRAFT) throw SlipRefusals.notOpen(slip.title());
+      if (slip.state() == SlipState.UNUSED && slip.eventStatus() != EventStatus.OPEN) throw SlipRefusals.closed(slip.title());
       return slip;
     });
   }
@@ -103,7 +105,7 @@ public final class CastService {
   /** Another request consumed the slip between our read and our update; it may have been this phone's own. */
   private Future<Cast> afterLostRace(byte[] tokenHash, SlipView slip, Receipt receipt) {
     return lookups.submit(tokenHash).compose(found -> {
-      if (found.isPresent() && "void".equals(found.get().state())) throw SlipRefusals.voided(slip.title());
+      if (found.isPresent() && found.get().state() == SlipState.VOID) throw SlipRefusals.voided(slip.title());
       return replay(slip, receipt);
     });
   }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.pingyi.slip.SlipState;
 
 /** SQL for paper ballots: the slip by its serial, the entries awaiting a match, and ballot counts. */
 final class PaperRepository {
@@ -57,10 +58,10 @@ final class PaperRepository {
   }
 
   /** The slip's state and category, locked so that two clerks' entries of one serial queue up. */
-  Future<Optional<Map.Entry<String, String>>> lockSlip(SqlClient tx, UUID eventId, String serial) {
+  Future<Optional<Map.Entry<SlipState, String>>> lockSlip(SqlClient tx, UUID eventId, String serial) {
     return tx.preparedQuery(LOCK_SLIP).execute(Tuple.of(eventId, serial)).map(rows -> rows.size() == 0
         ? Optional.empty()
-        : Optional.of(Map.entry(rows.iterator().next().getString("state"), rows.iterator().next().getString("category_code"))));
+        : Optional.of(Map.entry(SlipState.fromWire(rows.iterator().next().getString("state")), rows.iterator().next().getString("category_code"))));
   }
 
   Future<Void> consume(SqlClient tx, UUID eventId, String serial) {

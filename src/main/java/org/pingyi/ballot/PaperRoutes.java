@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.pingyi.auth.Role;
 import org.pingyi.auth.StaffAuth;
 import org.pingyi.event.EventRoutes;
+import org.pingyi.http.ErrorCode;
 import org.pingyi.http.JsonInput;
 import org.pingyi.http.Params;
 
@@ -58,7 +59,7 @@ public final class PaperRoutes {
   }
 
   private void discard(RoutingContext ctx) {
-    var entryId = Params.pathUuid(ctx, "entryId", "entry_not_found", "没有这条录入记录");
+    var entryId = Params.pathUuid(ctx, "entryId", ErrorCode.ENTRY_NOT_FOUND);
     org.pingyi.http.Responses.noContent(ctx,
         service.discard(StaffAuth.staff(ctx), EventRoutes.eventId(ctx), ctx.pathParam("serial"), entryId));
   }

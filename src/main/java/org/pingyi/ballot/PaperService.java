@@ -19,6 +19,8 @@ import org.pingyi.event.Event;
 import org.pingyi.event.EventService;
 import org.pingyi.event.EventStatus;
 import org.pingyi.http.AppError;
+import org.pingyi.http.ErrorCode;
+import org.pingyi.slip.SlipState;
 import org.pingyi.tally.CountedBallot;
 import org.pingyi.tally.TallyCounters;
 
@@ -75,10 +77,10 @@ public final class PaperService {
     return pool.withTransaction(tx -> acceptingEvent(tx, eventId)
         .compose(event -> paper.lockSlip(tx, eventId, serial))
         .compose(slip -> {
-          if (slip.isEmpty()) throw AppError.notFound("slip_not_found", "没有这个票签编号：" + serial);
-          if ("void".equals(slip.get().getKey())) throw AppError.conflict("slip_void", "票签 " + serial + " 已作废");
-          if ("used".equals(slip.get().getKey())) {
-            throw AppError.conflict("slip_used", "票签 " + serial + " 已投票或已计入，不能再录入");
+          if (slip.isEmpty()) throw AppError.of(ErrorCode.SLIP_NOT_FOUND, "没有这个票签编号：" + serial);
+          if (slip.get().getKey() == SlipState.VOID) throw AppError.of(ErrorCode.SLIP_VOID, "票签 " + serial + " 已作废");
+          if (slip.get().getKey() == SlipState.USED) {
+            throw AppError.of(ErrorCode.SLIP_USED, "票签 " + serial + " 已投票或已计入，不能再录入");
           }
           String category = slip.get().getValue();
           return forms.formsOf(tx, eventId).compose(all -> {
@@ -98,7 +100,7 @@ public final class PaperService {
         .compose(event -> paper.lockSlip(tx, eventId, serial))
         .compose(slip -> paper.deleteEntry(tx, eventId, serial, entryId))
         .compose(deleted -> {
-          if (deleted.isEmpty()) throw AppError.notFound("entry_not_found", "没有这条录入记录");
+          if (deleted.isEmpty()) throw AppError.of(ErrorCode.ENTRY_NOT_FOUND);
           return audit.append(tx, AuditLog.Entry.by(actor, "paper.entry_discarded", "slip", serial, eventId,
               new JsonObject().put("clerk", deleted.get())));
         }));
@@ -111,7 +113,7 @@ public final class PaperService {
   Future<JsonObject> receipts(UUID eventId) {
     return events.get(pool, eventId).compose(event -> {
       if (event.status() == EventStatus.DRAFT || event.status() == EventStatus.OPEN) {
-        throw AppError.conflict("event_not_closed", "投票结束后才能公布回执码");
+        throw AppError.of(ErrorCode.EVENT_NOT_CLOSED, "投票结束后才能公布回执码");
       }
       return ballots.receiptCodes(pool, eventId).map(codes -> new JsonObject().put("title", event.details().title())
           .put("count", codes.size()).put("receipts", new JsonArray(codes)));
@@ -125,8 +127,8 @@ public final class PaperService {
   /** Paper is counted while voting is open and after it closes (the ballot box is opened then), until archiving. */
   private Future<Event> acceptingEvent(SqlClient tx, UUID eventId) {
     return events.get(tx, eventId).compose(event -> ballots.lockEventStatus(tx, eventId).map(status -> {
-      if (!EventStatus.OPEN.wireName().equals(status) && !EventStatus.CLOSED.wireName().equals(status)) {
-        throw AppError.conflict("event_not_counting", "只有投票中或已结束（未归档）的活动可以录入纸质票");
+      if (status != EventStatus.OPEN && status != EventStatus.CLOSED) {
+        throw AppError.of(ErrorCode.EVENT_NOT_COUNTING);
       }
       return event;
     }));
@@ -149,10 +151,10 @@ public final class PaperService {
                                     boolean unreadable, Map<String, Object> answers, List<FrozenForm> all,
                                     List<Entry> entries) {
     if (entries.stream().anyMatch(e -> e.clerkId().equals(clerk.id()))) {
-      throw AppError.conflict("same_clerk", "您已录入过票签 " + serial + "，第二遍须由另一名工作人员独立录入");
+      throw AppError.of(ErrorCode.SAME_CLERK, "您已录入过票签 " + serial + "，第二遍须由另一名工作人员独立录入");
     }
     if (entries.size() >= 2) {
-      throw AppError.conflict("entries_differ", "票签 " + serial + " 的两次录入不一致，请先核对纸质票，删除录错的一条");
+      throw AppError.of(ErrorCode.ENTRIES_DIFFER, "票签 " + serial + " 的两次录入不一致，请先核对纸质票，删除录错的一条");
     }
     Future<Void> logged = audit.append(tx, AuditLog.Entry.by(clerk, "paper.entered", "slip", serial, eventId,
         new JsonObject()));

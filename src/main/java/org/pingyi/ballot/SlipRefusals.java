@@ -2,6 +2,7 @@ package org.pingyi.ballot;
 
 import java.util.Map;
 import org.pingyi.http.AppError;
+import org.pingyi.http.ErrorCode;
 
 /**
  * Why a slip cannot be used now: each case its own status and code, so the voter's page can say which. Where the
@@ -14,28 +15,28 @@ final class SlipRefusals {
   }
 
   static AppError unknown() {
-    return AppError.notFound("slip_unknown", "未找到这张票签，请核对二维码，或向工作人员询问");
+    return AppError.of(ErrorCode.SLIP_UNKNOWN);
   }
 
   static AppError voided(String eventTitle) {
-    return AppError.of(410, "slip_void", "此票签已作废，请向工作人员询问", event(eventTitle));
+    return AppError.of(ErrorCode.SLIP_VOID, event(eventTitle));
   }
 
   /** Registered 未收回 after the close: it was never used, and never can be. */
   static AppError unreturned(String eventTitle) {
-    return AppError.of(410, "slip_unreturned", "此票签已登记为未收回，不能再投票，请向工作人员询问", event(eventTitle));
+    return AppError.of(ErrorCode.SLIP_UNRETURNED, event(eventTitle));
   }
 
   static AppError used(String eventTitle) {
-    return AppError.conflict("slip_used", "这张票签已经提交过选票", event(eventTitle));
+    return AppError.of(ErrorCode.SLIP_USED, event(eventTitle));
   }
 
   static AppError notOpen(String eventTitle) {
-    return AppError.of(403, "event_not_open", "投票尚未开始，请等候主持人宣布开始后再试", event(eventTitle));
+    return AppError.of(ErrorCode.EVENT_NOT_OPEN, event(eventTitle));
   }
 
   static AppError closed(String eventTitle) {
-    return AppError.of(403, "event_closed", "投票已结束", event(eventTitle));
+    return AppError.of(ErrorCode.EVENT_CLOSED, event(eventTitle));
   }
 
   private static Map<String, String> event(String title) {

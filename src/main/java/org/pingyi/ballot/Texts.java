@@ -1,5 +1,7 @@
 package org.pingyi.ballot;
 
+import org.pingyi.http.ControlCharacters;
+
 /** What a voter may write: text that PostgreSQL stores as written, within a length counted in characters. */
 final class Texts {
 
@@ -27,7 +29,7 @@ final class Texts {
         i++;
       } else if (Character.isSurrogate(c)) {
         return "含有无法识别的字符";
-      } else if (c < 0x20 && c != '\n' && c != '\t' || c == 0x7f) {
+      } else if (ControlCharacters.refused(c)) {
         return "含有不允许的控制字符";
       }
     }

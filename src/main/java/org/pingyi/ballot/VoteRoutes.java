@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.pingyi.http.AppError;
+import org.pingyi.http.ErrorCode;
 import org.pingyi.http.JsonBody;
 import org.pingyi.http.StaticFiles;
 import org.pingyi.metrics.Measurements;
@@ -66,7 +67,7 @@ public final class VoteRoutes {
 
   private Future<CastService.Cast> submit(RoutingContext ctx) {
     if (ctx.body().length() > BALLOT_BODY_LIMIT) {
-      throw AppError.invalidField("body", "提交内容过大（上限 " + BALLOT_BODY_LIMIT / 1024 + " KB）");
+      throw AppError.of(ErrorCode.PAYLOAD_TOO_LARGE, "提交内容过大（上限 " + BALLOT_BODY_LIMIT / 1024 + " KB）");
     }
     JsonObject body = JsonBody.of(ctx);
     Object nonce = body.getValue("nonce");

@@ -76,7 +76,6 @@ public final class BoardRoutes {
   }
 
   private static String fileName(Board board) {
-    String title = board.title().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "").strip();
-    return (title.isEmpty() ? "测评活动" : title) + "-回执码.pdf";
+    return Downloads.fileTitle(board.title(), "测评活动") + "-回执码.pdf";
   }
 }

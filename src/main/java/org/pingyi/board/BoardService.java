@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import java.util.regex.Pattern;
 import org.pingyi.http.AppError;
+import org.pingyi.http.ErrorCode;
 
 /**
  * The receipts board of a closed event, found by its board key. An unknown key, a malformed one and the key of an
@@ -38,7 +39,7 @@ public final class BoardService {
   }
 
   static AppError notFound() {
-    return AppError.notFound("board_not_found", "没有这份回执码名单：投票结束后才公布，或地址有误");
+    return AppError.of(ErrorCode.BOARD_NOT_FOUND);
   }
 
   /** The board's address relative to the server, e.g. for the big screen. */

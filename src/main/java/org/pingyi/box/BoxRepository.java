@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.pingyi.event.EventStatus;
 
 /** SQL for the ballot box: held ballots in, mixed batches out into {@code ballots}. */
 final class BoxRepository {
@@ -78,7 +79,7 @@ final class BoxRepository {
   private static final String VACUUM = "VACUUM (SKIP_LOCKED) held_ballots, paper_entries";
 
   /** A group of held ballots: one event, category and channel. */
-  record HeldGroup(UUID eventId, String eventStatus, String categoryCode, String channel, int held) {
+  record HeldGroup(UUID eventId, EventStatus eventStatus, String categoryCode, String channel, int held) {
   }
 
   /** How many ballots one of an event's groups holds. */
@@ -109,7 +110,7 @@ final class BoxRepository {
   Future<List<HeldGroup>> heldGroups(SqlClient client) {
     return client.query(HELD_GROUPS).execute().map(rows -> {
       List<HeldGroup> groups = new ArrayList<>();
-      rows.forEach(r -> groups.add(new HeldGroup(r.getUUID("event_id"), r.getString("status"),
+      rows.forEach(r -> groups.add(new HeldGroup(r.getUUID("event_id"), EventStatus.fromWire(r.getString("status")),
           r.getString("category_code"), r.getString("channel"), r.getInteger("held"))));
       return groups;
     });
@@ -133,9 +134,9 @@ final class BoxRepository {
   }
 
   /** The event's status, locked against closing until the transaction ends; empty if there is no such event. */
-  Future<String> lockEventStatus(SqlClient tx, UUID eventId) {
+  Future<EventStatus> lockEventStatus(SqlClient tx, UUID eventId) {
     return tx.preparedQuery(EVENT_STATUS).execute(Tuple.of(eventId))
-        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("status"));
+        .map(rows -> rows.size() == 0 ? null : EventStatus.fromWire(rows.iterator().next().getString("status")));
   }
 
   Future<Void> oneMixerAtATime(SqlClient tx, UUID eventId) {

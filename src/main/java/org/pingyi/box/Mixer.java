@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.pingyi.box.BoxRepository.HeldGroup;
+import org.pingyi.event.EventStatus;
 import org.pingyi.form.FormRules;
 import org.pingyi.metrics.Measurements;
 import org.slf4j.Logger;
@@ -60,7 +61,7 @@ public final class Mixer {
     return pool.withTransaction(tx -> sql.lockEventStatus(tx, eventId).compose(status -> {
       if (status == null) return Future.succeededFuture(0);
       Future<Boolean> locked = wait ? sql.oneMixerAtATime(tx, eventId).map(true) : sql.oneMixerIfFree(tx, eventId);
-      return locked.compose(mine -> mine ? box.mix(tx, eventId, "open".equals(status)) : Future.succeededFuture(0));
+      return locked.compose(mine -> mine ? box.mix(tx, eventId, status == EventStatus.OPEN) : Future.succeededFuture(0));
     })).onSuccess(moved -> {
       if (moved > 0) measurements.mixBatch(moved);
     });
@@ -89,7 +90,7 @@ public final class Mixer {
   private static List<UUID> eligibleEvents(List<HeldGroup> groups) {
     Set<UUID> events = new LinkedHashSet<>();
     for (HeldGroup g : groups) {
-      boolean open = "open".equals(g.eventStatus());
+      boolean open = g.eventStatus() == EventStatus.OPEN;
       if (!open || MixPlan.toMove(g.held(), FormRules.DEFAULT_MIN_GROUP_SIZE, true) > 0) events.add(g.eventId());
     }
     return List.copyOf(events);

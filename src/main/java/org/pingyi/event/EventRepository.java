@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.pingyi.http.AppError;
+import org.pingyi.http.ErrorCode;
 
 /** SQL for events and their voter categories. */
 final class EventRepository {
@@ -87,7 +89,7 @@ final class EventRepository {
 
   private static Future<RowSet<Row>> categoryInUse(Throwable failure) {
     if (failure instanceof io.vertx.pgclient.PgException pg && "23503".equals(pg.getSqlState())) {
-      return Future.failedFuture(org.pingyi.http.AppError.conflict("category_has_slips",
+      return Future.failedFuture(AppError.of(ErrorCode.CATEGORY_HAS_SLIPS,
           "该参评人员类别已发放票签，不能删除", java.util.Map.of("categories", "已发放票签的类别不能删除")));
     }
     return Future.failedFuture(failure);

@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
 import org.pingyi.auth.Role;
 import org.pingyi.auth.StaffAuth;
+import org.pingyi.http.ErrorCode;
 import org.pingyi.http.Params;
 import org.pingyi.http.Responses;
 
@@ -55,6 +56,6 @@ public final class EventRoutes {
   }
 
   public static UUID eventId(RoutingContext ctx) {
-    return Params.pathUuid(ctx, "eventId", "event_not_found", "活动不存在");
+    return Params.pathUuid(ctx, "eventId", ErrorCode.EVENT_NOT_FOUND);
   }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.pingyi.audit.AuditLog;
 import org.pingyi.auth.Staff;
 import org.pingyi.http.AppError;
+import org.pingyi.http.ErrorCode;
 import org.pingyi.tally.TallyChanges;
 
 /** Events: creating and editing them, and their lifecycle draft → open → closed → archived, each step audited. */
@@ -72,11 +73,11 @@ public final class EventService {
   Future<Void> update(Staff actor, UUID id, EventDetails details) {
     return pool.withTransaction(tx -> lock(tx, id).compose(current -> {
       if (!current.status().detailsEditable()) {
-        return Future.failedFuture(AppError.conflict("event_archived", "活动已归档，不能修改"));
+        return Future.failedFuture(AppError.of(ErrorCode.EVENT_ARCHIVED));
       }
       boolean categoriesChanged = !current.details().categories().equals(details.categories());
       if (categoriesChanged && !current.status().formsEditable()) {
-        return Future.failedFuture(AppError.conflict("categories_locked",
+        return Future.failedFuture(AppError.of(ErrorCode.CATEGORIES_LOCKED,
             "投票开始后不能修改参评人员类别", java.util.Map.of("categories", "投票开始后不能修改")));
       }
       Future<Void> categories = categoriesChanged
@@ -91,7 +92,7 @@ public final class EventService {
     return pool.withTransaction(tx -> lock(tx, id).compose(current -> {
       var refusal = step.refusalFrom(current.status());
       if (refusal.isPresent()) {
-        return Future.failedFuture(AppError.conflict("illegal_transition", refusal.get()));
+        return Future.failedFuture(AppError.of(ErrorCode.ILLEGAL_TRANSITION, refusal.get()));
       }
       return prepare(tx, current, step, actor)
           .compose(v -> events.setStatus(tx, id, step.to()))
@@ -115,13 +116,13 @@ public final class EventService {
     }
     if (step != EventStatus.Transition.OPEN) return Future.succeededFuture();
     if (event.details().categories().isEmpty()) {
-      return Future.failedFuture(AppError.conflict("event_not_ready", "请至少设置一个参评人员类别后再开始投票",
+      return Future.failedFuture(AppError.of(ErrorCode.EVENT_NOT_READY, "请至少设置一个参评人员类别后再开始投票",
           java.util.Map.of("categories", "至少需要一个参评人员类别")));
     }
     return forms.freezeAll(tx, event.id(), actor);
   }
 
   private static AppError notFound() {
-    return AppError.notFound("event_not_found", "活动不存在");
+    return AppError.of(ErrorCode.EVENT_NOT_FOUND);
   }
 }

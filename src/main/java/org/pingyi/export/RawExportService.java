@@ -15,6 +15,7 @@ import org.pingyi.event.EventService;
 import org.pingyi.event.EventStatus;
 import org.pingyi.form.FormRules;
 import org.pingyi.http.AppError;
+import org.pingyi.http.ErrorCode;
 
 /** Raw ballot exports: allowed once voting has closed, written on a worker while the ballots stream from a cursor. */
 public final class RawExportService {
@@ -31,7 +32,7 @@ public final class RawExportService {
   public Future<RawExport> prepare(UUID eventId) {
     return events.get(pool, eventId).compose(event -> {
       if (event.status() != EventStatus.CLOSED && event.status() != EventStatus.ARCHIVED) {
-        return Future.failedFuture(AppError.conflict("event_not_closed",
+        return Future.failedFuture(AppError.of(ErrorCode.EVENT_NOT_CLOSED,
             "投票结束后才能导出选票（活动当前状态为“" + event.status().label() + "”）"));
       }
       return Future.all(repository.frozenForms(pool, eventId), repository.ballotsPerCategory(pool, eventId))

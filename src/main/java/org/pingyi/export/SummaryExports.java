@@ -20,6 +20,8 @@ import org.pingyi.event.Event;
 import org.pingyi.event.EventService;
 import org.pingyi.event.EventStatus;
 import org.pingyi.http.AppError;
+import org.pingyi.http.Downloads;
+import org.pingyi.http.ErrorCode;
 import org.pingyi.pdf.CjkFont;
 import org.pingyi.tally.Disclosure;
 import org.pingyi.tally.TallySnapshots;
@@ -79,7 +81,7 @@ public final class SummaryExports {
   /** Tables are the record of a finished vote: while voting is open the figures are still changing. */
   private Future<SummaryFile> closedEventFile(Event event, boolean pdf) {
     if (event.status() != EventStatus.CLOSED && event.status() != EventStatus.ARCHIVED) {
-      throw AppError.conflict("event_not_closed",
+      throw AppError.of(ErrorCode.EVENT_NOT_CLOSED,
           "投票结束后才能导出汇总表（活动当前状态为“" + event.status().label() + "”）");
     }
     return forms.formsOf(pool, event.id()).map(all -> all.stream().map(FrozenForm::parsed).toList())
@@ -110,7 +112,6 @@ public final class SummaryExports {
 
   /** 活动名称-汇总表, without the characters file systems refuse. */
   private static String baseName(Event event) {
-    String title = event.details().title().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "").strip();
-    return (title.isEmpty() ? "测评活动" : title) + "-汇总表";
+    return Downloads.fileTitle(event.details().title(), "测评活动") + "-汇总表";
   }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.pingyi.http.AppError;
+import org.pingyi.http.ControlCharacters;
 
 /**
  * Reads the feedback box's request bodies into records, in plain Java, with a Chinese message for every field a
@@ -99,7 +100,7 @@ final class FeedbackInput {
     String text = s.strip();
     if (required && text.isEmpty()) fail(field, "请填写" + name);
     else if (text.codePointCount(0, text.length()) > max) fail(field, name + "不能超过 " + String.format("%,d", max) + " 个字");
-    else if (text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f)) {
+    else if (ControlCharacters.in(text)) {
       fail(field, name + "含有不可见的控制字符，请删除后重试");
     } else return text;
     return "";

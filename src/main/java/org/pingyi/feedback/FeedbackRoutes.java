@@ -13,6 +13,7 @@ import org.pingyi.auth.Role;
 import org.pingyi.auth.StaffAuth;
 import org.pingyi.http.AppError;
 import org.pingyi.http.Downloads;
+import org.pingyi.http.ErrorCode;
 import org.pingyi.http.JsonBody;
 import org.pingyi.http.Params;
 import org.pingyi.http.Responses;
@@ -57,7 +58,7 @@ public final class FeedbackRoutes {
   private Handler<RoutingContext> mayTriage() {
     return ctx -> service.mayTriage(StaffAuth.staff(ctx)).onSuccess(may -> {
       if (may) ctx.next();
-      else ctx.fail(AppError.forbidden("您无权处理意见箱（需要组织者角色或管理员授予的意见处理权限）"));
+      else ctx.fail(AppError.of(ErrorCode.FORBIDDEN, "您无权处理意见箱（需要组织者角色或管理员授予的意见处理权限）"));
     }).onFailure(ctx::fail);
   }
 
@@ -100,7 +101,7 @@ public final class FeedbackRoutes {
   private void setHandler(RoutingContext ctx) {
     Object handles = JsonBody.of(ctx).getValue("handles");
     if (!(handles instanceof Boolean granted)) throw AppError.invalidField("handles", "必须是 true 或 false");
-    UUID account = Params.pathUuid(ctx, "accountId", "account_not_found", "账户不存在");
+    UUID account = Params.pathUuid(ctx, "accountId", ErrorCode.ACCOUNT_NOT_FOUND);
     Responses.noContent(ctx, service.setHandler(StaffAuth.staff(ctx), account, granted));
   }
 
@@ -124,10 +125,10 @@ public final class FeedbackRoutes {
   }
 
   private static UUID boxId(RoutingContext ctx) {
-    return Params.pathUuid(ctx, "boxId", "box_not_found", "意见箱不存在");
+    return Params.pathUuid(ctx, "boxId", ErrorCode.BOX_NOT_FOUND);
   }
 
   private static UUID messageId(RoutingContext ctx) {
-    return Params.pathUuid(ctx, "messageId", "message_not_found", "意见不存在");
+    return Params.pathUuid(ctx, "messageId", ErrorCode.MESSAGE_NOT_FOUND);
   }
 }

@@ -10,6 +10,7 @@ import org.pingyi.audit.AuditLog;
 import org.pingyi.auth.Role;
 import org.pingyi.auth.Staff;
 import org.pingyi.http.AppError;
+import org.pingyi.http.ErrorCode;
 
 /**
  * The staff side of the feedback boxes: creating a box, reading its mixed messages, triaging them (已阅, 转办,
@@ -59,9 +60,9 @@ public final class FeedbackService {
   /** One step on a message; 办结 needs a reply (given now or before), and a message once 办结 stays so. */
   Future<Void> triage(Staff staff, UUID messageId, FeedbackInput.Triage step) {
     return pool.withTransaction(tx -> repository.lockMessage(tx, messageId).compose(found -> {
-      Row message = found.orElseThrow(() -> AppError.notFound("message_not_found", "意见不存在"));
+      Row message = found.orElseThrow(() -> AppError.of(ErrorCode.MESSAGE_NOT_FOUND));
       MessageStatus from = MessageStatus.fromWire(message.getString("status")).orElseThrow();
-      if (from == MessageStatus.DONE) throw AppError.conflict("message_done", "该意见已办结，不能再更改");
+      if (from == MessageStatus.DONE) throw AppError.of(ErrorCode.MESSAGE_DONE);
       if (step.status() == MessageStatus.DONE && step.reply().isEmpty() && message.getString("reply").isEmpty()) {
         throw AppError.invalidField("reply", "办结须填写答复，提交人凭查询码可以看到");
       }
@@ -86,7 +87,7 @@ public final class FeedbackService {
 
   Future<Void> setHandler(Staff admin, UUID accountId, boolean handles) {
     return pool.withTransaction(tx -> repository.accountExists(tx, accountId).compose(exists -> {
-      if (!exists) throw AppError.notFound("account_not_found", "账户不存在");
+      if (!exists) throw AppError.of(ErrorCode.ACCOUNT_NOT_FOUND);
       return repository.setHandler(tx, accountId, handles).compose(v -> audit.append(tx, AuditLog.Entry.by(admin,
           handles ? "feedback.handler_granted" : "feedback.handler_revoked", "account", accountId, null,
           new JsonObject())));
@@ -94,6 +95,6 @@ public final class FeedbackService {
   }
 
   static AppError boxNotFound() {
-    return AppError.notFound("box_not_found", "意见箱不存在");
+    return AppError.of(ErrorCode.BOX_NOT_FOUND);
   }
 }

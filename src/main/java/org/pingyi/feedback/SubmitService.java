@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 import org.pingyi.http.AppError;
+import org.pingyi.http.ErrorCode;
 
 /**
  * The public side of the feedback box, no account needed: what a box's page shows, leaving a message (paid for
@@ -51,12 +52,12 @@ public final class SubmitService {
   Future<JsonObject> submit(String key, FeedbackInput.NewMessage message, String address) {
     return box(key).compose(box -> {
       switch (proof.check(message.challenge(), message.nonce())) {
-        case EXPIRED -> throw AppError.badRequest("challenge_expired", "页面停留时间过长，验证已过期，请重新提交");
-        case WRONG -> throw AppError.badRequest("proof_invalid", "页面验证未通过，请刷新页面后重新提交");
+        case EXPIRED -> throw AppError.of(ErrorCode.CHALLENGE_EXPIRED);
+        case WRONG -> throw AppError.of(ErrorCode.PROOF_INVALID);
         case VALID -> { }
       }
       if (!limits.spend(message.challenge())) {
-        throw AppError.badRequest("proof_used", "这次验证已经用过，请刷新页面后重新提交");
+        throw AppError.of(ErrorCode.PROOF_USED);
       }
       if (!limits.allowMessage(address)) throw tooMany();
       String code = FollowUpCodes.fresh();
@@ -72,7 +73,7 @@ public final class SubmitService {
       return Future.failedFuture(AppError.invalidField("code", "查询码应为 20 位字母和数字（如 7K2QX-M9D4A-…），请核对后重新输入"));
     }
     return repository.followUp(pool, FollowUpCodes.hash(typed)).map(found -> {
-      FeedbackRepository.FollowUp f = found.orElseThrow(() -> AppError.notFound("followup_not_found",
+      FeedbackRepository.FollowUp f = found.orElseThrow(() -> AppError.of(ErrorCode.FOLLOWUP_NOT_FOUND,
           "没有找到这个查询码对应的意见，请逐位核对"));
       JsonObject answer = new JsonObject().put("receivedOn", f.receivedOn().toString())
           .put("category", f.category().label());
@@ -94,6 +95,6 @@ public final class SubmitService {
   }
 
   private static AppError notFound() {
-    return AppError.notFound("box_not_found", "没有这个意见箱，请核对地址");
+    return AppError.of(ErrorCode.BOX_NOT_FOUND, "没有这个意见箱，请核对地址");
   }
 }

@@ -11,6 +11,7 @@ import org.pingyi.auth.Role;
 import org.pingyi.auth.StaffAuth;
 import org.pingyi.event.EventRoutes;
 import org.pingyi.http.AppError;
+import org.pingyi.http.ErrorCode;
 import org.pingyi.http.JsonInput;
 import org.pingyi.http.Params;
 import org.pingyi.http.Responses;
@@ -103,6 +104,6 @@ public final class FormRoutes {
   }
 
   private static UUID formId(RoutingContext ctx) {
-    return Params.pathUuid(ctx, "formId", "form_not_found", "表单不存在");
+    return Params.pathUuid(ctx, "formId", ErrorCode.FORM_NOT_FOUND);
   }
 }

@@ -20,6 +20,7 @@ import org.pingyi.event.Event;
 import org.pingyi.event.EventForms;
 import org.pingyi.event.EventService;
 import org.pingyi.http.AppError;
+import org.pingyi.http.ErrorCode;
 
 /** Ballot forms of an event: created from templates, edited while the event is a draft, frozen when it opens. */
 public final class FormService implements EventForms {
@@ -94,7 +95,7 @@ public final class FormService implements EventForms {
   public Future<Void> freezeAll(SqlClient tx, UUID eventId, Staff actor) {
     return forms.listForEvent(tx, eventId).compose(all -> {
       if (all.isEmpty()) {
-        return Future.failedFuture(AppError.conflict("event_not_ready", "请至少添加一张表单后再开始投票",
+        return Future.failedFuture(AppError.of(ErrorCode.EVENT_NOT_READY, "请至少添加一张表单后再开始投票",
             Map.of("forms", "至少需要一张表单")));
       }
       Map<String, String> problems = new LinkedHashMap<>();
@@ -108,7 +109,7 @@ public final class FormService implements EventForms {
         hashes.add(sha256(FormJson.toJson(definition).encode()));
       }
       if (!problems.isEmpty()) {
-        return Future.failedFuture(AppError.conflict("forms_not_ready", "表单尚未完成，不能开始投票", problems));
+        return Future.failedFuture(AppError.of(ErrorCode.FORMS_NOT_READY, "表单尚未完成，不能开始投票", problems));
       }
       Future<Void> chain = Future.succeededFuture();
       for (int i = 0; i < all.size(); i++) {
@@ -131,7 +132,7 @@ public final class FormService implements EventForms {
   private Future<Event> lockDraft(SqlClient tx, UUID eventId) {
     return events.lock(tx, eventId).compose(event -> event.status().formsEditable()
         ? Future.succeededFuture(event)
-        : Future.failedFuture(AppError.conflict("form_frozen", "投票已开始，表单已冻结，不能修改")));
+        : Future.failedFuture(AppError.of(ErrorCode.FORM_FROZEN)));
   }
 
   private Future<Void> audited(SqlClient tx, Staff actor, String action, StoredForm form) {
@@ -140,11 +141,11 @@ public final class FormService implements EventForms {
   }
 
   private static AppError notFound() {
-    return AppError.notFound("form_not_found", "表单不存在");
+    return AppError.of(ErrorCode.FORM_NOT_FOUND);
   }
 
   private static AppError stale() {
-    return AppError.conflict("form_version_conflict", "表单已被他人修改，请刷新后再编辑");
+    return AppError.of(ErrorCode.FORM_VERSION_CONFLICT);
   }
 
   private static String sha256(String text) {

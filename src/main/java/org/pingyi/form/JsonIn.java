@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pingyi.http.ControlCharacters;
 
 /**
  * Reads one JSON object of a form without ever throwing: each missing or mistyped field becomes a
@@ -185,6 +186,6 @@ final class JsonIn {
 
   /** Text a person can type: line breaks and tabs, but no other control characters (they print as nothing). */
   private static boolean typeable(String text) {
-    return text.chars().noneMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f);
+    return !ControlCharacters.in(text);
   }
 }

@@ -6,20 +6,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A failure the client can act on: an HTTP status, a stable code and a human message (Chinese), with
- * field errors where input was wrong. {@link FailureHandler} is the one place that turns it into a response.
+ * A failure the client can act on: an {@link ErrorCode} (which fixes the HTTP status), a human message
+ * (Chinese) and field errors where input was wrong. {@link FailureHandler} is the one place that turns it
+ * into a response.
  */
 public final class AppError extends RuntimeException {
-  private final int status;
-  private final String code;
+  private final ErrorCode code;
   private final Map<String, String> fields;
   private final Integer retryAfterSeconds;
   private final String allow;
 
-  private AppError(int status, String code, String message, Map<String, String> fields, Integer retryAfter,
-                   String allow) {
+  private AppError(ErrorCode code, String message, Map<String, String> fields, Integer retryAfter, String allow) {
     super(message, null, false, false);
-    this.status = status;
     this.code = code;
     // Kept in the order given: the first field is the first problem the user meets.
     this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
@@ -27,76 +25,59 @@ public final class AppError extends RuntimeException {
     this.allow = allow;
   }
 
-  private AppError(int status, String code, String message, Map<String, String> fields, Integer retryAfter) {
-    this(status, code, message, fields, retryAfter, null);
+  /** The code with its default message. */
+  public static AppError of(ErrorCode code) {
+    return of(code, code.message());
   }
 
-  /** For statuses without a factory of their own (413, 415, 500; a 405 the router raised, which has no Allow). */
-  public static AppError of(int status, String code, String message) {
-    return new AppError(status, code, message, Map.of(), null);
+  /** The code with a message more specific than its default (naming the slip, the count, the step). */
+  public static AppError of(ErrorCode code, String message) {
+    return of(code, message, Map.of());
   }
 
-  public static AppError of(int status, String code, String message, Map<String, String> fields) {
-    return new AppError(status, code, message, fields, null);
+  /** The code's default message, with fields (such as the event a refused slip belongs to). */
+  public static AppError of(ErrorCode code, Map<String, String> fields) {
+    return of(code, code.message(), fields);
+  }
+
+  public static AppError of(ErrorCode code, String message, Map<String, String> fields) {
+    return new AppError(code, message, fields, null, null);
   }
 
   /** 405: the address exists but does not take this method; the answer's Allow header lists those it does. */
   public static AppError methodNotAllowed(Collection<String> allowed) {
     String allow = String.join(", ", allowed);
-    return new AppError(405, "method_not_allowed", "此地址不支持该请求方法（支持 " + allow + "）", Map.of(), null, allow);
+    return new AppError(ErrorCode.METHOD_NOT_ALLOWED, "此地址不支持该请求方法（支持 " + allow + "）", Map.of(), null,
+        allow);
   }
 
   public static AppError invalidInput(String message, Map<String, String> fields) {
-    return new AppError(400, "invalid_input", message, fields, null);
+    return of(ErrorCode.INVALID_INPUT, message, fields);
   }
 
   public static AppError invalidField(String field, String message) {
     return invalidInput(message, Map.of(field, message));
   }
 
-  public static AppError badRequest(String code, String message) {
-    return new AppError(400, code, message, Map.of(), null);
-  }
-
-  public static AppError unauthorized(String code, String message) {
-    return new AppError(401, code, message, Map.of(), null);
-  }
-
-  public static AppError forbidden(String message) {
-    return forbidden("forbidden", message);
-  }
-
-  /** A 403 the client must tell apart from a missing role, such as a password still to be changed. */
-  public static AppError forbidden(String code, String message) {
-    return new AppError(403, code, message, Map.of(), null);
-  }
-
-  public static AppError notFound(String code, String message) {
-    return new AppError(404, code, message, Map.of(), null);
-  }
-
-  public static AppError conflict(String code, String message) {
-    return new AppError(409, code, message, Map.of(), null);
-  }
-
-  public static AppError conflict(String code, String message, Map<String, String> fields) {
-    return new AppError(409, code, message, fields, null);
-  }
-
   public static AppError tooManyRequests(String message, int retryAfterSeconds) {
-    return new AppError(429, "too_many_attempts", message, Map.of(), retryAfterSeconds);
+    return new AppError(ErrorCode.TOO_MANY_ATTEMPTS, message, Map.of(), retryAfterSeconds, null);
   }
 
   public static AppError unavailable(String message, int retryAfterSeconds) {
-    return new AppError(503, "unavailable", message, Map.of(), retryAfterSeconds);
+    return new AppError(ErrorCode.UNAVAILABLE, message, Map.of(), retryAfterSeconds, null);
+  }
+
+  public ErrorCode errorCode() {
+    return code;
   }
 
   public int status() {
-    return status;
+    return code.status();
   }
 
+  /** The wire name, the JSON "error". */
   public String code() {
-    return code;
+    return code.wireName();
   }
 
   public Map<String, String> fields() {

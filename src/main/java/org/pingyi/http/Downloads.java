@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
  * form, an ASCII name for clients that know only {@code filename}) and no caching, since exports hold ballots.
  */
 public final class Downloads {
+  // What Windows refuses in a file name, and control characters, which no file system shows.
+  private static final String REFUSED_IN_NAMES = "[\\\\/:*?\"<>|\\p{Cntrl}]";
   private static final String UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
 
   private Downloads() {
@@ -17,9 +19,13 @@ public final class Downloads {
   public static void attachment(RoutingContext ctx, String contentType, String asciiName, String name) {
     ctx.response()
         .putHeader("Content-Type", contentType)
-        .putHeader("Content-Disposition",
-            "attachment; filename=\"" + asciiName + "\"; filename*=UTF-8''" + percentEncoded(safeName(name)))
+        .putHeader("Content-Disposition", disposition(asciiName, name))
         .putHeader("Cache-Control", "no-store");
+  }
+
+  /** The one Content-Disposition of every download: the ASCII name, then the real one as RFC 5987 encodes it. */
+  public static String disposition(String asciiName, String name) {
+    return "attachment; filename=\"" + asciiName + "\"; filename*=UTF-8''" + percentEncoded(safeName(name));
   }
 
   /**
@@ -41,9 +47,15 @@ public final class Downloads {
     return Future.failedFuture(failure);
   }
 
+  /** A title as part of a file name: the characters file systems refuse are dropped; blank becomes the fallback. */
+  public static String fileTitle(String title, String fallback) {
+    String cleaned = title.replaceAll(REFUSED_IN_NAMES, "").strip();
+    return cleaned.isEmpty() ? fallback : cleaned;
+  }
+
   /** A name any file system accepts: the characters Windows refuses become "_". */
   static String safeName(String name) {
-    String cleaned = name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+    String cleaned = name.replaceAll(REFUSED_IN_NAMES, "_").strip();
     return cleaned.isEmpty() ? "download" : cleaned;
   }
 

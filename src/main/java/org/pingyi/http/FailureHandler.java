@@ -62,7 +62,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
     Throwable failure = ctx.failure();
     if (failure instanceof AppError appError) return appError;
     if (failure instanceof DecodeException) {
-      return AppError.badRequest("invalid_json", "请求体不是有效的 JSON");
+      return AppError.of(ErrorCode.INVALID_JSON);
     }
     if (failure instanceof PgException pg && isUnavailable(pg)) {
       return AppError.unavailable("数据库暂时不可用，请稍后重试", 5);
@@ -70,15 +70,15 @@ public final class FailureHandler implements Handler<RoutingContext> {
     int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
     if (status == -1 && failure == null) status = registeredStatus;
     return switch (status) {
-      case 400 -> AppError.badRequest("bad_request", "请求格式不正确");
-      case 401 -> AppError.unauthorized("unauthorized", "请先登录");
-      case 403 -> AppError.forbidden("无权执行此操作");
-      case 404 -> AppError.notFound("not_found", "请求的资源不存在");
-      case 405 -> AppError.of(405, "method_not_allowed", "不支持此请求方法");
-      case 413 -> AppError.of(413, "payload_too_large", "请求体过大");
-      case 415 -> AppError.of(415, "unsupported_media_type", "请求体必须是 JSON");
+      case 400 -> AppError.of(ErrorCode.BAD_REQUEST);
+      case 401 -> AppError.of(ErrorCode.UNAUTHORIZED);
+      case 403 -> AppError.of(ErrorCode.FORBIDDEN);
+      case 404 -> AppError.of(ErrorCode.NOT_FOUND);
+      case 405 -> AppError.of(ErrorCode.METHOD_NOT_ALLOWED);
+      case 413 -> AppError.of(ErrorCode.PAYLOAD_TOO_LARGE);
+      case 415 -> AppError.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "请求体必须是 JSON");
       // The body handler's answer to an Expect other than 100-continue.
-      case 417 -> AppError.of(417, "expectation_failed", "不支持该 Expect 请求头");
+      case 417 -> AppError.of(ErrorCode.EXPECTATION_FAILED);
       default -> unexpected(ctx, failure);
     };
   }
@@ -95,7 +95,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
       return AppError.unavailable("数据库暂时不可用，请稍后重试", 5);
     }
     LOG.error("Unexpected failure on {} {}", ctx.request().method(), RequestLog.safePath(ctx), failure);
-    return AppError.of(500, "internal_error", "服务器内部错误");
+    return AppError.of(ErrorCode.INTERNAL_ERROR);
   }
 
   private static boolean isConnectionFailure(Throwable failure) {

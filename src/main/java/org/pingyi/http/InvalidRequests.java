@@ -20,11 +20,11 @@ public final class InvalidRequests {
       // Refused by StrictRequestDecoder: an unknown HTTP version, or a length given twice over.
       error = refused;
     } else if (cause instanceof TooLongHttpLineException) {
-      error = AppError.of(414, "uri_too_long", "请求地址过长");
+      error = AppError.of(ErrorCode.URI_TOO_LONG);
     } else if (cause instanceof TooLongHttpHeaderException) {
-      error = AppError.of(431, "headers_too_large", "请求头过大");
+      error = AppError.of(ErrorCode.HEADERS_TOO_LARGE);
     } else {
-      error = AppError.badRequest("bad_request", "请求格式不正确");
+      error = AppError.of(ErrorCode.BAD_REQUEST);
     }
     // The router never saw this request, so its security headers are added here.
     SecurityHeaders.addTo(request.response().headers());

@@ -41,7 +41,7 @@ public final class JsonBody {
   public static Handler<RoutingContext> declaredJson() {
     return ctx -> {
       if (hasBody(ctx) && !isJson(ctx.request().getHeader("Content-Type"))) {
-        throw AppError.of(415, "unsupported_media_type", "请求体必须是 JSON（Content-Type: application/json）");
+        throw AppError.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
       }
       ctx.next();
     };
@@ -59,7 +59,7 @@ public final class JsonBody {
   /** The decoded body object; 400 when the request had none. */
   public static JsonObject of(RoutingContext ctx) {
     JsonObject body = ctx.get(KEY);
-    if (body == null) throw AppError.badRequest("invalid_json", "请求体不能为空");
+    if (body == null) throw AppError.of(ErrorCode.INVALID_JSON, "请求体不能为空");
     return body;
   }
 
@@ -69,19 +69,19 @@ public final class JsonBody {
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     try (JsonParser parser = FACTORY.createParser(new InputStreamReader(new ByteArrayInputStream(body.getBytes()), utf8))) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
-        throw AppError.badRequest("invalid_json", "请求体必须是 JSON 对象");
+        throw AppError.of(ErrorCode.INVALID_JSON, "请求体必须是 JSON 对象");
       }
       JsonObject object = (JsonObject) value(parser, JsonToken.START_OBJECT, "");
-      if (parser.nextToken() != null) throw AppError.badRequest("invalid_json", "JSON 对象之后还有多余的内容");
+      if (parser.nextToken() != null) throw AppError.of(ErrorCode.INVALID_JSON, "JSON 对象之后还有多余的内容");
       return object;
     } catch (StreamConstraintsException e) {
-      throw AppError.badRequest("invalid_json", "请求体嵌套层数或长度超出限制");
+      throw AppError.of(ErrorCode.INVALID_JSON, "请求体嵌套层数或长度超出限制");
     } catch (JsonProcessingException e) {
       String message = String.valueOf(e.getOriginalMessage());
-      if (message.startsWith("Duplicate field")) throw AppError.badRequest("invalid_json", "请求体中有重复的字段");
-      throw AppError.badRequest("invalid_json", "请求体不是有效的 JSON（须为 UTF-8 编码）");
+      if (message.startsWith("Duplicate field")) throw AppError.of(ErrorCode.INVALID_JSON, "请求体中有重复的字段");
+      throw AppError.of(ErrorCode.INVALID_JSON, "请求体不是有效的 JSON（须为 UTF-8 编码）");
     } catch (IOException e) {
-      throw AppError.badRequest("invalid_json", "请求体不是有效的 JSON（须为 UTF-8 编码）");
+      throw AppError.of(ErrorCode.INVALID_JSON, "请求体不是有效的 JSON（须为 UTF-8 编码）");
     }
   }
 
@@ -95,7 +95,7 @@ public final class JsonBody {
       case VALUE_TRUE -> Boolean.TRUE;
       case VALUE_FALSE -> Boolean.FALSE;
       case VALUE_NULL -> null;
-      default -> throw AppError.badRequest("invalid_json", "请求体不是有效的 JSON");
+      default -> throw AppError.of(ErrorCode.INVALID_JSON);
     };
   }
 

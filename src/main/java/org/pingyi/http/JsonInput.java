@@ -54,7 +54,7 @@ public final class JsonInput {
     String trimmed = s.strip();
     if (required && trimmed.isEmpty()) return failed(field, "不能为空", "");
     if (trimmed.length() > maxLength) return failed(field, "不能超过 " + maxLength + " 个字", "");
-    if (hasControl(trimmed)) return failed(field, "含有控制字符", "");
+    if (ControlCharacters.in(trimmed)) return failed(field, "含有控制字符", "");
     return trimmed;
   }
 
@@ -110,7 +110,7 @@ public final class JsonInput {
         fail(path, "必须是非空文本");
       } else if (s.strip().length() > maxLength) {
         fail(path, "不能超过 " + maxLength + " 个字");
-      } else if (hasControl(s)) {
+      } else if (ControlCharacters.in(s)) {
         fail(path, "含有控制字符");
       } else {
         items.add(s.strip());
@@ -141,11 +141,6 @@ public final class JsonInput {
     if (value == null) return Optional.empty();
     if (!(value instanceof JsonObject object)) return failed(field, "必须是对象", Optional.empty());
     return Optional.of(nested(object, field));
-  }
-
-  /** Line breaks and tabs are text; other control characters are never typed by a person. */
-  private static boolean hasControl(String text) {
-    return text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f);
   }
 
   public void fail(String field, String message) {

@@ -20,18 +20,18 @@ public final class Params {
   public static Handler<RoutingContext> refuseControlCharacters() {
     return ctx -> {
       if (ENCODED_CONTROL.matcher(ctx.request().path()).find()) {
-        throw AppError.notFound("not_found", "请求的资源不存在");
+        throw AppError.of(ErrorCode.NOT_FOUND);
       }
       ctx.next();
     };
   }
 
   /** A path id that is not a UUID cannot name anything: 404, like an id that does not exist. */
-  public static UUID pathUuid(RoutingContext ctx, String name, String notFoundCode, String notFoundMessage) {
+  public static UUID pathUuid(RoutingContext ctx, String name, ErrorCode notFound) {
     try {
       return UUID.fromString(ctx.pathParam(name));
     } catch (IllegalArgumentException e) {
-      throw AppError.notFound(notFoundCode, notFoundMessage);
+      throw AppError.of(notFound);
     }
   }
 

@@ -17,10 +17,10 @@ import java.util.List;
  */
 final class StrictRequestDecoder extends VertxHttpRequestDecoder {
   static final AppError UNSUPPORTED_VERSION =
-      AppError.badRequest("unsupported_http_version", "只支持 HTTP/1.1 和 HTTP/1.0 请求");
+      AppError.of(ErrorCode.UNSUPPORTED_HTTP_VERSION);
   static final AppError AMBIGUOUS_LENGTH =
-      AppError.badRequest("ambiguous_length", "请求不能同时带 Content-Length 和 Transfer-Encoding");
-  static final AppError MALFORMED_BODY = AppError.badRequest("malformed_body", "请求体的分块编码不正确");
+      AppError.of(ErrorCode.AMBIGUOUS_LENGTH);
+  static final AppError MALFORMED_BODY = AppError.of(ErrorCode.MALFORMED_BODY);
 
   StrictRequestDecoder(HttpServerOptions options) {
     super(options);

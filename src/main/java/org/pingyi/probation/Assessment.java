@@ -3,6 +3,7 @@ package org.pingyi.probation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.pingyi.event.EventStatus;
 
 /**
  * The 试用期满考核 started for an entry: the event, the person's section in its 民主测评 form and, once the event is
@@ -12,12 +13,12 @@ import java.util.UUID;
  * @param competentOrBetterRate 称职以上率, percent
  * @param incompetentShare      the share of 不称职 (the overall grade's last option) among those who graded, percent
  */
-public record Assessment(UUID eventId, String eventTitle, String eventStatus, String section,
+public record Assessment(UUID eventId, String eventTitle, EventStatus eventStatus, String section,
                          BigDecimal excellentRate, BigDecimal competentOrBetterRate, BigDecimal incompetentShare,
                          LocalDate assessedOn) {
 
   /** "Done" is an archived assessment event. */
   public boolean archived() {
-    return "archived".equals(eventStatus);
+    return eventStatus == EventStatus.ARCHIVED;
   }
 }

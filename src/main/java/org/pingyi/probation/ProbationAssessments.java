@@ -19,11 +19,13 @@ import org.pingyi.event.ArchiveFollower;
 import org.pingyi.event.Event;
 import org.pingyi.event.EventDetails;
 import org.pingyi.event.EventService;
+import org.pingyi.event.EventStatus;
 import org.pingyi.form.FormService;
 import org.pingyi.form.FormTemplates;
 import org.pingyi.form.StoredForm;
 import org.pingyi.form.Subject;
 import org.pingyi.http.AppError;
+import org.pingyi.http.ErrorCode;
 import org.pingyi.tally.Disclosure;
 import org.pingyi.tally.TallySnapshots;
 
@@ -70,7 +72,7 @@ public final class ProbationAssessments implements ArchiveFollower {
     return pool.withTransaction(tx -> events.get(tx, eventId).compose(event -> register.appointedIn(tx, year))
         .compose(entries -> {
           if (entries.isEmpty()) {
-            return Future.failedFuture(AppError.conflict("no_appointments", "试用期登记中没有 " + year + " 年任职的干部",
+            return Future.failedFuture(AppError.of(ErrorCode.NO_APPOINTMENTS, "试用期登记中没有 " + year + " 年任职的干部",
                 Map.of("year", "该年度没有任职记录")));
           }
           List<List<String>> rows = entries.stream().map(e -> List.of(e.appointment().name(), e.appointment().formerPost(),
@@ -134,9 +136,9 @@ public final class ProbationAssessments implements ArchiveFollower {
   /** A cadre is assessed once; a draft event that never ran may be replaced by a new one. */
   private static void requireNotStarted(ProbationEntry entry) {
     var s = entry.assessment();
-    if (s == null || "draft".equals(s.eventStatus())) return;
+    if (s == null || s.eventStatus() == EventStatus.DRAFT) return;
     String what = s.archived() ? "已完成试用期满考核" : "的试用期满考核正在进行";
-    throw AppError.conflict("probation_assessment_started",
+    throw AppError.of(ErrorCode.PROBATION_ASSESSMENT_STARTED,
         entry.appointment().name() + what + "（活动《" + s.eventTitle() + "》）", Map.of("entryIds", "不能重复发起"));
   }
 

@@ -23,7 +23,7 @@ public record ProbationEntry(UUID id, Appointment appointment, Assessment assess
 
   private static JsonObject assessmentJson(Assessment s) {
     return new JsonObject().put("eventId", s.eventId().toString()).put("eventTitle", s.eventTitle())
-        .put("eventStatus", s.eventStatus())
+        .put("eventStatus", s.eventStatus().wireName())
         .put("excellentRate", s.excellentRate() == null ? null : s.excellentRate().toPlainString())
         .put("competentOrBetterRate", s.competentOrBetterRate() == null ? null : s.competentOrBetterRate().toPlainString())
         .put("incompetentShare", s.incompetentShare() == null ? null : s.incompetentShare().toPlainString())

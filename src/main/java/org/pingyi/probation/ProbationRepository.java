@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.pingyi.event.EventStatus;
 
 /** SQL for the probation register. */
 final class ProbationRepository {
@@ -103,7 +104,7 @@ final class ProbationRepository {
         row.getString("unit"), row.getLocalDate("appointed_on"), row.getInteger("probation_months"));
     UUID eventId = row.getUUID("assessment_event_id");
     Assessment s = eventId == null ? null : new Assessment(eventId, row.getString("event_title"),
-        row.getString("event_status"), row.getString("assessment_section"), decimal(row, "excellent_rate"),
+        EventStatus.fromWire(row.getString("event_status")), row.getString("assessment_section"), decimal(row, "excellent_rate"),
         decimal(row, "competent_or_better_rate"), decimal(row, "incompetent_share"), row.getLocalDate("assessed_on"));
     return new ProbationEntry(row.getUUID("id"), a, s);
   }

@@ -9,6 +9,7 @@ import org.pingyi.auth.Role;
 import org.pingyi.auth.StaffAuth;
 import org.pingyi.event.EventRoutes;
 import org.pingyi.http.Downloads;
+import org.pingyi.http.ErrorCode;
 import org.pingyi.http.Params;
 import org.pingyi.http.Responses;
 
@@ -67,6 +68,6 @@ public final class ProbationRoutes {
   }
 
   private static UUID entryId(RoutingContext ctx) {
-    return Params.pathUuid(ctx, "entryId", "probation_entry_not_found", "试用期登记不存在");
+    return Params.pathUuid(ctx, "entryId", ErrorCode.PROBATION_ENTRY_NOT_FOUND);
   }
 }

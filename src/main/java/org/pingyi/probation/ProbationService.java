@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.UUID;
 import org.pingyi.audit.AuditLog;
 import org.pingyi.auth.Staff;
+import org.pingyi.event.EventStatus;
 import org.pingyi.http.AppError;
+import org.pingyi.http.ErrorCode;
 
 /**
  * The probation register: entries added, pasted, edited and removed, each change audited; what is due on the
@@ -73,8 +75,8 @@ public final class ProbationService {
   /** An entry whose assessment has begun stays: the register is where its result is kept. */
   Future<Void> remove(Staff actor, UUID id) {
     return pool.withTransaction(tx -> locked(tx, id).compose(entry -> {
-      if (entry.assessment() != null && !"draft".equals(entry.assessment().eventStatus())) {
-        return Future.failedFuture(AppError.conflict("probation_assessment_started",
+      if (entry.assessment() != null && entry.assessment().eventStatus() != EventStatus.DRAFT) {
+        return Future.failedFuture(AppError.of(ErrorCode.PROBATION_ASSESSMENT_STARTED,
             "已发起试用期满考核（活动《" + entry.assessment().eventTitle() + "》），该登记不能删除"));
       }
       return register.delete(tx, id)
@@ -121,6 +123,6 @@ public final class ProbationService {
   }
 
   static AppError notFound() {
-    return AppError.notFound("probation_entry_not_found", "试用期登记不存在");
+    return AppError.of(ErrorCode.PROBATION_ENTRY_NOT_FOUND);
   }
 }

@@ -94,9 +94,9 @@ final class SlipRepository {
     return tx.preparedQuery(VOID).execute(Tuple.of(eventId, serial)).map(rows -> rows.size() == 1);
   }
 
-  Future<Optional<String>> state(SqlClient client, UUID eventId, String serial) {
+  Future<Optional<SlipState>> state(SqlClient client, UUID eventId, String serial) {
     return client.preparedQuery(STATE).execute(Tuple.of(eventId, serial))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString("state")));
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(SlipState.fromWire(rows.iterator().next().getString("state"))));
   }
 
   private static Future<Void> insertChunk(SqlClient tx, UUID eventId, String category, UUID batchId,

@@ -17,6 +17,7 @@ import org.pingyi.http.AppError;
 import org.pingyi.http.ChunkedBody;
 import org.pingyi.http.ClientGone;
 import org.pingyi.http.Downloads;
+import org.pingyi.http.ErrorCode;
 import org.pingyi.http.JsonInput;
 import org.pingyi.http.ResponseOutputStream;
 import org.slf4j.Logger;
@@ -114,7 +115,7 @@ public final class SlipRoutes {
     in.throwIfInvalid();
     // Slips whose QR codes no phone can open are found out only in the hall: issued only when asked for knowingly.
     if (unreachable.isPresent() && !unreachableConfirmed) {
-      throw AppError.conflict("public_url_unreachable", "手机打不开票签上的地址 " + publicUrl + "：" + unreachable.get()
+      throw AppError.of(ErrorCode.PUBLIC_URL_UNREACHABLE, "手机打不开票签上的地址 " + publicUrl + "：" + unreachable.get()
           + "。请设置 PINGYI_PUBLIC_URL 为手机能访问的地址后重启；如确需照此发放（如在本机试用），请确认后再发放",
           java.util.Map.of("confirmUnreachableUrl", "投票地址手机无法访问，须确认后才能发放"));
     }
@@ -135,10 +136,8 @@ public final class SlipRoutes {
    * void their serials.
    */
   private Future<Void> deliver(RoutingContext ctx, IssuedBatch batch, String format, String category) {
-    ctx.response()
-        .putHeader("Content-Type", format.equals("csv") ? "text/csv; charset=utf-8" : "application/pdf")
-        .putHeader("Content-Disposition", "attachment; filename=\"slips-" + category + "." + format + "\"")
-        .putHeader("Cache-Control", "no-store");
+    String name = "slips-" + category + "." + format;
+    Downloads.attachment(ctx, format.equals("csv") ? "text/csv; charset=utf-8" : "application/pdf", name, name);
     Future<Void> sent = format.equals("csv")
         ? ChunkedBody.send(ctx, new SlipCsv(batch, publicUrl))
         // PDF work blocks: it runs on the sheet workers and hands its bytes to the event loop in bounded chunks.

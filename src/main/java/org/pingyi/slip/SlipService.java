@@ -13,6 +13,7 @@ import org.pingyi.event.EventService;
 import org.pingyi.event.EventStatus;
 import org.pingyi.event.VoterCategory;
 import org.pingyi.http.AppError;
+import org.pingyi.http.ErrorCode;
 
 /** Issuing slips per voter category, voiding lost ones by serial, and counting them. */
 public final class SlipService {
@@ -59,7 +60,7 @@ public final class SlipService {
   Future<Unused> unused(UUID eventId) {
     return events.get(pool, eventId).compose(event -> {
       if (event.status() != EventStatus.CLOSED && event.status() != EventStatus.ARCHIVED) {
-        return Future.failedFuture(AppError.conflict("event_not_closed", "投票结束后才能列出未使用的票签编号"));
+        return Future.failedFuture(AppError.of(ErrorCode.EVENT_NOT_CLOSED, "投票结束后才能列出未使用的票签编号"));
       }
       return UnusedSerials.of(pool, eventId).map(categories -> new Unused(event.details().title(), categories));
     });
@@ -80,11 +81,11 @@ public final class SlipService {
   Future<Integer> declareUnreturned(Staff actor, UUID eventId, Integer expected) {
     return pool.withTransaction(tx -> events.lock(tx, eventId).compose(event -> {
       if (event.status() != EventStatus.CLOSED) {
-        return Future.failedFuture(AppError.conflict("event_not_closed", "投票结束后才能登记未收回的票签"));
+        return Future.failedFuture(AppError.of(ErrorCode.EVENT_NOT_CLOSED, "投票结束后才能登记未收回的票签"));
       }
       return slips.declareUnreturned(tx, eventId).compose(count -> {
         if (expected != null && count.intValue() != expected.intValue()) {
-          return Future.failedFuture(AppError.conflict("slip_count_changed", "未使用的票签现在是 " + count
+          return Future.failedFuture(AppError.of(ErrorCode.SLIP_COUNT_CHANGED, "未使用的票签现在是 " + count
               + " 张，不是确认时的 " + expected + " 张：请刷新后重新核对"));
         }
         return audit.append(tx, AuditLog.Entry.by(actor, "slips.unreturned", "event", eventId, eventId,
@@ -102,7 +103,7 @@ public final class SlipService {
     return pool.withTransaction(tx -> events.lock(tx, eventId).compose(event -> {
       if (event.status() == EventStatus.ARCHIVED) {
         // The archived record (and its manifest hashes) must stay what was signed.
-        return Future.failedFuture(AppError.conflict("event_archived", "活动已归档，不能再作废票签"));
+        return Future.failedFuture(AppError.of(ErrorCode.EVENT_ARCHIVED, "活动已归档，不能再作废票签"));
       }
       Future<Void> chain = Future.succeededFuture();
       for (String serial : serials) chain = chain.compose(v -> voidOne(tx, actor, eventId, serial));
@@ -114,11 +115,11 @@ public final class SlipService {
     return slips.voidSlip(tx, eventId, serial).compose(voided -> voided
         ? audit.append(tx, AuditLog.Entry.by(actor, "slip.voided", "slip", serial, eventId, new JsonObject()))
         : slips.state(tx, eventId, serial).compose(state -> Future.failedFuture(state.isEmpty()
-            ? AppError.notFound("slip_not_found", "没有这个票签编号：" + serial)
-            : AppError.conflict("slip_not_voidable", "票签 " + serial + switch (state.get()) {
-              case "used" -> " 已投票，不能作废";
-              case "unreturned" -> " 已登记为未收回";
-              default -> " 已作废";
+            ? AppError.of(ErrorCode.SLIP_NOT_FOUND, "没有这个票签编号：" + serial)
+            : AppError.of(ErrorCode.SLIP_NOT_VOIDABLE, "票签 " + serial + switch (state.get()) {
+              case USED -> " 已投票，不能作废";
+              case UNRETURNED -> " 已登记为未收回";
+              case VOID, UNUSED -> " 已作废";
             }))));
   }
 
@@ -132,7 +133,7 @@ public final class SlipService {
     return slips.outstanding(tx, event.id(), category).map(issued -> {
       long beyond = issued + count - expected;
       if (beyond > 0 && (reason == null || reason.isBlank())) {
-        throw AppError.conflict("over_expected", "类别“" + categoryName(event, category) + "”应到 " + expected
+        throw AppError.of(ErrorCode.OVER_EXPECTED, "类别“" + categoryName(event, category) + "”应到 " + expected
             + " 人，已发出 " + issued + " 张，再发 " + count + " 张将超出应到人数 " + beyond + " 张。如确需多发，请填写原因",
             java.util.Map.of("reason", "超出应到人数时须填写原因"));
       }
@@ -142,7 +143,7 @@ public final class SlipService {
 
   private static Future<Event> issuable(Event event, String category) {
     if (event.status() != EventStatus.DRAFT && event.status() != EventStatus.OPEN) {
-      return Future.failedFuture(AppError.conflict("event_not_issuing", "只有草稿或投票中的活动可以发放票签"));
+      return Future.failedFuture(AppError.of(ErrorCode.EVENT_NOT_ISSUING));
     }
     if (categoryName(event, category) == null) {
       return Future.failedFuture(AppError.invalidField("category", "活动没有这个参评人员类别：" + category));

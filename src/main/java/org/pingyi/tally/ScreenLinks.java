@@ -17,6 +17,7 @@ import org.pingyi.auth.Staff;
 import org.pingyi.auth.StaffAuth;
 import org.pingyi.event.EventRoutes;
 import org.pingyi.http.AppError;
+import org.pingyi.http.ErrorCode;
 import org.pingyi.slip.SlipTokens;
 
 /**
@@ -65,7 +66,7 @@ final class ScreenLinks {
       pool.preparedQuery(VALID).execute(Tuple.of(Buffer.buffer(SlipTokens.hash(key)), eventId))
           .onSuccess(rows -> {
             if (rows.size() == 0) {
-              ctx.fail(AppError.unauthorized("invalid_screen_key", "大屏链接无效或已被收回"));
+              ctx.fail(AppError.of(ErrorCode.INVALID_SCREEN_KEY));
               return;
             }
             ctx.put(LINK, rows.iterator().next().getUUID("id"));
@@ -120,7 +121,7 @@ final class ScreenLinks {
 
   Future<Void> revoke(Staff actor, UUID eventId, UUID linkId) {
     return pool.withTransaction(tx -> tx.preparedQuery(REVOKE).execute(Tuple.of(eventId, linkId)).compose(rows -> {
-      if (rows.size() == 0) throw AppError.notFound("screen_link_not_found", "没有这个大屏链接，或已收回");
+      if (rows.size() == 0) throw AppError.of(ErrorCode.SCREEN_LINK_NOT_FOUND);
       return audit.append(tx, AuditLog.Entry.by(actor, "screen_link.revoked", "screen_link", linkId, eventId,
           new JsonObject()))
           // Every instance re-reads the event and closes the screens still open with this link (LiveTally).

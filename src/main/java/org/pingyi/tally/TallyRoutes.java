@@ -12,6 +12,7 @@ import org.pingyi.auth.Role;
 import org.pingyi.auth.StaffAuth;
 import org.pingyi.event.EventRoutes;
 import org.pingyi.event.EventService;
+import org.pingyi.http.ErrorCode;
 import org.pingyi.http.JsonInput;
 import org.pingyi.http.Params;
 import org.pingyi.http.Responses;
@@ -86,7 +87,7 @@ public final class TallyRoutes {
         });
     router.delete("/api/events/:eventId/screen-links/:linkId").handler(auth.allow(Role.ORGANIZER))
         .handler(ctx -> Responses.noContent(ctx, links.revoke(StaffAuth.staff(ctx), EventRoutes.eventId(ctx),
-            Params.pathUuid(ctx, "linkId", "screen_link_not_found", "没有这个大屏链接"))));
+            Params.pathUuid(ctx, "linkId", ErrorCode.SCREEN_LINK_NOT_FOUND))));
   }
 
   /** The event is looked up before the stream opens, so an unknown event is a plain 404, not a stream. */

@@ -14,8 +14,10 @@ import org.pingyi.ballot.BallotRepository;
 import org.pingyi.ballot.FrozenForm;
 import org.pingyi.ballot.FrozenFormCache;
 import org.pingyi.board.BoardService;
+import org.pingyi.event.EventStatus;
 import org.pingyi.form.FormRules;
 import org.pingyi.http.AppError;
+import org.pingyi.http.ErrorCode;
 
 /**
  * An event's tally as the screens and the console read it, from the counters stored with the ballots
@@ -55,16 +57,16 @@ public final class TallySnapshots {
 
   Future<JsonObject> snapshot(UUID eventId) {
     return pool.preparedQuery(EVENT).execute(Tuple.of(eventId)).compose(rows -> {
-      if (rows.size() == 0) throw AppError.notFound("event_not_found", "活动不存在");
+      if (rows.size() == 0) throw AppError.of(ErrorCode.EVENT_NOT_FOUND);
       Row event = rows.iterator().next();
-      String status = event.getString("status");
+      EventStatus status = EventStatus.fromWire(event.getString("status"));
       Disclosure disclosure = disclosure(status, event.getBoolean("screen_turnout_only"));
-      Future<List<BallotForm>> eventForms = "draft".equals(status) ? Future.succeededFuture(List.of())
+      Future<List<BallotForm>> eventForms = status == EventStatus.DRAFT ? Future.succeededFuture(List.of())
           : forms.formsOf(pool, eventId).map(all -> all.stream().map(FrozenForm::parsed).toList());
       return eventForms.compose(parsed -> report(eventId, parsed, event.getInteger("expected_attendance"), disclosure)
           .map(report -> new JsonObject()
               .put("event", new JsonObject().put("id", eventId.toString()).put("title", event.getString("title"))
-                  .put("status", status).put("screenTurnoutOnly", event.getBoolean("screen_turnout_only")))
+                  .put("status", status.wireName()).put("screenTurnoutOnly", event.getBoolean("screen_turnout_only")))
               .put("turnoutOnly", disclosure == Disclosure.TURNOUT)
               .put("liveResults", disclosure == Disclosure.LIVE)
               // Results move only when the ballot box mixes at least this many ballots of one category and channel.
@@ -79,8 +81,8 @@ public final class TallySnapshots {
    * shows it on its last page. Never before the close: the board's key would lead nowhere yet, and staff and
    * screen links are the only readers of a snapshot.
    */
-  private JsonObject withBoard(JsonObject snapshot, String status, String boardKey) {
-    if (publicUrl == null || !("closed".equals(status) || "archived".equals(status))) return snapshot;
+  private JsonObject withBoard(JsonObject snapshot, EventStatus status, String boardKey) {
+    if (publicUrl == null || !(status == EventStatus.CLOSED || status == EventStatus.ARCHIVED)) return snapshot;
     String path = BoardService.path(boardKey);
     return snapshot.put("board", new JsonObject().put("url", publicUrl + path).put("path", path)
         .put("qr", path + "/qr.svg").put("pdf", path + "/receipts.pdf"));
@@ -90,8 +92,8 @@ public final class TallySnapshots {
    * Hidden in the data, not in the page: while withheld, no per-option count leaves the server at all; live
    * results give no per-category figure before the close.
    */
-  static Disclosure disclosure(String status, boolean turnoutOnlyWhileOpen) {
-    if (!"open".equals(status)) return Disclosure.FINAL;
+  static Disclosure disclosure(EventStatus status, boolean turnoutOnlyWhileOpen) {
+    if (status != EventStatus.OPEN) return Disclosure.FINAL;
     return turnoutOnlyWhileOpen ? Disclosure.TURNOUT : Disclosure.LIVE;
   }
 

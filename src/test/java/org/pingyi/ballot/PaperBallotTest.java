@@ -149,6 +149,22 @@ class PaperBallotTest {
   }
 
   @Test
+  void aVoidSlipIsGoneForPaperAsForAPhoneAndAnUnknownSerialIsNotFound() {
+    String serial = newSerial("A");
+    organizer.post("/api/events/" + voting.eventId + "/slips/" + serial + "/void", null);
+
+    var voided = enter(clerk1, serial, voting.validAnswers());
+    var unknown = enter(clerk1, "A-9999", voting.validAnswers());
+
+    assertThat(voided.statusCode()).as(voided.bodyAsString()).isEqualTo(410);
+    assertThat(voided.bodyAsJsonObject().getString("error")).isEqualTo("slip_void");
+    assertThat(voided.bodyAsJsonObject().getString("message")).contains(serial);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.bodyAsJsonObject().getString("error")).isEqualTo("slip_not_found");
+    assertThat(db.count("SELECT count(*) FROM paper_entries WHERE serial = ?", serial)).isZero();
+  }
+
+  @Test
   void anInvalidPaperEntryNamesTheFieldAndStoresNothing() {
     String serial = newSerial("A");
     JsonObject answers = voting.validAnswers();

@@ -77,6 +77,18 @@ class ErrorContractTest {
   }
 
   @Test
+  void anIdThatIsNoUuidNamesNothingAndEachResourceSaysWhichKind() {
+    String event = "/api/events/" + UUID.randomUUID();
+
+    assertError(admin.get("/api/forms/not-a-uuid"), 404, "form_not_found");
+    assertError(admin.patch("/api/accounts/not-a-uuid", new JsonObject()), 404, "account_not_found");
+    assertError(admin.delete(event + "/paper-ballots/A-0001/entries/not-a-uuid"), 404, "entry_not_found");
+    assertError(admin.delete(event + "/screen-links/not-a-uuid"), 404, "screen_link_not_found");
+    assertError(admin.get("/api/feedback/boxes/not-a-uuid/messages"), 404, "box_not_found");
+    assertError(admin.post("/api/feedback/messages/not-a-uuid/triage", new JsonObject()), 404, "message_not_found");
+  }
+
+  @Test
   void anUnknownApiRouteIs404() {
     assertError(admin.get("/api/nothing-here"), 404, "not_found");
   }

@@ -91,6 +91,9 @@ class SecurityHeadersTest {
 
         assertThat(answer.status()).as(what).isEqualTo(entry.getValue());
         assertThat(answer.contentType()).as(what).startsWith("application/json");
+        String code = new io.vertx.core.json.JsonObject(answer.body()).getString("error");
+        assertThat(code).as(what).isEqualTo(Map.of(400, "bad_request", 414, "uri_too_long", 431, "headers_too_large")
+            .get(entry.getValue()));
         Map<String, String> csp = directives(answer.header("Content-Security-Policy"));
         assertThat(csp).as(what).containsEntry("default-src", "'self'").containsEntry("frame-ancestors", "'none'");
         assertThat(answer.header("X-Frame-Options")).as(what).isEqualTo("DENY");

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.pingyi.event.EventStatus;
 
 /** What is due is decided on dates alone, on the day of the clock passed in. */
 class DueListTest {
@@ -85,7 +86,7 @@ class DueListTest {
 
   private static Assessment assessment(String status) {
     boolean archived = "archived".equals(status);
-    return new Assessment(UUID.randomUUID(), "试用期满考核", status, "p1", archived ? new BigDecimal("40.00") : null,
+    return new Assessment(UUID.randomUUID(), "试用期满考核", EventStatus.fromWire(status), "p1", archived ? new BigDecimal("40.00") : null,
         archived ? new BigDecimal("80.00") : null, archived ? new BigDecimal("20.00") : null,
         archived ? LocalDate.of(2026, 1, 15) : null);
   }
