@@ -44,8 +44,8 @@ final class RichReports {
     return out;
   }
 
-  private static JsonObject json(Map<String, Object> report) {
-    return new JsonObject(report);
+  private static JsonObject json(TallyReport report) {
+    return TallyJson.of(report);
   }
 
   private static void cast(Map<String, Long> counters, String category) {
