@@ -95,7 +95,7 @@ final class FormTally {
         BigDecimal weights = BigDecimal.ZERO;
         for (TallyReport.Category category : categories) {
           if (category.weight() == null) continue;
-          BigDecimal score = QuestionResults.exactScore(form.id() + "|" + q.id(), matrix,
+          BigDecimal score = MatrixResults.exactScore(form.id() + "|" + q.id(), matrix,
               new Counters(counters, category.code()));
           // Weights are renormalised over the categories that returned ballots (docs/domain.md, 分类考核).
           if (score == null) continue;

@@ -3,6 +3,7 @@ package org.pingyi.tally;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.pingyi.ballot.BallotForm;
 import org.pingyi.tally.report.FormResults;
 import org.pingyi.tally.report.Turnout;
@@ -34,8 +35,8 @@ public record TallyReport(Turnout turnout, List<FormResults> forms) {
   }
 
   /** The results of the form with this id; empty when turnout-only or no such form. */
-  public java.util.Optional<FormResults> form(String formId) {
-    return forms == null ? java.util.Optional.empty() : forms.stream().filter(f -> f.id().equals(formId)).findFirst();
+  public Optional<FormResults> form(String formId) {
+    return forms == null ? Optional.empty() : forms.stream().filter(f -> f.id().equals(formId)).findFirst();
   }
 
   /** The same report with other form results (a recount that must leave some figure out). */
