@@ -13,6 +13,11 @@ import org.pingyi.form.MatrixRow;
 import org.pingyi.form.ScaleOption;
 import org.pingyi.form.ScaleQuestion;
 import org.pingyi.form.Section;
+import org.pingyi.tally.report.Figure;
+import org.pingyi.tally.report.FormResults.WeightedScore;
+import org.pingyi.tally.report.MatrixResult;
+import org.pingyi.tally.report.ScaleResult;
+import org.pingyi.tally.report.SectionResults;
 
 /**
  * 民主测评: first one line per assessed person (优秀率, 称职以上率, each item's average score, the person's score and
@@ -25,17 +30,26 @@ final class AssessmentBlocks {
 
   /** A person's section: the scored items and the overall grade, either possibly missing from an edited form. */
   private record Person(Section section, Optional<MatrixQuestion> items, Optional<ScaleQuestion> grades,
-                        Map<String, Object> counted) {
+                        SectionResults counted) {
+
+    MatrixResult scored(MatrixQuestion m) {
+      return counted.question(m.id(), MatrixResult.class).orElse(Absent.matrix(m));
+    }
+
+    ScaleResult graded(ScaleQuestion g) {
+      return counted.question(g.id(), ScaleResult.class).orElse(Absent.scale(g));
+    }
   }
 
   /** @param weighted the form's 分类考核 results, or an empty list (per category, or no category weights) */
-  static List<Block> of(BallotForm form, List<Map<String, Object>> sections, List<Map<String, Object>> weighted) {
+  static List<Block> of(BallotForm form, List<SectionResults> sections, List<WeightedScore> weighted) {
     List<Person> persons = new ArrayList<>();
     for (Section s : form.definition().sections()) {
       if (s.subject() == null) continue;
       persons.add(new Person(s, s.questions().stream().filter(MatrixQuestion.class::isInstance)
           .map(MatrixQuestion.class::cast).findFirst(), s.questions().stream().filter(ScaleQuestion.class::isInstance)
-          .map(ScaleQuestion.class::cast).findFirst(), Figures.byId(sections, s.id()).orElse(Map.of())));
+          .map(ScaleQuestion.class::cast).findFirst(),
+          SectionResults.byId(sections, s.id()).orElse(new SectionResults(s.id(), s.title(), null, List.of()))));
     }
     List<Block> blocks = new ArrayList<>();
     if (!persons.isEmpty()) blocks.add(summary(persons, weighted));
@@ -49,7 +63,7 @@ final class AssessmentBlocks {
    * The persons' sections may differ (FormValidator lets an organiser edit each), so the columns are the union over
    * all of them, and a person without a grade or an item shows "—" under its heading.
    */
-  private static Block summary(List<Person> persons, List<Map<String, Object>> weighted) {
+  private static Block summary(List<Person> persons, List<WeightedScore> weighted) {
     Optional<ScaleQuestion> grades = persons.stream().flatMap(p -> p.grades().stream()).findFirst();
     Heads heads = Heads.of(false).single("姓名").single("职务");
     grades.ifPresent(g -> heads.single(g.options().get(0).label() + "率")
@@ -71,23 +85,23 @@ final class AssessmentBlocks {
   }
 
   private static List<Cell> summaryRow(Person p, boolean grades, List<MatrixRow> items,
-                                       List<Map<String, Object>> weighted) {
+                                       List<WeightedScore> weighted) {
     List<Cell> cells = new ArrayList<>(List.of(Cell.text(p.section().subject().name()),
         Cell.text(p.section().subject().post())));
     if (grades) {
-      Map<String, Object> result = p.grades().map(g -> result(p, g.id())).orElse(Map.of());
-      cells.add(Cell.rate(Figures.rate(result, "excellentRate")));
-      cells.add(Cell.rate(Figures.rate(result, "competentOrBetterRate")));
+      Optional<ScaleResult> result = p.grades().map(p::graded);
+      cells.add(Cell.rate(result.map(r -> Figure.valueOf(r.excellentRate())).orElse(null)));
+      cells.add(Cell.rate(result.map(r -> Figure.valueOf(r.competentOrBetterRate())).orElse(null)));
     }
-    Map<String, Object> scored = p.items().map(m -> result(p, m.id())).orElse(Map.of());
+    Optional<MatrixResult> scored = p.items().map(p::scored);
     for (MatrixRow item : items) {
       // An item the person is not assessed on is not in the person's tally: its score is missing, printed "—".
-      cells.add(Cell.score(Figures.rate(Figures.byId(Figures.list(scored, "rows"), item.id()).orElse(Map.of()), "score")));
+      cells.add(Cell.score(scored.flatMap(s -> s.row(item.id())).map(r -> Figure.valueOf(r.score())).orElse(null)));
     }
-    cells.add(Cell.score(Figures.rate(scored, "score")));
+    cells.add(Cell.score(scored.map(s -> Figure.valueOf(s.score())).orElse(null)));
     if (!weighted.isEmpty()) {
-      cells.add(Cell.score(weighted.stream().filter(w -> p.section().id().equals(w.get("section"))).findFirst()
-          .map(w -> Figures.rate(w, "score")).orElse(null)));
+      cells.add(Cell.score(weighted.stream().filter(w -> p.section().id().equals(w.section())).findFirst()
+          .map(WeightedScore::score).orElse(null)));
     }
     return cells;
   }
@@ -96,25 +110,21 @@ final class AssessmentBlocks {
     List<Block> blocks = new ArrayList<>();
     String name = number + ". " + p.section().subject().name() + "　" + p.section().subject().post();
     blocks.add(Block.line(name.strip()));
-    p.items().ifPresent(m -> blocks.add(MatrixBlocks.main(m, result(p, m.id()), form.definition().rules(), true)));
-    p.grades().ifPresent(g -> blocks.add(grades(g, result(p, g.id()))));
+    p.items().ifPresent(m -> blocks.add(MatrixBlocks.main(m, p.scored(m), form.definition().rules(), true)));
+    p.grades().ifPresent(g -> blocks.add(grades(g, p.graded(g))));
     return blocks;
   }
 
   /** 总体评价: each grade's count and share of the answers, 优秀率 and 称职以上率 of the valid ballots. */
-  private static Block grades(ScaleQuestion g, Map<String, Object> result) {
+  private static Block grades(ScaleQuestion g, ScaleResult result) {
     List<ScaleOption> options = g.options();
     Heads heads = Heads.of(true).single("评价项目").single("作答票数");
     options.forEach(o -> heads.pair(o.label(), "票数"));
     heads.single(options.get(0).label() + "率").single(options.get(1).label() + "以上率");
-    List<Cell> cells = new ArrayList<>(List.of(Cell.text(g.text()), Cell.count(Figures.count(result, "answered"))));
-    ItemBlocks.optionCells(cells, Figures.list(result, "options"));
-    cells.add(Cell.rate(Figures.rate(result, "excellentRate")));
-    cells.add(Cell.rate(Figures.rate(result, "competentOrBetterRate")));
+    List<Cell> cells = new ArrayList<>(List.of(Cell.text(g.text()), Cell.count(result.answered())));
+    ItemBlocks.optionCells(cells, result.options());
+    cells.add(Cell.rate(Figure.valueOf(result.excellentRate())));
+    cells.add(Cell.rate(Figure.valueOf(result.competentOrBetterRate())));
     return new Block("", heads.columns(), heads.build(), List.of(cells));
-  }
-
-  private static Map<String, Object> result(Person p, String questionId) {
-    return Figures.byId(Figures.list(p.counted(), "questions"), questionId).orElse(Map.of());
   }
 }

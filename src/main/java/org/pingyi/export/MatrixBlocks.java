@@ -2,7 +2,6 @@ package org.pingyi.export;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.pingyi.export.SummaryTable.Block;
 import org.pingyi.export.SummaryTable.Cell;
 import org.pingyi.form.Choice;
@@ -13,6 +12,10 @@ import org.pingyi.form.MatrixQuestion;
 import org.pingyi.form.MatrixRow;
 import org.pingyi.form.ScaleOption;
 import org.pingyi.form.UnfavourableRule;
+import org.pingyi.tally.report.Figure;
+import org.pingyi.tally.report.MatrixResult;
+import org.pingyi.tally.report.MatrixRowResult;
+import org.pingyi.tally.report.OptionCount;
 
 /**
  * Matrix questions: one row per cadre (新提拔任用干部, with 认同率, 不认同率 and the one-third flag, the reasons
@@ -24,7 +27,7 @@ final class MatrixBlocks {
   }
 
   /** The main table; {@code assessment} adds 作答票数 and 平均分 and leaves out the rates of favourable options. */
-  static Block main(MatrixQuestion q, Map<String, Object> result, FormRules rules, boolean assessment) {
+  static Block main(MatrixQuestion q, MatrixResult result, FormRules rules, boolean assessment) {
     UnfavourableRule rule = rules.unfavourable();
     boolean favourable = !assessment && !Rules.favourable(q.options()).isEmpty();
     boolean scored = q.options().stream().allMatch(o -> o.score() != null);
@@ -37,38 +40,46 @@ final class MatrixBlocks {
     if (scored) heads.single("平均分");
     List<List<Cell>> rows = new ArrayList<>();
     for (MatrixRow row : q.rows()) {
-      Map<String, Object> r = Figures.byId(Figures.list(result, "rows"), row.id()).orElse(Map.of());
+      MatrixRowResult r = rowOf(result, row);
       List<Cell> cells = new ArrayList<>();
       cells.add(Cell.text(row.label()));
       for (MatrixColumn column : q.columns()) cells.add(Cell.text(row.attributes().get(column.key())));
-      if (assessment) cells.add(Cell.count(Figures.count(r, "answered")));
-      ItemBlocks.optionCells(cells, Figures.list(r, "options"));
+      if (assessment) cells.add(Cell.count(r.answered()));
+      ItemBlocks.optionCells(cells, r.options());
       rates(cells, r, q, favourable, rule);
-      if (scored) cells.add(Cell.score(Figures.rate(r, "score")));
+      if (scored) cells.add(Cell.score(Figure.valueOf(r.score())));
       rows.add(cells);
     }
     return new Block("", heads.columns(), heads.build(), rows);
   }
 
-  private static void rates(List<Cell> cells, Map<String, Object> r, MatrixQuestion q, boolean favourable,
+  private static void rates(List<Cell> cells, MatrixRowResult r, MatrixQuestion q, boolean favourable,
                             UnfavourableRule rule) {
-    if (favourable) cells.add(Cell.rate(Figures.rate(r, "favourableRate")));
+    if (favourable) cells.add(Cell.rate(Figure.valueOf(r.favourableRate())));
     if (rule == null) return;
-    cells.add(Cell.rate(Figures.rate(r, "unfavourableRate")));
-    cells.add(Cell.flag(Figures.flag(r, "flagged"), flagText(q, rule)));
+    MatrixRowResult.Unfavourable unfavourable = r.unfavourable();
+    cells.add(Cell.rate(unfavourable == null ? null : unfavourable.rate()));
+    cells.add(Cell.flag(unfavourable != null && unfavourable.flagged(), flagText(q, rule)));
+  }
+
+  /** The report's row for this one, or an empty one (an edited form): nothing counted, every rate missing. */
+  private static MatrixRowResult rowOf(MatrixResult result, MatrixRow row) {
+    return result.row(row.id()).orElse(new MatrixRowResult(row.id(), row.label(), row.attributes(), 0, List.of(), null,
+        null, List.of(), List.of(), null));
   }
 
   /** 不认同的原因, counted per cadre. */
-  static Block reasons(MatrixQuestion q, Map<String, Object> result) {
+  static Block reasons(MatrixQuestion q, MatrixResult result) {
     Heads heads = Heads.of(false).single(q.rowHeader());
     q.reason().options().forEach(o -> heads.single(o.label()));
     List<List<Cell>> rows = new ArrayList<>();
     for (MatrixRow row : q.rows()) {
-      Map<String, Object> r = Figures.byId(Figures.list(result, "rows"), row.id()).orElse(Map.of());
+      MatrixRowResult r = rowOf(result, row);
       List<Cell> cells = new ArrayList<>();
       cells.add(Cell.text(row.label()));
       for (Choice reason : q.reason().options()) {
-        cells.add(Cell.count(Figures.count(Figures.byId(Figures.list(r, "reasons"), reason.id()).orElse(Map.of()), "count")));
+        List<OptionCount> reasons = r.reasons() == null ? List.of() : r.reasons();
+        cells.add(Cell.count(OptionCount.byId(reasons, reason.id()).map(OptionCount::count).orElse(0L)));
       }
       rows.add(cells);
     }
@@ -76,16 +87,15 @@ final class MatrixBlocks {
   }
 
   /** A further scale asked per row (是否存在拉票、跑官、要官行为), its counts and shares of the valid ballots. */
-  static Block extra(MatrixQuestion q, ExtraScale extra, Map<String, Object> result) {
+  static Block extra(MatrixQuestion q, ExtraScale extra, MatrixResult result) {
     Heads heads = Heads.of(true).single(q.rowHeader());
     extra.options().forEach(o -> heads.pair(o.label(), "票数"));
     List<List<Cell>> rows = new ArrayList<>();
     for (MatrixRow row : q.rows()) {
-      Map<String, Object> r = Figures.byId(Figures.list(result, "rows"), row.id()).orElse(Map.of());
-      Map<String, Object> x = Figures.byId(Figures.list(r, "extra"), extra.id()).orElse(Map.of());
+      MatrixRowResult r = rowOf(result, row);
       List<Cell> cells = new ArrayList<>();
       cells.add(Cell.text(row.label()));
-      ItemBlocks.optionCells(cells, Figures.list(x, "options"));
+      ItemBlocks.optionCells(cells, r.extra(extra.id()).map(MatrixRowResult.Extra::options).orElse(List.of()));
       rows.add(cells);
     }
     return new Block(extra.label(), heads.columns(), heads.build(), rows);

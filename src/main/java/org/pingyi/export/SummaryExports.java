@@ -10,7 +10,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.pingyi.ballot.BallotForm;
 import org.pingyi.ballot.BallotRepository;
@@ -24,6 +23,7 @@ import org.pingyi.http.Downloads;
 import org.pingyi.http.ErrorCode;
 import org.pingyi.pdf.CjkFont;
 import org.pingyi.tally.Disclosure;
+import org.pingyi.tally.TallyReport;
 import org.pingyi.tally.TallySnapshots;
 
 /**
@@ -89,7 +89,7 @@ public final class SummaryExports {
             .compose(report -> workers.executeBlocking(() -> render(event, parsed, report, pdf), false)));
   }
 
-  private static SummaryFile render(Event event, List<BallotForm> parsed, Map<String, Object> report, boolean pdf) {
+  private static SummaryFile render(Event event, List<BallotForm> parsed, TallyReport report, boolean pdf) {
     List<SummaryTable> tables = SummaryTables.of(event.details(), parsed, report);
     OffsetDateTime stamp = stamp(event);
     if (pdf) return new SummaryFile(pdfFileName(event), PDF_TYPE, Buffer.buffer(SummaryPdf.render(tables, stamp, seed(event))));

@@ -3,31 +3,43 @@ package org.pingyi.export;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.pingyi.ballot.BallotForm;
 import org.pingyi.event.EventDetails;
 import org.pingyi.export.SummaryTable.Block;
 import org.pingyi.export.SummaryTable.Footer;
+import org.pingyi.tally.TallyReport;
+import org.pingyi.tally.report.CategoryResults;
+import org.pingyi.tally.report.FormResults;
+import org.pingyi.tally.report.FormResults.WeightedScore;
+import org.pingyi.tally.report.SectionResults;
+import org.pingyi.tally.report.Turnout;
 
 /**
  * Builds an event's summary tables, one per ballot form, from its frozen forms and its tally report
- * (TallyReport.of): plain Java, no I/O; every number is taken from the report, none computed here.
+ * ({@link TallyReport}): plain Java, no I/O; every number is taken from the report, none computed here.
  */
 public final class SummaryTables {
 
   private SummaryTables() {
   }
 
-  public static List<SummaryTable> of(EventDetails event, List<BallotForm> forms, Map<String, Object> report) {
+  /** @param report a final report (Disclosure.FINAL): its results of every form */
+  public static List<SummaryTable> of(EventDetails event, List<BallotForm> forms, TallyReport report) {
     List<SummaryTable> tables = new ArrayList<>();
     Set<String> sheetNames = new HashSet<>();
     for (BallotForm form : forms) {
-      Map<String, Object> counted = Figures.byId(Figures.list(report, "forms"), form.id()).orElse(Map.of());
-      tables.add(table(event, form, counted, Figures.map(report, "turnout"), sheetNames));
+      FormResults counted = report.form(form.id()).orElseGet(() -> nothingCounted(form));
+      tables.add(table(event, form, counted, report.turnout(), sheetNames));
     }
     return tables;
+  }
+
+  /** A form the report has no results for: its tables print nothing counted rather than fail. */
+  private static FormResults nothingCounted(BallotForm form) {
+    return new FormResults(form.id(), form.definition().title(), form.definition().template(),
+        form.definition().rules().minGroupSize(), null, List.of(), List.of(), null, List.of());
   }
 
   static String title(BallotForm form) {
@@ -40,16 +52,16 @@ public final class SummaryTables {
     };
   }
 
-  private static SummaryTable table(EventDetails event, BallotForm form, Map<String, Object> counted,
-                                    Map<String, Object> turnout, Set<String> sheetNames) {
-    List<Block> blocks = new ArrayList<>(TurnoutBlocks.of(turnout, counted));
+  private static SummaryTable table(EventDetails event, BallotForm form, FormResults counted, Turnout turnout,
+                                    Set<String> sheetNames) {
+    List<Block> blocks = new ArrayList<>(TurnoutBlocks.of(turnout, counted.quorum()));
     blocks.add(Block.line("一、全体参评人员"));
-    blocks.addAll(results(form, Figures.list(counted, "sections"), Figures.list(counted, "weighted")));
-    List<Map<String, Object>> categories = Figures.list(counted, "categories");
-    if (counted.containsKey("weightedWithheld")) blocks.add(weightedWithheld(counted, categories));
+    blocks.addAll(results(form, counted.sections(), counted.weighted()));
+    List<CategoryResults> categories = counted.categories();
+    if (counted.weightedWithheld() != null) blocks.add(weightedWithheld(counted, categories));
     if (categories.size() > 1) {
       blocks.add(Block.line("二、分类统计（按票类）"));
-      for (Map<String, Object> category : categories) blocks.addAll(category(form, category, counted));
+      for (CategoryResults category : categories) blocks.addAll(category(form, category, counted));
     }
     Footer footer = new Footer(event.counters(), event.supervisors(), event.responsibleTitle(), event.responsibleName(),
         event.date());
@@ -57,33 +69,31 @@ public final class SummaryTables {
         Notes.of(form.definition(), event), footer);
   }
 
-  private static List<Block> results(BallotForm form, List<Map<String, Object>> sections,
-                                     List<Map<String, Object>> weighted) {
+  private static List<Block> results(BallotForm form, List<SectionResults> sections, List<WeightedScore> weighted) {
     if ("assessment".equals(form.definition().template())) return AssessmentBlocks.of(form, sections, weighted);
     return QuestionBlocks.of(form, form.definition().sections(), sections);
   }
 
   /** Why the 分类考核 result is missing: a small category, whose average it would let a reader solve for. */
-  private static Block weightedWithheld(Map<String, Object> counted, List<Map<String, Object>> categories) {
-    String small = categories.stream().filter(c -> "small".equals(c.get("suppressed")) && Figures.count(c, "ballots") > 0)
-        .map(c -> Figures.text(c, "name") + "（" + Figures.text(c, "code") + "）").collect(Collectors.joining("、"));
-    return Block.line("参评人员类别" + small + "的选票不足 " + Figures.count(counted, "minGroupSize")
+  private static Block weightedWithheld(FormResults counted, List<CategoryResults> categories) {
+    String small = categories.stream().filter(c -> "small".equals(c.suppressed()) && c.ballots() > 0)
+        .map(c -> c.name() + "（" + c.code() + "）").collect(Collectors.joining("、"));
+    return Block.line("参评人员类别" + small + "的选票不足 " + counted.minGroupSize()
         + " 张，为保护投票秘密，不计算分类考核加权结果（可在表单设置中调整最少张数）。");
   }
 
   /** A category's tables, or one line saying why it has none: too few ballots, or another category too few. */
-  private static List<Block> category(BallotForm form, Map<String, Object> category, Map<String, Object> counted) {
-    String name = Figures.text(category, "name") + "（" + Figures.text(category, "code") + "），选票 "
-        + Figures.count(category, "ballots") + " 张";
-    if ("complementary".equals(category.get("suppressed"))) {
+  private static List<Block> category(BallotForm form, CategoryResults category, FormResults counted) {
+    String name = category.name() + "（" + category.code() + "），选票 " + category.ballots() + " 张";
+    if ("complementary".equals(category.suppressed())) {
       return List.of(Block.line(name + "：为防止由合计推算人数较少类别的结果，本类别不单列。"));
     }
-    if (!Figures.flag(category, "shown")) {
-      return List.of(Block.line(name + "：不足 " + Figures.count(counted, "minGroupSize") + " 张，按规定不单列。"));
+    if (!category.shown()) {
+      return List.of(Block.line(name + "：不足 " + counted.minGroupSize() + " 张，按规定不单列。"));
     }
     List<Block> blocks = new ArrayList<>();
     blocks.add(Block.line(name));
-    blocks.addAll(results(form, Figures.list(category, "sections"), List.of()));
+    blocks.addAll(results(form, category.sections(), List.of()));
     return blocks;
   }
 

@@ -27,6 +27,7 @@ import org.pingyi.form.Subject;
 import org.pingyi.http.AppError;
 import org.pingyi.http.ErrorCode;
 import org.pingyi.tally.Disclosure;
+import org.pingyi.tally.TallyReport;
 import org.pingyi.tally.TallySnapshots;
 
 /**
@@ -92,7 +93,7 @@ public final class ProbationAssessments implements ArchiveFollower {
   }
 
   private Future<Void> recordAll(SqlClient tx, Staff actor, Event event, List<ProbationEntry> entries,
-                                 Map<String, Object> report) {
+                                 TallyReport report) {
     // The day of the assessment is the meeting's (archiving requires it); the clock's day only if it is missing.
     LocalDate assessedOn = event.details().date() != null ? event.details().date() : LocalDate.now(clock);
     Future<Void> chain = Future.succeededFuture();

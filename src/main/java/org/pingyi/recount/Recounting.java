@@ -20,6 +20,7 @@ import org.pingyi.tally.CountedBallot;
 import org.pingyi.tally.Disclosure;
 import org.pingyi.tally.TallyCounters;
 import org.pingyi.tally.TallyReport;
+import org.pingyi.tally.report.FormResults;
 
 /**
  * The summary tables counted again from ballots.json alone: each ballot through the same counting rules as the
@@ -61,8 +62,10 @@ final class Recounting {
     List<TallyReport.Category> categories = event.categories().stream()
         .filter(c -> merged == 0 || perCategory.containsKey(c.code()))
         .map(c -> new TallyReport.Category(c.code(), c.name(), c.expected(), c.weight(), 0, 0)).toList();
-    Map<String, Object> report = TallyReport.of(forms, counters, categories, event.expectedAttendance(), Disclosure.FINAL);
-    Set<Integer> weightedUnknown = withholdUnknownWeights(report, forms, event, perCategory, merged);
+    TallyReport counted = TallyReport.of(forms, counters, categories, event.expectedAttendance(), Disclosure.FINAL);
+    Set<Integer> weightedUnknown = weightedUnknown(forms, event, perCategory, merged);
+    TallyReport report = !weightedMerged(event, perCategory, merged) ? counted
+        : counted.withForms(counted.forms().stream().map(FormResults::withoutWeighted).toList());
     return new Result(event, ballots.size(), SummaryTables.of(event, forms, report),
         turnout(event, categories, counters, merged), weightedUnknown);
   }
@@ -84,19 +87,18 @@ final class Recounting {
    * A weighted category may hide in the merged group: then the server withheld the 分类考核 result or computed it
    * with that category's ballots, and neither can be told from ballots.json. Such a result is left out.
    */
-  private static Set<Integer> withholdUnknownWeights(Map<String, Object> report, List<BallotForm> forms,
-                                                     EventDetails event, Map<String, Long> perCategory, long merged) {
+  private static Set<Integer> weightedUnknown(List<BallotForm> forms, EventDetails event, Map<String, Long> perCategory,
+                                              long merged) {
     Set<Integer> unknown = new LinkedHashSet<>();
-    boolean weightedMerged = merged > 0 && event.categories().stream()
-        .anyMatch(c -> c.weight() != null && !perCategory.containsKey(c.code()));
-    if (!weightedMerged) return unknown;
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> results = (List<Map<String, Object>>) report.get("forms");
-    for (int i = 0; i < results.size(); i++) {
-      results.get(i).remove("weighted");
+    if (!weightedMerged(event, perCategory, merged)) return unknown;
+    for (int i = 0; i < forms.size(); i++) {
       if ("assessment".equals(forms.get(i).definition().template())) unknown.add(i);
     }
     return unknown;
+  }
+
+  private static boolean weightedMerged(EventDetails event, Map<String, Long> perCategory, long merged) {
+    return merged > 0 && event.categories().stream().anyMatch(c -> c.weight() != null && !perCategory.containsKey(c.code()));
   }
 
   private static List<List<String>> turnout(EventDetails event, List<TallyReport.Category> categories,

@@ -71,7 +71,7 @@ public final class TallySnapshots {
               .put("liveResults", disclosure == Disclosure.LIVE)
               // Results move only when the ballot box mixes at least this many ballots of one category and channel.
               .put("mixBatch", FormRules.mixBatchSize(parsed.stream().map(f -> f.definition().rules()).toList()))
-              .mergeIn(new JsonObject(report)))
+              .mergeIn(TallyJson.of(report)))
           .map(snapshot -> withBoard(snapshot, status, event.getString("board_key"))));
     });
   }
@@ -98,15 +98,13 @@ public final class TallySnapshots {
   }
 
   /** The whole report of {@link TallyReport#of} for these frozen forms, as the summary tables lay it out. */
-  public Future<java.util.Map<String, Object>> report(UUID eventId, List<BallotForm> parsed, long expected,
-                                                      Disclosure disclosure) {
+  public Future<TallyReport> report(UUID eventId, List<BallotForm> parsed, long expected, Disclosure disclosure) {
     return report(pool, eventId, parsed, expected, disclosure);
   }
 
   /** As {@link #report(UUID, List, long, Disclosure)}, read through {@code client}: inside an archiving transaction. */
-  public static Future<java.util.Map<String, Object>> report(io.vertx.sqlclient.SqlClient client, UUID eventId,
-                                                             List<BallotForm> parsed, long expected,
-                                                             Disclosure disclosure) {
+  public static Future<TallyReport> report(io.vertx.sqlclient.SqlClient client, UUID eventId, List<BallotForm> parsed,
+                                           long expected, Disclosure disclosure) {
     return categories(client, eventId).compose(categories -> CounterStore.read(client, eventId)
         .map(counters -> TallyReport.of(parsed, counters, categories, expected, disclosure)));
   }

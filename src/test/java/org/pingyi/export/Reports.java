@@ -36,7 +36,7 @@ final class Reports {
     return this;
   }
 
-  Map<String, Object> report() {
+  TallyReport report() {
     Map<String, Long> counters = new HashMap<>();
     ballots.forEach(b -> {
       TallyCounters.addInto(counters, TallyCounters.of(forms, b));

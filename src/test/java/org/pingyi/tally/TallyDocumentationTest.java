@@ -81,8 +81,8 @@ class TallyDocumentationTest {
   }
 
   /** The report as the snapshot carries it, through JSON, as a client reads it. */
-  private static JsonObject snapshot(Map<String, Object> report) {
-    return new JsonObject(new JsonObject(report).encode());
+  private static JsonObject snapshot(TallyReport report) {
+    return new JsonObject(TallyJson.of(report).encode());
   }
 
   private static void cast(Map<String, Long> counters, List<BallotForm> forms, String category) {

@@ -16,6 +16,21 @@ import org.pingyi.ballot.BallotForm;
 import org.pingyi.form.FormJson;
 import org.pingyi.form.FormTemplates;
 import org.pingyi.form.TsvImport;
+import org.pingyi.tally.report.CategoryResults;
+import org.pingyi.tally.report.Figure;
+import org.pingyi.tally.report.FormResults;
+import org.pingyi.tally.report.FormResults.WeightedScore;
+import org.pingyi.tally.report.FormResults.WeightedWithheld;
+import org.pingyi.tally.report.MatrixResult;
+import org.pingyi.tally.report.MatrixRowResult;
+import org.pingyi.tally.report.OptionCount;
+import org.pingyi.tally.report.QuestionResult;
+import org.pingyi.tally.report.Quorum;
+import org.pingyi.tally.report.RecommendationResult;
+import org.pingyi.tally.report.ScaleResult;
+import org.pingyi.tally.report.SelectPosition;
+import org.pingyi.tally.report.SelectPosition.Votes;
+import org.pingyi.tally.report.TurnoutLine;
 
 /** The counting rules of docs/domain.md against hand-computed figures. */
 class TallyReportTest {
@@ -38,17 +53,15 @@ class TallyReportTest {
   void exactlyOneThirdDisagreeIsNotFlaggedButAnyMoreIs() {
     for (String option : List.of("agree", "agree", "basic", "disagree", "disagree", "unknown")) cadre("B", option);
 
-    Map<String, Object> row = row(report(CADRES, AB), 0);
+    MatrixRowResult row = row(report(CADRES, AB), 0);
 
     assertThat(counts(row)).containsExactly(2L, 1L, 2L, 1L);
-    assertThat(row.get("favourableRate")).isEqualTo(new BigDecimal("50.00"));
-    assertThat(row.get("unfavourableRate")).isEqualTo(new BigDecimal("33.33"));
-    assertThat(row.get("flagged")).isEqualTo(false);
+    assertThat(row.favourableRate()).isEqualTo(figure("50.00"));
+    assertThat(row.unfavourable()).isEqualTo(new MatrixRowResult.Unfavourable(2, new BigDecimal("33.33"), false));
 
     cadre("B", "disagree");
-    Map<String, Object> seven = row(report(CADRES, AB), 0);
-    assertThat(seven.get("unfavourableRate")).isEqualTo(new BigDecimal("42.86"));
-    assertThat(seven.get("flagged")).isEqualTo(true);
+    MatrixRowResult seven = row(report(CADRES, AB), 0);
+    assertThat(seven.unfavourable()).isEqualTo(new MatrixRowResult.Unfavourable(3, new BigDecimal("42.86"), true));
   }
 
   @Test
@@ -58,7 +71,7 @@ class TallyReportTest {
     BallotForm reaches = new BallotForm("nc", FormJson.parse(json));
     for (String option : List.of("agree", "agree", "basic", "disagree", "disagree", "unknown")) cadre("B", option);
 
-    assertThat(row(report(reaches, AB), 0).get("flagged")).isEqualTo(true);
+    assertThat(row(report(reaches, AB), 0).unfavourable().flagged()).isTrue();
   }
 
   @Test
@@ -70,21 +83,21 @@ class TallyReportTest {
     recommend("B");                      // no mark: valid, abstaining
     ballots.add(new CountedBallot("B", "paper", true, Map.of()));   // unreadable: invalid as a whole
 
-    Map<String, Object> report = report(REC, AB);
-    Map<String, Object> position = position(report);
+    TallyReport report = report(REC, AB);
+    SelectPosition position = position(report);
 
-    assertThat(turnout(report)).containsEntry("returned", 6L).containsEntry("valid", 5L).containsEntry("invalid", 1L)
-        .containsEntry("paper", 2L);
-    assertThat(position).containsEntry("valid", 4L).containsEntry("invalid", 1L).containsEntry("abstain", 1L);
-    List<Map<String, Object>> candidates = list(position.get("candidates"));
-    assertThat(candidates).extracting(c -> c.get("name")).containsExactly("赵一", "钱二", "孙三");
-    assertThat(candidates.get(0)).containsEntry("count", 2L).containsEntry("percent", new BigDecimal("50.00"))
-        .containsEntry("majority", false);
-    assertThat(position.get("leadingRate")).isEqualTo(new BigDecimal("50.00"));
+    assertThat(turnout(report)).extracting(TurnoutLine::returned, TurnoutLine::valid, TurnoutLine::invalid,
+        TurnoutLine::paper).containsExactly(6L, 5L, 1L, 2L);
+    assertThat(position).extracting(SelectPosition::valid, SelectPosition::invalid, SelectPosition::abstain)
+        .containsExactly(4L, 1L, 1L);
+    List<Votes> candidates = position.candidates();
+    assertThat(candidates).extracting(Votes::name).containsExactly("赵一", "钱二", "孙三");
+    assertThat(candidates.get(0)).isEqualTo(new Votes("c1", "赵一", 2, new BigDecimal("50.00"), false));
+    assertThat(position.leadingRate()).isEqualTo(new BigDecimal("50.00"));
 
     recommend("B", "c1");
-    assertThat(list(position(report(REC, AB)).get("candidates")).get(0)).containsEntry("count", 3L)
-        .containsEntry("percent", new BigDecimal("60.00")).containsEntry("majority", true);
+    assertThat(position(report(REC, AB)).candidates().get(0))
+        .isEqualTo(new Votes("c1", "赵一", 3, new BigDecimal("60.00"), true));
   }
 
   @Test
@@ -93,11 +106,9 @@ class TallyReportTest {
     ballots.add(recommendationBallot("B", List.of(), List.of("周四")));
     ballots.add(recommendationBallot("B", List.of("c3"), List.of()));
 
-    List<Map<String, Object>> writeIns = list(position(report(REC, AB)).get("writeIns"));
+    List<Votes> writeIns = position(report(REC, AB)).writeIns();
 
-    assertThat(writeIns).hasSize(1);
-    assertThat(writeIns.get(0)).containsEntry("name", "周四").containsEntry("count", 2L)
-        .containsEntry("percent", new BigDecimal("66.67")).containsEntry("majority", true);
+    assertThat(writeIns).containsExactly(new Votes(null, "周四", 2, new BigDecimal("66.67"), true));
   }
 
   @Test
@@ -105,9 +116,11 @@ class TallyReportTest {
     for (String q1 : List.of("good", "good", "good", "fair", "average")) work("B", q1);
     ballots.add(new CountedBallot("B", "paper", false, Map.of("work", Map.of())));   // q1 left blank on paper
 
-    Map<String, Object> q1 = question(report(WORK, AB), 0, 0);
+    ScaleResult q1 = (ScaleResult) question(report(WORK, AB), 0, 0);
 
-    assertThat(q1).containsEntry("answered", 5L).containsEntry("favourableRate", new BigDecimal("80.00"));
+    assertThat(q1.answered()).isEqualTo(5);
+    assertThat(q1.favourableRate()).isEqualTo(figure("80.00"));
+    assertThat(q1.favourableRateExcludingUnknown()).as("no 不了解 option").isNull();
   }
 
   @Test
@@ -118,10 +131,10 @@ class TallyReportTest {
     BallotForm withUnknown = new BallotForm("work", FormJson.parse(json));
     for (String q1 : List.of("good", "fair", "poor", "unknown")) work("B", q1);
 
-    Map<String, Object> q1 = question(report(withUnknown, AB), 0, 0);
+    ScaleResult q1 = (ScaleResult) question(report(withUnknown, AB), 0, 0);
 
-    assertThat(q1).containsEntry("favourableRate", new BigDecimal("50.00"))
-        .containsEntry("favourableRateExcludingUnknown", new BigDecimal("66.67"));
+    assertThat(q1.favourableRate()).isEqualTo(figure("50.00"));
+    assertThat(q1.favourableRateExcludingUnknown()).isEqualTo(figure("66.67"));
   }
 
   @Test
@@ -129,13 +142,12 @@ class TallyReportTest {
     for (int i = 0; i < 4; i++) cadre("A", "disagree");
     for (int i = 0; i < 5; i++) cadre("B", "agree");
 
-    List<Map<String, Object>> categories = list(form(report(CADRES, AB)).get("categories"));
+    List<CategoryResults> categories = form(report(CADRES, AB)).categories();
 
-    assertThat(categories.get(0)).containsEntry("shown", false).containsEntry("suppressed", "small")
-        .doesNotContainKey("sections");
+    assertThat(categories.get(0)).isEqualTo(new CategoryResults("A", "领导班子成员", 4, null, "small"));
     // Overall − B would be A's figures exactly: B is hidden too.
-    assertThat(categories.get(1)).containsEntry("shown", false).containsEntry("suppressed", "complementary")
-        .containsEntry("ballots", 5L).doesNotContainKey("sections");
+    assertThat(categories.get(1)).isEqualTo(new CategoryResults("B", "干部职工代表", 5, null, "complementary"));
+    assertThat(categories).noneMatch(CategoryResults::shown);
   }
 
   @Test
@@ -144,14 +156,16 @@ class TallyReportTest {
     for (int i = 0; i < 5; i++) cadre("B", "agree");
     for (int i = 0; i < 6; i++) cadre("C", "basic");
 
-    List<Map<String, Object>> categories = list(form(report(CADRES, ABC)).get("categories"));
+    List<CategoryResults> categories = form(report(CADRES, ABC)).categories();
 
-    assertThat(categories.get(0)).containsEntry("suppressed", "small").doesNotContainKey("sections");
-    assertThat(categories.get(1)).containsEntry("suppressed", "complementary").doesNotContainKey("sections");
-    assertThat(categories.get(2)).containsEntry("shown", true).doesNotContainKey("suppressed").containsKey("sections");
-    Map<String, Object> c = list(list(list(categories.get(2).get("sections")).get(0).get("questions")).get(0)
-        .get("rows")).get(0);
-    assertThat(counts(c)).containsExactly(0L, 6L, 0L, 0L);
+    assertThat(categories.get(0)).extracting(CategoryResults::suppressed, CategoryResults::sections)
+        .containsExactly("small", null);
+    assertThat(categories.get(1)).extracting(CategoryResults::suppressed, CategoryResults::sections)
+        .containsExactly("complementary", null);
+    assertThat(categories.get(2).shown()).isTrue();
+    assertThat(categories.get(2).suppressed()).isNull();
+    MatrixResult c = (MatrixResult) categories.get(2).sections().get(0).questions().get(0);
+    assertThat(counts(c.rows().get(0))).containsExactly(0L, 6L, 0L, 0L);
   }
 
   @Test
@@ -163,8 +177,8 @@ class TallyReportTest {
         for (int i = 0; i < sizes[k]; i++) cadre(List.of("A", "B", "C").get(k), options.get((i + k) % 4));
       }
       Map<String, Long> counters = sum(List.of(CADRES));
-      List<String> shown = list(form(TallyReport.of(List.of(CADRES), counters, ABC, 60, Disclosure.FINAL)).get("categories"))
-          .stream().filter(c -> Boolean.TRUE.equals(c.get("shown"))).map(c -> (String) c.get("code")).toList();
+      List<String> shown = form(TallyReport.of(List.of(CADRES), counters, ABC, 60, Disclosure.FINAL)).categories()
+          .stream().filter(CategoryResults::shown).map(CategoryResults::code).toList();
       long remainder = remainder(counters, shown, "ballots");
       Set<String> keys = new TreeSet<>();
       counters.keySet().forEach(k -> keys.add(k.startsWith("c:") ? k.substring(k.indexOf('|') + 1) : k));
@@ -186,15 +200,15 @@ class TallyReportTest {
     List<TallyReport.Category> withEmpty = new ArrayList<>(AB);
     withEmpty.add(new TallyReport.Category("C", "一般干部", 20, 50.0, 20, 0));   // returned nothing: renormalised away
 
-    Map<String, Object> report = report(ASSESS, withEmpty);
-    Map<String, Object> overall = question(report, 0, 1);
+    TallyReport report = report(ASSESS, withEmpty);
+    ScaleResult overall = (ScaleResult) question(report, 0, 1);
 
-    assertThat(overall).containsEntry("excellentRate", new BigDecimal("50.00"))
-        .containsEntry("competentOrBetterRate", new BigDecimal("100.00"));
-    assertThat(question(report, 0, 0).get("score")).isEqualTo(new BigDecimal("90.00"));
-    assertThat(list(form(report).get("weighted")).get(0)).containsEntry("subject", "刘一")
-        .containsEntry("score", new BigDecimal("86.00"));
-    assertThat(form(report)).doesNotContainKey("weightedWithheld");
+    assertThat(overall.excellentRate()).isEqualTo(figure("50.00"));
+    assertThat(overall.competentOrBetterRate()).isEqualTo(figure("100.00"));
+    assertThat(((MatrixResult) question(report, 0, 0)).score()).isEqualTo(figure("90.00"));
+    assertThat(form(report).weighted().get(0)).extracting(WeightedScore::subject, WeightedScore::score)
+        .containsExactly("刘一", new BigDecimal("86.00"));
+    assertThat(form(report).weightedWithheld()).isNull();
   }
 
   @Test
@@ -202,13 +216,12 @@ class TallyReportTest {
     for (int i = 0; i < 2; i++) assess("A", "good", "excellent");
     for (int i = 0; i < 8; i++) assess("B", "fair", "competent");
 
-    Map<String, Object> form = form(report(ASSESS, AB));
+    FormResults form = form(report(ASSESS, AB));
 
     // Overall (2a + 8b) / 10 and weighted 0.3a + 0.7b would give A's average a: no weighted score at all.
-    assertThat(form).doesNotContainKey("weighted");
-    assertThat(map(form.get("weightedWithheld"))).containsEntry("reason", "suppressedCategory")
-        .containsEntry("categories", List.of("A", "B")).containsEntry("minGroupSize", 5);
-    assertThat(question(report(ASSESS, AB), 0, 0).get("score")).isEqualTo(new BigDecimal("84.00"));
+    assertThat(form.weighted()).isEmpty();
+    assertThat(form.weightedWithheld()).isEqualTo(new WeightedWithheld("suppressedCategory", List.of("A", "B"), 5));
+    assertThat(((MatrixResult) question(report(ASSESS, AB), 0, 0)).score()).isEqualTo(figure("84.00"));
   }
 
   @Test
@@ -219,11 +232,11 @@ class TallyReportTest {
     List<TallyReport.Category> cats = List.of(new TallyReport.Category("A", "领导班子成员", 10, null, 10, 0),
         AB.get(1), new TallyReport.Category("C", "一般干部", 20, null, 20, 0));
 
-    Map<String, Object> form = form(report(ASSESS, cats));
+    FormResults form = form(report(ASSESS, cats));
 
     // A and C hide 5 together, B stays shown; only B is weighted, so the result is B's own score.
-    assertThat(form).doesNotContainKey("weightedWithheld");
-    assertThat(list(form.get("weighted")).get(0)).containsEntry("score", new BigDecimal("80.00"));
+    assertThat(form.weightedWithheld()).isNull();
+    assertThat(form.weighted().get(0).score()).isEqualTo(new BigDecimal("80.00"));
   }
 
   @Test
@@ -239,7 +252,7 @@ class TallyReportTest {
         new TallyReport.Category("B", "中层干部", 10, 40.0, 10, 0), new TallyReport.Category("C", "一般干部", 20, 30.0, 20, 0));
 
     // 0.3 × 70 + 0.4 × 74.2857… + 0.3 × 59 = 68.4143: 68.41, not the 68.42 that B rounded to 74.29 first gives.
-    assertThat(list(form(report(ASSESS, cats)).get("weighted")).get(0)).containsEntry("score", new BigDecimal("68.41"));
+    assertThat(form(report(ASSESS, cats)).weighted().get(0).score()).isEqualTo(new BigDecimal("68.41"));
   }
 
   @Test
@@ -255,17 +268,18 @@ class TallyReportTest {
     for (int i = 0; i < 5; i++) rowsAnswer.put(ids[i], Map.of("option", options[i]));
     ballots.add(new CountedBallot("B", "phone", false, Map.of("as", Map.of("p1-rows", rowsAnswer))));
 
-    assertThat(question(report(weighted, AB), 0, 0).get("score")).isEqualTo(new BigDecimal("82.00"));
+    assertThat(((MatrixResult) question(report(weighted, AB), 0, 0)).score()).isEqualTo(figure("82.00"));
   }
 
   @Test
   void turnoutOnlyCarriesNoResultsAtAll() {
     cadre("B", "agree");
 
-    Map<String, Object> report = TallyReport.of(List.of(CADRES), sum(List.of(CADRES)), AB, 60, Disclosure.TURNOUT);
+    TallyReport report = TallyReport.of(List.of(CADRES), sum(List.of(CADRES)), AB, 60, Disclosure.TURNOUT);
 
-    assertThat(report).containsOnlyKeys("turnout");
-    assertThat(new JsonObject(report).encode()).doesNotContain("agree", "认同", "count");
+    assertThat(report.forms()).isNull();
+    assertThat(TallyJson.of(report).fieldNames()).containsExactly("turnout");
+    assertThat(TallyJson.of(report).encode()).doesNotContain("agree", "认同", "count");
   }
 
   @Test
@@ -274,16 +288,17 @@ class TallyReportTest {
     cadre("B", "agree");
     List<TallyReport.Category> oneSlip = List.of(new TallyReport.Category("B", "干部职工代表", 50, null, 2, 1));
 
-    assertThat(turnout(report(CADRES, oneSlip))).containsEntry("issued", 1L).containsEntry("returnedExceedsIssued", true);
+    assertThat(turnout(report(CADRES, oneSlip))).extracting(TurnoutLine::issued, TurnoutLine::returnedExceedsIssued)
+        .containsExactly(1L, true);
   }
 
   @Test
   void theQuorumIsTwoThirdsOfTheExpectedByDefault() {
     for (int i = 0; i < 40; i++) recommend("B", "c1");
 
-    Map<String, Object> quorum = map(form(TallyReport.of(List.of(REC), sum(List.of(REC)), AB, 60, Disclosure.FINAL)).get("quorum"));
+    Quorum quorum = form(TallyReport.of(List.of(REC), sum(List.of(REC)), AB, 60, Disclosure.FINAL)).quorum();
 
-    assertThat(quorum).containsEntry("required", 40L).containsEntry("present", 40L).containsEntry("reached", true);
+    assertThat(quorum).isEqualTo(new Quorum("2/3", 40, 40, true));
   }
 
   private void cadre(String category, String option) {
@@ -323,7 +338,7 @@ class TallyReportTest {
     return total;
   }
 
-  private Map<String, Object> report(BallotForm form, List<TallyReport.Category> categories) {
+  private TallyReport report(BallotForm form, List<TallyReport.Category> categories) {
     return TallyReport.of(List.of(form), sum(List.of(form)), categories, 60, Disclosure.FINAL);
   }
 
@@ -334,38 +349,31 @@ class TallyReportTest {
     return rest;
   }
 
-  private static Map<String, Object> form(Map<String, Object> report) {
-    return list(report.get("forms")).get(0);
+  private static FormResults form(TallyReport report) {
+    return report.forms().get(0);
   }
 
-  private static Map<String, Object> turnout(Map<String, Object> report) {
-    return map(report.get("turnout"));
+  private static TurnoutLine turnout(TallyReport report) {
+    return report.turnout().overall();
   }
 
-  private static Map<String, Object> question(Map<String, Object> report, int section, int question) {
-    return list(list(form(report).get("sections")).get(section).get("questions")).get(question);
+  private static QuestionResult question(TallyReport report, int section, int question) {
+    return form(report).sections().get(section).questions().get(question);
   }
 
-  private static Map<String, Object> row(Map<String, Object> report, int row) {
-    return list(question(report, 0, 0).get("rows")).get(row);
+  private static MatrixRowResult row(TallyReport report, int row) {
+    return ((MatrixResult) question(report, 0, 0)).rows().get(row);
   }
 
-  private static Map<String, Object> position(Map<String, Object> report) {
-    return list(question(report, 0, 0).get("positions")).get(0);
+  private static SelectPosition position(TallyReport report) {
+    return (SelectPosition) ((RecommendationResult) question(report, 0, 0)).positions().get(0);
   }
 
-  private static List<Long> counts(Map<String, Object> row) {
-    return list(row.get("options")).stream().map(o -> (Long) o.get("count")).toList();
+  private static List<Long> counts(MatrixRowResult row) {
+    return row.options().stream().map(OptionCount::count).toList();
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Object value) {
-    return (Map<String, Object>) value;
+  private static Figure figure(String percent) {
+    return new Figure(new BigDecimal(percent));
   }
-
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> list(Object value) {
-    return (List<Map<String, Object>>) value;
-  }
-
 }
