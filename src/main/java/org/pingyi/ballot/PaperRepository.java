@@ -17,8 +17,10 @@ import org.pingyi.slip.SlipState;
 final class PaperRepository {
   private static final String LOCK_SLIP = """
       SELECT state, category_code FROM slips WHERE event_id = $1 AND serial = $2 FOR UPDATE""";
+  // A slip registered 未收回 whose paper ballot turns up after all (found in the box after the close) was returned:
+  // its ballot counts, and the slip is used like any other.
   private static final String CONSUME = """
-      UPDATE slips SET state = 'used' WHERE event_id = $1 AND serial = $2 AND state = 'unused'""";
+      UPDATE slips SET state = 'used' WHERE event_id = $1 AND serial = $2 AND state IN ('unused', 'unreturned')""";
   private static final String ENTRIES = """
       SELECT id, serial, clerk_id, clerk_name, unreadable, answers FROM paper_entries
       WHERE event_id = $1 AND serial = $2 ORDER BY clerk_name""";

@@ -56,6 +56,31 @@ class PaperBallotTest {
   }
 
   @Test
+  void aPaperBallotFoundAfterItsSlipWasRegisteredUnreturnedIsCountedAndTheSlipUsed() {
+    Voting closed = Voting.open(organizer, "未收回后找到");
+    List<String> tokens = closed.slips(organizer, "B", 2);
+    organizer.post("/api/events/" + closed.eventId + "/close", null);
+    var declared = organizer.post("/api/events/" + closed.eventId + "/slips/unreturned", new JsonObject().put("count", 2));
+    assertThat(declared.statusCode()).as(declared.bodyAsString()).isEqualTo(200);
+    String serial = db.strings("SELECT serial FROM slips WHERE token_sha256 = ?",
+        org.pingyi.slip.SlipTokens.hash(tokens.get(0))).get(0);
+    String path = "/api/events/" + closed.eventId + "/paper-ballots";
+    JsonObject paper = new JsonObject().put("serial", serial).put("answers", closed.validAnswers());
+
+    var first = clerk1.post(path, paper);
+    var second = clerk2.post(path, paper);
+
+    assertThat(first.statusCode()).as(first.bodyAsString()).isEqualTo(202);
+    assertThat(second.statusCode()).as(second.bodyAsString()).isEqualTo(201);
+    assertThat(db.strings("SELECT state FROM slips WHERE event_id = ? AND serial = ?", UUID.fromString(closed.eventId),
+        serial)).containsExactly("used");
+    assertThat(db.count("SELECT count(*) FROM slips WHERE event_id = ? AND state = 'unreturned'",
+        UUID.fromString(closed.eventId))).isEqualTo(1);
+    assertThat(db.count("SELECT count(*) FROM cast_ballots WHERE event_id = ? AND channel = 'paper'",
+        UUID.fromString(closed.eventId))).isEqualTo(1);
+  }
+
+  @Test
   void differingEntriesDoNotCountUntilTheWrongOneIsDiscardedAndEnteredAgain() {
     String serial = newSerial("A");
     JsonObject misread = voting.validAnswers();
