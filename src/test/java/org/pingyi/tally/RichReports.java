@@ -11,8 +11,9 @@ import org.pingyi.form.FormTemplates;
 import org.pingyi.form.TsvImport;
 
 /**
- * Reports of all four templates with every optional part present, as TallyDocumentationTest builds them, plus a
- * turnout-only one and one with a complementary suppression: the cases whose JSON must never change by accident.
+ * Reports of all four templates with every optional part present, plus a turnout-only one, one of three categories
+ * all shown and an empty one: the cases whose JSON must never change by accident (TallyJsonTest), each checked
+ * against the API's schemas (TallyDocumentationTest).
  */
 final class RichReports {
   static final List<BallotForm> FORMS = List.of(cadreWorkWithUnknown(), newCadres(), recommendation("select"),

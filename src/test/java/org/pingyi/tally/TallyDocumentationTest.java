@@ -7,17 +7,12 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.pingyi.ballot.BallotForm;
-import org.pingyi.form.FormJson;
-import org.pingyi.form.FormTemplates;
-import org.pingyi.form.TsvImport;
 import org.pingyi.support.Api;
 import org.pingyi.support.ServerExtension;
 import org.pingyi.support.Voting;
@@ -59,68 +54,15 @@ class TallyDocumentationTest {
 
   @Test
   void reportsOfEveryTemplateWithEveryOptionalPartAreDescribed() {
-    List<BallotForm> forms = List.of(cadreWorkWithUnknown(), newCadres(), recommendation("select"),
-        recommendation("approve"), assessment());
-    List<TallyReport.Category> smallA = List.of(new TallyReport.Category("A", "领导班子成员", 10, 30.0, 10, 0),
-        new TallyReport.Category("B", "干部职工代表", 50, 70.0, 50, 0));
-    Map<String, Long> counters = new HashMap<>();
-    for (int i = 0; i < 2; i++) cast(counters, forms, "A");
-    for (int i = 0; i < 8; i++) cast(counters, forms, "B");
-    Map<String, Long> bothShown = new HashMap<>(counters);
-    for (int i = 0; i < 3; i++) cast(bothShown, forms, "A");
+    Map<String, JsonObject> reports = RichReports.all();
 
-    JsonObject withheld = snapshot(TallyReport.of(forms, counters, smallA, 60, Disclosure.FINAL));
-    JsonObject weighted = snapshot(TallyReport.of(forms, bothShown, smallA, 60, Disclosure.FINAL));
-    JsonObject live = snapshot(TallyReport.of(forms, bothShown, smallA, 60, Disclosure.LIVE));
-
-    assertThat(withheld.encode()).contains("\"weightedWithheld\"", "\"suppressed\":\"small\"", "\"writeIns\":[{",
-        "\"favourableRateExcludingUnknown\"", "\"reasons\"", "\"extra\"", "\"quorum\"", "\"options\":[{\"id\":\"agree\"");
-    assertThat(weighted.encode()).contains("\"weighted\":[{");
-    assertThat(live.encode()).contains("\"suppressed\":\"untilClose\"");
-    for (JsonObject report : List.of(withheld, weighted, live)) assertThat(undocumented(report)).isEmpty();
-  }
-
-  /** The report as the snapshot carries it, through JSON, as a client reads it. */
-  private static JsonObject snapshot(TallyReport report) {
-    return new JsonObject(TallyJson.of(report).encode());
-  }
-
-  private static void cast(Map<String, Long> counters, List<BallotForm> forms, String category) {
-    Map<String, Object> answers = new LinkedHashMap<>();
-    answers.put("work", Map.of("q1", "unknown", "q2", "good", "q4", List.of("p1", "p2")));
-    answers.put("nc", Map.of("cadres", Map.of("r1", Map.of("option", "disagree", "reasons", List.of("ability"),
-        "extra", Map.of("canvass", "no")))));
-    answers.put("rec", Map.of("rec", Map.of("p1", Map.of("writeIns", List.of("周四")))));
-    answers.put("appr", Map.of("rec", Map.of("p1", Map.of("c1", "agree", "c2", "disagree"))));
-    Map<String, Object> rows = new LinkedHashMap<>();
-    for (String id : List.of("de", "neng", "qin", "ji", "lian")) rows.put(id, Map.of("option", "good"));
-    answers.put("as", Map.of("p1-rows", rows, "p1-overall", "excellent"));
-    CountedBallot ballot = new CountedBallot(category, "phone", false, answers);
-    TallyCounters.addInto(counters, TallyCounters.of(forms, ballot));
-    TallyCounters.addInto(counters, TallyCounters.turnout(category, "phone"));
-  }
-
-  private static BallotForm cadreWorkWithUnknown() {
-    JsonObject json = FormJson.toJson(FormTemplates.create("cadre-work").orElseThrow());
-    json.getJsonArray("sections").getJsonObject(0).getJsonArray("questions").getJsonObject(0).getJsonArray("options")
-        .add(new JsonObject().put("id", "unknown").put("label", "不了解").put("unknown", true));
-    return new BallotForm("work", FormJson.parse(json));
-  }
-
-  private static BallotForm newCadres() {
-    return new BallotForm("nc", TsvImport.replaceMatrixRows(FormTemplates.create("new-cadres").orElseThrow(), "cadres",
-        "张三\t科员\t副科长\t2025.03"));
-  }
-
-  private static BallotForm recommendation(String mode) {
-    JsonObject json = FormJson.toJson(TsvImport.replaceCandidates(FormTemplates.create("recommendation").orElseThrow(),
-        "rec", "p1", "赵一\n钱二\n孙三"));
-    json.getJsonArray("sections").getJsonObject(0).getJsonArray("questions").getJsonObject(0).put("mode", mode);
-    return new BallotForm(mode.equals("select") ? "rec" : "appr", FormJson.parse(json));
-  }
-
-  private static BallotForm assessment() {
-    return new BallotForm("as", TsvImport.replaceSubjects(FormTemplates.create("assessment").orElseThrow(), "刘一\t局长"));
+    assertThat(reports.get("withheld").encode()).contains("\"weightedWithheld\"", "\"suppressed\":\"small\"",
+        "\"writeIns\":[{", "\"favourableRateExcludingUnknown\"", "\"reasons\"", "\"extra\"", "\"quorum\"",
+        "\"options\":[{\"id\":\"agree\"");
+    assertThat(reports.get("weighted").encode()).contains("\"weighted\":[{");
+    assertThat(reports.get("live").encode()).contains("\"suppressed\":\"untilClose\"");
+    // Through JSON text and back, as a client reads it: numbers come back as the types the schema names.
+    reports.forEach((name, report) -> assertThat(undocumented(new JsonObject(report.encode()))).as(name).isEmpty());
   }
 
   /** The paths of fields the schema does not describe, or describes with another type. */
