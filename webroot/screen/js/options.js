@@ -84,7 +84,10 @@ function stackedOption(chart, narrow) {
     ...base(),
     legend: { top: 0, left: 'center', itemWidth: 36, itemHeight: 24, itemGap: 36,
       textStyle: { fontSize: narrow ? 28 : 32, color: INK, fontFamily: FONT }, selectedMode: false },
-    grid: { left: 8, right: 8, top: narrow ? 56 : 64, bottom: 4, containLabel: true },
+    // containLabel measures the side labels in their plain face: a flagged one is bold with a ⚑ before it, and
+    // would run off the right edge ("不认同率 100.(") without this much more room.
+    grid: { left: 8, right: chart.rows.some((r) => r.flagged) ? 8 + size : 8, top: narrow ? 56 : 64, bottom: 4,
+      containLabel: true },
     xAxis: { type: 'value', min: 0, max: chart.whole > 0 ? chart.whole : null, show: false },
     yAxis: hasSide ? [labelAxis(chart.rows.map((r) => r.label), size, narrow), sideAxis]
       : [labelAxis(chart.rows.map((r) => r.label), size, narrow)],

@@ -73,6 +73,8 @@ class BigScreenBrowserTest {
       assertThat(cadreRow(page, voting, "李四")).containsText("不认同率 100.00%");
       assertThat(chartValue(page, cadreSlide(voting), 2, 1)).isEqualTo(5);
       assertThat(page.getByTestId("turnout-line")).hasText("到会 10 人，未达到应到人数的 2/3（40 人）");
+      // The picture for a reviewer's eyes is taken once the charts' growth animation (under a second) is over.
+      page.waitForTimeout(1500);
       page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/big-screen.png")));
 
       organizer.post("/api/events/" + voting.eventId + "/close", null);
