@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +17,11 @@ import org.pingyi.slip.UnusedSerials;
 
 /** The completeness check against the database: the event's details plus its slips and pending paper ballots. */
 public final class RecordCheck implements ArchiveGate {
-  private static final String COUNTS = """
-      SELECT (SELECT count(*) FROM slips WHERE event_id = $1 AND state = 'unused') AS unaccounted,
-             (SELECT count(DISTINCT serial) FROM paper_entries WHERE event_id = $1) AS pending_paper""";
+  private final RecordRepository repository = new RecordRepository();
 
   public Future<List<Missing>> missing(SqlClient client, Event event) {
-    return client.preparedQuery(COUNTS).execute(Tuple.of(event.id())).compose(rows -> {
-      var row = rows.iterator().next();
-      long unaccounted = row.getLong("unaccounted");
+    return repository.counts(client, event.id()).compose(counts -> {
+      long unaccounted = counts.unaccounted();
       // Which serials are unused is named only once voting is over: while it is open, the list would change as each
       // slip is used, telling anyone who reloads it which slip (and so, to whoever handed it out, whose) just voted.
       boolean votingOver = event.status() == EventStatus.CLOSED || event.status() == EventStatus.ARCHIVED;
@@ -33,7 +29,7 @@ public final class RecordCheck implements ArchiveGate {
           : UnusedSerials.of(client, event.id()).map(UnusedSerials::runTexts);
       EventDetails d = event.details();
       return runs.map(serials -> CompletenessCheck.of(new RecordFacts(event.status(), d.counters(),
-          d.supervisors(), d.responsibleName(), d.responsibleTitle(), d.date(), unaccounted, row.getLong("pending_paper"),
+          d.supervisors(), d.responsibleName(), d.responsibleTitle(), d.date(), unaccounted, counts.pendingPaper(),
           serials)));
     });
   }

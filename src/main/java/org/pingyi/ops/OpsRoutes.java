@@ -16,6 +16,7 @@ public final class OpsRoutes {
   private static final String OPENAPI = "openapi.yaml";
 
   private final Pool pool;
+  private final OpsRepository repository = new OpsRepository();
   private final StaffAuth auth;
   private final String publicUrl;
   private final Buffer openApi;
@@ -46,8 +47,8 @@ public final class OpsRoutes {
   }
 
   private void health(RoutingContext ctx) {
-    pool.query("SELECT 1").execute()
-        .map(rows -> true)
+    repository.ping(pool)
+        .map(v -> true)
         .otherwise(false)
         .onSuccess(up -> ctx.response()
             .setStatusCode(up ? 200 : 503)

@@ -2,13 +2,10 @@ package org.pingyi.tally;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -28,21 +25,11 @@ import org.pingyi.slip.SlipTokens;
 final class ScreenLinks {
   private static final String SCHEME = "Screen ";
   private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
-  private static final String CREATE = """
-      INSERT INTO screen_links (event_id, key_sha256, label, created_by) VALUES ($1, $2, $3, $4) RETURNING id""";
-  private static final String LIST = """
-      SELECT l.id, l.label, l.created_at, l.revoked_at, a.display_name FROM screen_links l
-      LEFT JOIN accounts a ON a.id = l.created_by WHERE l.event_id = $1 ORDER BY l.created_at""";
-  private static final String REVOKE = """
-      UPDATE screen_links SET revoked_at = now() WHERE event_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING id""";
-  private static final String VALID = """
-      SELECT id FROM screen_links WHERE key_sha256 = $1 AND event_id = $2 AND revoked_at IS NULL""";
-  private static final String STILL_VALID = """
-      SELECT id FROM screen_links WHERE event_id = $1 AND revoked_at IS NULL""";
   /** The routing-context key under which a request let in by a screen key carries its link's id. */
   private static final String LINK = "pingyi.screenLink";
 
   private final Pool pool;
+  private final ScreenLinkRepository repository = new ScreenLinkRepository();
   private final AuditLog audit;
   private final StaffAuth staffAuth;
 
@@ -63,13 +50,13 @@ final class ScreenLinks {
       }
       UUID eventId = EventRoutes.eventId(ctx);
       String key = header.substring(SCHEME.length()).trim();
-      pool.preparedQuery(VALID).execute(Tuple.of(Buffer.buffer(SlipTokens.hash(key)), eventId))
-          .onSuccess(rows -> {
-            if (rows.size() == 0) {
+      repository.valid(pool, SlipTokens.hash(key), eventId)
+          .onSuccess(link -> {
+            if (link.isEmpty()) {
               ctx.fail(AppError.of(ErrorCode.INVALID_SCREEN_KEY));
               return;
             }
-            ctx.put(LINK, rows.iterator().next().getUUID("id"));
+            ctx.put(LINK, link.get());
             ctx.next();
           })
           .onFailure(ctx::fail);
@@ -83,19 +70,13 @@ final class ScreenLinks {
 
   /** The event's links not revoked, so that streams opened with a revoked one can be closed. */
   Future<Set<UUID>> stillValid(UUID eventId) {
-    return pool.preparedQuery(STILL_VALID).execute(Tuple.of(eventId)).map(rows -> {
-      Set<UUID> ids = new HashSet<>();
-      rows.forEach(row -> ids.add(row.getUUID("id")));
-      return ids;
-    });
+    return repository.stillValid(pool, eventId);
   }
 
   /** A new link; its key is returned now and never again. */
   Future<JsonObject> create(Staff actor, UUID eventId, String label) {
     String key = newKey();
-    return pool.withTransaction(tx -> tx.preparedQuery(CREATE)
-        .execute(Tuple.of(eventId, Buffer.buffer(SlipTokens.hash(key)), label, actor.id()))
-        .map(rows -> rows.iterator().next().getUUID("id"))
+    return pool.withTransaction(tx -> repository.create(tx, eventId, SlipTokens.hash(key), label, actor.id())
         .compose(id -> audit.append(tx, AuditLog.Entry.by(actor, "screen_link.created", "screen_link", id, eventId,
                 new JsonObject().put("label", label)))
             .map(v -> new JsonObject().put("id", id.toString()).put("label", label).put("key", key)
@@ -109,19 +90,12 @@ final class ScreenLinks {
   }
 
   Future<JsonArray> list(UUID eventId) {
-    return pool.preparedQuery(LIST).execute(Tuple.of(eventId)).map(rows -> {
-      JsonArray links = new JsonArray();
-      rows.forEach(row -> links.add(new JsonObject().put("id", row.getUUID("id").toString())
-          .put("label", row.getString("label")).put("createdBy", row.getString("display_name"))
-          .put("createdAt", row.getOffsetDateTime("created_at").toString())
-          .put("revoked", row.getOffsetDateTime("revoked_at") != null)));
-      return links;
-    });
+    return repository.list(pool, eventId);
   }
 
   Future<Void> revoke(Staff actor, UUID eventId, UUID linkId) {
-    return pool.withTransaction(tx -> tx.preparedQuery(REVOKE).execute(Tuple.of(eventId, linkId)).compose(rows -> {
-      if (rows.size() == 0) throw AppError.of(ErrorCode.SCREEN_LINK_NOT_FOUND);
+    return pool.withTransaction(tx -> repository.revoke(tx, eventId, linkId).compose(revoked -> {
+      if (!revoked) throw AppError.of(ErrorCode.SCREEN_LINK_NOT_FOUND);
       return audit.append(tx, AuditLog.Entry.by(actor, "screen_link.revoked", "screen_link", linkId, eventId,
           new JsonObject()))
           // Every instance re-reads the event and closes the screens still open with this link (LiveTally).

@@ -4,8 +4,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
-import java.util.List;
 import java.util.UUID;
 import org.pingyi.audit.AuditLog;
 import org.pingyi.auth.Role;
@@ -24,13 +22,11 @@ import org.pingyi.metrics.Measurements;
  * settings and links, the page at /screen/:eventId and the chart library it draws with.
  */
 public final class TallyRoutes {
-  private static final String SET_TURNOUT_ONLY = "UPDATE events SET screen_turnout_only = $2 WHERE id = $1";
-
   private final Pool pool;
   private final StaticFiles files;
   private final StaffAuth auth;
   private final EventService events;
-  private final AuditLog audit;
+  private final TallyService service;
   private final TallySnapshots snapshots;
   private final LiveTally live;
   private final ScreenLinks links;
@@ -43,7 +39,7 @@ public final class TallyRoutes {
     this.pool = pool;
     this.auth = auth;
     this.events = events;
-    this.audit = audit;
+    this.service = new TallyService(pool, events, audit);
     this.snapshots = new TallySnapshots(pool, publicUrl);
     this.links = new ScreenLinks(pool, audit, auth);
     this.live = new LiveTally(vertx, snapshots::encoded, links::stillValid, measurements);
@@ -112,11 +108,6 @@ public final class TallyRoutes {
     if (!in.has("turnoutOnly")) in.fail("turnoutOnly", "不能为空");
     boolean turnoutOnly = in.bool("turnoutOnly", false);
     in.throwIfInvalid();
-    return pool.withTransaction(tx -> events.lock(tx, eventId)
-        .compose(e -> tx.preparedQuery(SET_TURNOUT_ONLY).execute(Tuple.of(eventId, turnoutOnly)))
-        .compose(v -> audit.append(tx, AuditLog.Entry.by(StaffAuth.staff(ctx), "screen.turnout_only", "event", eventId,
-            eventId, new JsonObject().put("turnoutOnly", turnoutOnly))))
-        .compose(v -> TallyChanges.announce(tx, List.of(eventId))))
-        .map(v -> new JsonObject().put("turnoutOnly", turnoutOnly));
+    return service.setTurnoutOnly(StaffAuth.staff(ctx), eventId, turnoutOnly);
   }
 }

@@ -4,9 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.pingyi.ballot.BallotForm;
@@ -25,20 +22,7 @@ import org.pingyi.http.ErrorCode;
  * costs the same for ten ballots as for two hundred thousand.
  */
 public final class TallySnapshots {
-  private static final String EVENT = """
-      SELECT title, status, screen_turnout_only, expected_attendance, board_key FROM events WHERE id = $1""";
-  /**
-   * Issued slips are summed from their batches (a batch and its slips are written in one transaction): every
-   * screen's snapshot reads this several times a second, and counting 100,000 slips each time took the voting's
-   * CPU and made the screens' snapshots late under load. Voided slips are few and found by their index.
-   */
-  private static final String CATEGORIES = """
-      SELECT c.code, c.name, c.expected, c.weight,
-             (SELECT coalesce(sum(b.slip_count), 0) FROM slip_batches b
-                WHERE b.event_id = c.event_id AND b.category_code = c.code) AS issued,
-             (SELECT count(*) FROM slips s WHERE s.event_id = c.event_id AND s.category_code = c.code
-                AND s.state = 'void') AS voided
-      FROM voter_categories c WHERE c.event_id = $1 ORDER BY c.position""";
+  private static final TallyRepository REPOSITORY = new TallyRepository();
 
   private final Pool pool;
   private final FrozenFormCache forms;
@@ -56,23 +40,22 @@ public final class TallySnapshots {
   }
 
   Future<JsonObject> snapshot(UUID eventId) {
-    return pool.preparedQuery(EVENT).execute(Tuple.of(eventId)).compose(rows -> {
-      if (rows.size() == 0) throw AppError.of(ErrorCode.EVENT_NOT_FOUND);
-      Row event = rows.iterator().next();
-      EventStatus status = EventStatus.fromWire(event.getString("status"));
-      Disclosure disclosure = disclosure(status, event.getBoolean("screen_turnout_only"));
+    return REPOSITORY.event(pool, eventId).compose(found -> {
+      TallyRepository.EventRow event = found.orElseThrow(() -> AppError.of(ErrorCode.EVENT_NOT_FOUND));
+      EventStatus status = EventStatus.fromWire(event.status());
+      Disclosure disclosure = disclosure(status, event.screenTurnoutOnly());
       Future<List<BallotForm>> eventForms = status == EventStatus.DRAFT ? Future.succeededFuture(List.of())
           : forms.formsOf(pool, eventId).map(all -> all.stream().map(FrozenForm::parsed).toList());
-      return eventForms.compose(parsed -> report(eventId, parsed, event.getInteger("expected_attendance"), disclosure)
+      return eventForms.compose(parsed -> report(eventId, parsed, event.expectedAttendance(), disclosure)
           .map(report -> new JsonObject()
-              .put("event", new JsonObject().put("id", eventId.toString()).put("title", event.getString("title"))
-                  .put("status", status.wireName()).put("screenTurnoutOnly", event.getBoolean("screen_turnout_only")))
+              .put("event", new JsonObject().put("id", eventId.toString()).put("title", event.title())
+                  .put("status", status.wireName()).put("screenTurnoutOnly", event.screenTurnoutOnly()))
               .put("turnoutOnly", disclosure == Disclosure.TURNOUT)
               .put("liveResults", disclosure == Disclosure.LIVE)
               // Results move only when the ballot box mixes at least this many ballots of one category and channel.
               .put("mixBatch", FormRules.mixBatchSize(parsed.stream().map(f -> f.definition().rules()).toList()))
               .mergeIn(TallyJson.of(report)))
-          .map(snapshot -> withBoard(snapshot, status, event.getString("board_key"))));
+          .map(snapshot -> withBoard(snapshot, status, event.boardKey())));
     });
   }
 
@@ -105,23 +88,11 @@ public final class TallySnapshots {
   /** As {@link #report(UUID, List, long, Disclosure)}, read through {@code client}: inside an archiving transaction. */
   public static Future<TallyReport> report(io.vertx.sqlclient.SqlClient client, UUID eventId, List<BallotForm> parsed,
                                            long expected, Disclosure disclosure) {
-    return categories(client, eventId).compose(categories -> CounterStore.read(client, eventId)
+    return REPOSITORY.categories(client, eventId).compose(categories -> CounterStore.read(client, eventId)
         .map(counters -> TallyReport.of(parsed, counters, categories, expected, disclosure)));
   }
 
   Future<Buffer> encoded(UUID eventId) {
     return snapshot(eventId).map(JsonObject::toBuffer);
   }
-
-  private static Future<List<TallyReport.Category>> categories(io.vertx.sqlclient.SqlClient client, UUID eventId) {
-    return client.preparedQuery(CATEGORIES).execute(Tuple.of(eventId)).map(rows -> {
-      List<TallyReport.Category> out = new ArrayList<>();
-      rows.forEach(c -> out.add(new TallyReport.Category(c.getString("code"), c.getString("name"), c.getInteger("expected"),
-          c.getNumeric("weight") == null ? null : c.getNumeric("weight").doubleValue(), c.getLong("issued"),
-          c.getLong("voided"))));
-      return out;
-    });
-  }
-
-
 }
