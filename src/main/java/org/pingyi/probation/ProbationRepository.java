@@ -19,10 +19,16 @@ final class ProbationRepository {
       p.assessment_event_id, p.assessment_section, p.excellent_rate, p.competent_or_better_rate,
       p.incompetent_share, p.assessed_on, e.title AS event_title, e.status AS event_status""";
   private static final String FROM = " FROM probation_entries p LEFT JOIN events e ON e.id = p.assessment_event_id";
-  private static final String LIST = "SELECT " + COLUMNS + FROM + " ORDER BY p.appointed_on, p.name, p.created_at LIMIT 5000";
+  private static final String LIST = "SELECT " + COLUMNS + FROM + " ORDER BY p.appointed_on, p.name, p.created_at";
   private static final String FIND = "SELECT " + COLUMNS + FROM + " WHERE p.id = $1";
   // Two organizers starting an assessment for the same cadre at once: the second waits and sees the first's event.
   private static final String FIND_FOR_UPDATE = FIND + " FOR UPDATE OF p";
+  // The entry's assessment event, locked before the entry is read: EventService.transition locks the event to open it,
+  // so a removal or a new assessment decides on the event's state as it stands, not as it stood a moment earlier.
+  private static final String LOCK_LINKED_EVENT = """
+      SELECT id FROM events WHERE id = (SELECT assessment_event_id FROM probation_entries WHERE id = $1) FOR UPDATE""";
+  // One paste at a time: two pastes of the same sheet would otherwise both find a cadre missing and both add them.
+  private static final String LOCK_FOR_PASTE = "SELECT pg_advisory_xact_lock(hashtextextended('pingyi.probation.paste', 0))";
   private static final String OF_EVENT = "SELECT " + COLUMNS + FROM + " WHERE p.assessment_event_id = $1 ORDER BY p.assessment_section FOR UPDATE OF p";
   private static final String APPOINTED_IN = "SELECT " + COLUMNS + FROM
       + " WHERE p.appointed_on >= $1 AND p.appointed_on < $2 ORDER BY p.appointed_on, p.name";
@@ -53,8 +59,13 @@ final class ProbationRepository {
   }
 
   Future<Optional<ProbationEntry>> findForUpdate(SqlClient tx, UUID id) {
-    return tx.preparedQuery(FIND_FOR_UPDATE).execute(Tuple.of(id))
+    return tx.preparedQuery(LOCK_LINKED_EVENT).execute(Tuple.of(id))
+        .compose(locked -> tx.preparedQuery(FIND_FOR_UPDATE).execute(Tuple.of(id)))
         .map(rows -> entries(rows).stream().findFirst());
+  }
+
+  Future<Void> lockForPaste(SqlClient tx) {
+    return tx.query(LOCK_FOR_PASTE).execute().mapEmpty();
   }
 
   Future<List<ProbationEntry>> ofEventForUpdate(SqlClient tx, UUID eventId) {

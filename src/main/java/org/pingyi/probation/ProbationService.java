@@ -87,7 +87,7 @@ public final class ProbationService {
   /** Adds the pasted appointments the register does not hold yet; answers how many were added and skipped. */
   Future<JsonObject> paste(Staff actor, String tsv) {
     List<Appointment> pasted = RegisterPaste.read(tsv);
-    return pool.withTransaction(tx -> register.list(tx).compose(existing -> {
+    return pool.withTransaction(tx -> register.lockForPaste(tx).compose(v -> register.list(tx)).compose(existing -> {
       List<Appointment> fresh = new ArrayList<>();
       for (Appointment a : pasted) {
         boolean known = existing.stream().anyMatch(e -> RegisterPaste.sameAppointment(e.appointment(), a))

@@ -64,6 +64,27 @@ class ProbationApiTest {
   }
 
   @Test
+  void fourPastesOfOneSheetAtOnceAddEachCadreOnce() throws Exception {
+    String sheet = "姓名\t现任职务\t任职时间\n并发甲\t科长\t2025-05-01\n并发乙\t副科长\t2025-05-02";
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Integer>> added = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        added.add(pool.submit(() -> expect(organizer.post("/api/probation/paste", new JsonObject().put("tsv", sheet)), 200)
+            .bodyAsJsonObject().getInteger("added")));
+      }
+      int total = 0;
+      for (var one : added) total += one.get();
+      assertThat(total).isEqualTo(2);
+    } finally {
+      pool.shutdown();
+    }
+    JsonArray entries = clerk.get("/api/probation/entries").bodyAsJsonArray();
+    assertThat(entries.stream().map(e -> ((JsonObject) e).getString("name")).filter(n -> n.startsWith("并发")))
+        .containsExactlyInAnyOrder("并发甲", "并发乙");
+  }
+
+  @Test
   void aBadDateIsA400NamingTheLineAndAnEntryCanBeCorrectedAndRemovedWithTheAuditSayingSo() {
     var refused = organizer.post("/api/probation/paste", new JsonObject().put("tsv", "姓名\t任职时间\n钱九\t2025年3月"));
     assertThat(refused.statusCode()).isEqualTo(400);
