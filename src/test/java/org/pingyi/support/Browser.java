@@ -37,17 +37,17 @@ public final class Browser implements AutoCloseable {
 
   /** A fresh desktop-sized context. */
   public BrowserContext desktop() {
-    return browser.newContext(new NewContextOptions().setViewportSize(1280, 900).setLocale("zh-CN"));
+    return newContext(1280, 900, false);
   }
 
   /** A fresh context the size of an office monitor (1440×900), for screenshots a reviewer looks at. */
   public BrowserContext office() {
-    return browser.newContext(new NewContextOptions().setViewportSize(1440, 900).setLocale("zh-CN"));
+    return newContext(1440, 900, false);
   }
 
   /** A fresh context the size of a hall's projector (1920×1080), for the big screen. */
   public BrowserContext projector() {
-    return browser.newContext(new NewContextOptions().setViewportSize(1920, 1080).setLocale("zh-CN"));
+    return newContext(1920, 1080, false);
   }
 
   /** A fresh context of this viewport, for screenshots at a given size: a phone's (mobile, touch) or a window's. */
@@ -58,8 +58,7 @@ public final class Browser implements AutoCloseable {
 
   /** A fresh phone-sized context. */
   public BrowserContext phone() {
-    return browser.newContext(new NewContextOptions().setViewportSize(390, 844).setIsMobile(true)
-        .setHasTouch(true).setLocale("zh-CN"));
+    return newContext(390, 844, true);
   }
 
   @Override

@@ -95,7 +95,7 @@ class ReceiptBoardBrowserTest {
       assertThat(requests).noneMatch(r -> r.contains(receipt.substring(6)) || r.toUpperCase().contains(wrong));
       assertThat(errors).isEmpty();
     }
-    try (BrowserContext desktop = browser.newContext(1440, 900, false)) {
+    try (BrowserContext desktop = browser.office()) {
       Page page = desktop.newPage();
       page.navigate(board);
       page.getByTestId("board-input").fill(receipt);
