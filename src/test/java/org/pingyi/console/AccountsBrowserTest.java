@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.BrowserExtension;
+import org.pingyi.support.ConsoleSignIn;
 import org.pingyi.support.CsvReader;
 import org.pingyi.support.ServerExtension;
 import org.pingyi.support.Slow;
@@ -119,10 +120,7 @@ class AccountsBrowserTest {
   }
 
   private static void signIn(Page page, String username, String password) {
-    page.navigate(server.baseUrl() + "/console/");
-    page.getByTestId("login-username").fill(username);
-    page.getByTestId("login-password").fill(password);
-    page.getByTestId("login-submit").click();
+    ConsoleSignIn.at(page, server.baseUrl() + "/console/", username, password);
   }
 
   private static String roleOf(String username) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
 import org.pingyi.support.BrowserExtension;
+import org.pingyi.support.ConsoleSignIn;
 import org.pingyi.support.Fixtures;
 import org.pingyi.support.ServerExtension;
 import org.pingyi.support.Slow;
@@ -35,11 +36,7 @@ class ConsoleBrowserTest {
         if (m.type().equals("error")) problems.add(m.text());
       });
       page.onPageError(problems::add);
-      page.navigate(server.baseUrl() + "/");
-
-      page.getByTestId("login-username").fill("admin");
-      page.getByTestId("login-password").fill(TestServer.ADMIN_PASSWORD);
-      page.getByTestId("login-submit").click();
+      ConsoleSignIn.asAdmin(page, server.baseUrl() + "/");
       assertThat(page.getByTestId("current-user")).containsText("系统管理员");
 
       page.getByTestId("new-event").click();
@@ -70,10 +67,7 @@ class ConsoleBrowserTest {
         .getString("id");
     try (BrowserContext context = browser.desktop()) {
       Page page = context.newPage();
-      page.navigate(server.baseUrl() + "/console/#/events/" + eventId);
-      page.getByTestId("login-username").fill("admin");
-      page.getByTestId("login-password").fill(TestServer.ADMIN_PASSWORD);
-      page.getByTestId("login-submit").click();
+      ConsoleSignIn.asAdmin(page, server.baseUrl() + "/console/#/events/" + eventId);
 
       page.getByTestId("slip-category").selectOption("B");
       page.getByTestId("slip-count").fill("3");
@@ -114,10 +108,7 @@ class ConsoleBrowserTest {
         new io.vertx.core.json.JsonObject().put("serial", "B-0002").put("unreadable", true));
     try (BrowserContext context = browser.desktop()) {
       Page page = context.newPage();
-      page.navigate(server.baseUrl() + "/console/#/events/" + voting.eventId);
-      page.getByTestId("login-username").fill("admin");
-      page.getByTestId("login-password").fill(TestServer.ADMIN_PASSWORD);
-      page.getByTestId("login-submit").click();
+      ConsoleSignIn.asAdmin(page, server.baseUrl() + "/console/#/events/" + voting.eventId);
 
       page.getByTestId("close-event").click();
 

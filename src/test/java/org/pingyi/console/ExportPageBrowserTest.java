@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
 import org.pingyi.support.BrowserExtension;
+import org.pingyi.support.ConsoleSignIn;
 import org.pingyi.support.Fixtures;
 import org.pingyi.support.ServerExtension;
 import org.pingyi.support.Slow;
@@ -46,10 +47,7 @@ class ExportPageBrowserTest {
     try (BrowserContext context = browser.desktop()) {
       Page page = context.newPage();
       page.onPageError(problems::add);
-      page.navigate(server.baseUrl() + "/console/#/events/" + voting.eventId);
-      page.getByTestId("login-username").fill("admin");
-      page.getByTestId("login-password").fill(TestServer.ADMIN_PASSWORD);
-      page.getByTestId("login-submit").click();
+      ConsoleSignIn.asAdmin(page, server.baseUrl() + "/console/#/events/" + voting.eventId);
       page.getByTestId("exports-link").click();
 
       assertThat(page.getByTestId("completeness-missing").locator("li")).hasText(new String[] {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.slip.SlipTokens;
 import org.pingyi.support.Api;
 import org.pingyi.support.BrowserExtension;
+import org.pingyi.support.ConsoleSignIn;
 import org.pingyi.support.Db;
 import org.pingyi.support.ServerExtension;
 import org.pingyi.support.Slow;
@@ -221,10 +222,7 @@ class PaperEntryBrowserTest {
 
   private Page signIn(BrowserContext context, String username, String password, String hash) {
     Page page = context.newPage();
-    page.navigate(server.baseUrl() + "/console/" + hash);
-    page.getByTestId("login-username").fill(username);
-    page.getByTestId("login-password").fill(password);
-    page.getByTestId("login-submit").click();
+    ConsoleSignIn.at(page, server.baseUrl() + "/console/" + hash, username, password);
     assertThat(page.getByTestId("current-user")).containsText(username);
     return page;
   }

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
 import org.pingyi.support.BrowserExtension;
+import org.pingyi.support.ConsoleSignIn;
 import org.pingyi.support.ServerExtension;
 import org.pingyi.support.Slow;
-import org.pingyi.support.TestServer;
 import org.pingyi.support.Voting;
 
 /** The event page's 大屏幕 panel: turnout only, a screen link created, opened on a projector and revoked. */
@@ -85,10 +85,7 @@ class ScreenPanelBrowserTest {
 
   private static Page signedIn(BrowserContext context, Voting voting) {
     Page page = context.newPage();
-    page.navigate(server.baseUrl() + "/console/#/events/" + voting.eventId);
-    page.getByTestId("login-username").fill("admin");
-    page.getByTestId("login-password").fill(TestServer.ADMIN_PASSWORD);
-    page.getByTestId("login-submit").click();
+    ConsoleSignIn.asAdmin(page, server.baseUrl() + "/console/#/events/" + voting.eventId);
     assertThat(page.getByTestId("screen-panel")).isVisible();
     return page;
   }

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
 import org.pingyi.support.BrowserExtension;
+import org.pingyi.support.ConsoleSignIn;
 import org.pingyi.support.ServerExtension;
 import org.pingyi.support.Slow;
-import org.pingyi.support.TestServer;
 import org.pingyi.support.Voting;
 
 /** The organizer's end of the day in Chromium: slip counts move while voting, then every unused slip is accounted for. */
@@ -102,10 +102,7 @@ class SlipReconcileBrowserTest {
 
   private static Page signedIn(BrowserContext context, String eventId) {
     Page page = context.newPage();
-    page.navigate(server.baseUrl() + "/console/#/events/" + eventId);
-    page.getByTestId("login-username").fill("admin");
-    page.getByTestId("login-password").fill(TestServer.ADMIN_PASSWORD);
-    page.getByTestId("login-submit").click();
+    ConsoleSignIn.asAdmin(page, server.baseUrl() + "/console/#/events/" + eventId);
     assertThat(page.getByTestId("slips-panel")).isVisible();
     return page;
   }

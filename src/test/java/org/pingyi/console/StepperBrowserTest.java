@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
 import org.pingyi.support.BrowserExtension;
+import org.pingyi.support.ConsoleSignIn;
 import org.pingyi.support.Fixtures;
 import org.pingyi.support.ServerExtension;
 import org.pingyi.support.Slow;
-import org.pingyi.support.TestServer;
 import org.pingyi.support.Voting;
 
 /** The event page's stepper follows an event from an empty draft to the archive, saying each time what comes next. */
@@ -35,10 +35,7 @@ class StepperBrowserTest {
     try (BrowserContext context = browser.desktop()) {
       Page page = context.newPage();
       page.onPageError(problems::add);
-      page.navigate(server.baseUrl() + "/console/#/events/" + emptyDraft);
-      page.getByTestId("login-username").fill("admin");
-      page.getByTestId("login-password").fill(TestServer.ADMIN_PASSWORD);
-      page.getByTestId("login-submit").click();
+      ConsoleSignIn.asAdmin(page, server.baseUrl() + "/console/#/events/" + emptyDraft);
 
       assertCurrent(page, "准备", 0);
       assertThat(page.getByTestId("step-next")).containsText("从模板新建表单");

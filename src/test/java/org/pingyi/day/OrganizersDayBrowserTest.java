@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.pingyi.export.RecountCheck;
 import org.pingyi.support.BrowserExtension;
+import org.pingyi.support.ConsoleSignIn;
 import org.pingyi.support.Fixtures;
 import org.pingyi.support.IssuedTokens;
 import org.pingyi.support.ServerExtension;
@@ -322,10 +323,7 @@ class OrganizersDayBrowserTest {
   }
 
   private void signIn(Page page, String username, String password) {
-    page.navigate(server.baseUrl() + "/console/");
-    page.getByTestId("login-username").fill(username);
-    page.getByTestId("login-password").fill(password);
-    page.getByTestId("login-submit").click();
+    ConsoleSignIn.at(page, server.baseUrl() + "/console/", username, password);
   }
 
   private Page watched(Page page) {

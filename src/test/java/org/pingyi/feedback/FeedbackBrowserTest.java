@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.BrowserExtension;
+import org.pingyi.support.ConsoleSignIn;
 import org.pingyi.support.Db;
 import org.pingyi.support.ServerExtension;
 import org.pingyi.support.Slow;
@@ -101,10 +102,7 @@ class FeedbackBrowserTest {
   }
 
   private static void signIn(Page page) {
-    page.navigate(server.baseUrl() + "/console/");
-    page.getByTestId("login-username").fill("organizer");
-    page.getByTestId("login-password").fill("organizer-pass");
-    page.getByTestId("login-submit").click();
+    ConsoleSignIn.at(page, server.baseUrl() + "/console/", "organizer", "organizer-pass");
     assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退出"))).isVisible();
   }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
 import org.pingyi.support.BrowserExtension;
+import org.pingyi.support.ConsoleSignIn;
 import org.pingyi.support.Fixtures;
 import org.pingyi.support.ServerExtension;
 import org.pingyi.support.Slow;
@@ -50,10 +51,7 @@ class ProbationBrowserTest {
     try (BrowserContext context = browser.office()) {
       Page page = context.newPage();
       page.onPageError(problems::add);
-      page.navigate(server.baseUrl() + "/console/#/probation");
-      page.getByTestId("login-username").fill("zhang.organizer");
-      page.getByTestId("login-password").fill("organizer-pass");
-      page.getByTestId("login-submit").click();
+      ConsoleSignIn.at(page, server.baseUrl() + "/console/#/probation", "zhang.organizer", "organizer-pass");
 
       page.getByTestId("paste-probation").fill(register());
       page.getByTestId("import-probation").click();

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.AppConfig;
 import org.pingyi.support.Api;
 import org.pingyi.support.BrowserExtension;
+import org.pingyi.support.ConsoleSignIn;
 import org.pingyi.support.ServerExtension;
 import org.pingyi.support.Slow;
-import org.pingyi.support.TestServer;
 import org.pingyi.support.Voting;
 
 /**
@@ -57,10 +57,7 @@ class SlipCodeEntryBrowserTest {
         .bodyAsJsonObject().getString("id");
     try (BrowserContext context = browser.office()) {
       Page page = context.newPage();
-      page.navigate(server.baseUrl() + "/console/#/events/" + eventId);
-      page.getByTestId("login-username").fill("admin");
-      page.getByTestId("login-password").fill(TestServer.ADMIN_PASSWORD);
-      page.getByTestId("login-submit").click();
+      ConsoleSignIn.asAdmin(page, server.baseUrl() + "/console/#/events/" + eventId);
 
       assertThat(page.getByTestId("public-url-warning")).containsText("手机打不开票签上的地址：http://127.0.0.1:8080");
       assertThat(page.getByTestId("public-url-warning")).containsText("回环地址");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.support.Api;
 import org.pingyi.support.BrowserExtension;
+import org.pingyi.support.ConsoleSignIn;
 import org.pingyi.support.Db;
 import org.pingyi.support.Fixtures;
 import org.pingyi.support.ServerExtension;
@@ -104,10 +105,7 @@ class HostileTextBrowserTest {
     try (BrowserContext context = browser.desktop()) {
       context.addInitScript(WATCH_CSP);
       Page page = context.newPage();
-      page.navigate(server.baseUrl() + "/console/#/events/" + eventId);
-      page.getByTestId("login-username").fill("admin");
-      page.getByTestId("login-password").fill(TestServer.ADMIN_PASSWORD);
-      page.getByTestId("login-submit").click();
+      ConsoleSignIn.asAdmin(page, server.baseUrl() + "/console/#/events/" + eventId);
 
       assertThat(page.locator("main h1")).hasText(TITLE);
       assertThat(page.getByTestId("event-title")).hasValue(TITLE);
