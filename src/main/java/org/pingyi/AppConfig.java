@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import org.pingyi.db.DatabaseSettings;
 import org.pingyi.http.ConnectionLimits;
 import org.pingyi.http.TrustedProxies;
 import org.pingyi.metrics.MetricsEndpoint;
@@ -68,6 +69,11 @@ public record AppConfig(
   /** True when the operator named a database; otherwise Pingyi starts its own embedded PostgreSQL. */
   public boolean externalDatabase() {
     return databaseUrl.isPresent() || pgVariablesSet;
+  }
+
+  /** The operator's database: DATABASE_URL, else the PG* variables. Only for {@link #externalDatabase()}. */
+  public DatabaseSettings externalDatabaseSettings() {
+    return databaseUrl.map(DatabaseSettings::fromUri).orElseGet(DatabaseSettings::fromPgEnvironment);
   }
 
   public AppConfig withSessionTtl(Duration ttl) {

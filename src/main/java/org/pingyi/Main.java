@@ -43,7 +43,7 @@ public final class Main {
     EmbeddedDatabase embedded = null;
     DatabaseSettings database;
     if (config.externalDatabase()) {
-      database = config.databaseUrl().map(DatabaseSettings::fromUri).orElseGet(DatabaseSettings::fromPgEnvironment);
+      database = config.externalDatabaseSettings();
       LOG.info("Using the PostgreSQL server at {}", database.describe());
       DatabaseRole.warnIfPrivileged(database);
     } else {

@@ -95,10 +95,6 @@ public final class PingyiServer extends VerticleBase {
   private Mixer mixer;
   private InboxMixer inboxMixer;
 
-  public PingyiServer(AppConfig config, DatabaseSettings database) {
-    this(config, database, Measurements.none());
-  }
-
   public PingyiServer(AppConfig config, DatabaseSettings database, Measurements measurements) {
     this.config = config;
     this.database = database;

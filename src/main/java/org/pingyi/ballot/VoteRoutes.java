@@ -60,7 +60,7 @@ public final class VoteRoutes {
           .putHeader("Content-Type", "application/json; charset=utf-8")
           .end(new JsonObject().put("receipt", done.receipt()).put("replay", done.replay()).encode());
     }).onFailure(failure -> {
-      measurements.ballotRefused(failure instanceof AppError refused ? refused.code() : "error");
+      measurements.ballotRefused(failure instanceof AppError refused ? refused.errorCode() : null);
       ctx.fail(failure);
     });
   }

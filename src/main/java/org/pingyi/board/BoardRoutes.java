@@ -5,7 +5,6 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.pingyi.http.AppError;
 import org.pingyi.http.Downloads;
 import org.pingyi.http.StaticFiles;
 import org.pingyi.pdf.CjkFont;
@@ -43,7 +42,7 @@ public final class BoardRoutes {
 
   private void pdf(RoutingContext ctx) {
     if (!CjkFont.available()) {
-      ctx.fail(AppError.unavailable("服务器缺少中文字体（Debian 软件包 fonts-noto-cjk），暂不能生成 PDF", 3600));
+      ctx.fail(CjkFont.missing());
       return;
     }
     service.board(key(ctx))

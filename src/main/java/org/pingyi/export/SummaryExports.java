@@ -72,8 +72,7 @@ public final class SummaryExports {
 
   Future<SummaryFile> file(UUID eventId, boolean pdf) {
     if (pdf && !CjkFont.available()) {
-      return Future.failedFuture(AppError.unavailable(
-          "服务器缺少中文字体（Debian 软件包 fonts-noto-cjk），暂不能生成 PDF；可改用 xlsx", 3600));
+      return Future.failedFuture(CjkFont.missing("xlsx"));
     }
     return events.get(pool, eventId).compose(event -> closedEventFile(event, pdf));
   }

@@ -75,7 +75,7 @@ public final class FeedbackRoutes {
 
   private void poster(RoutingContext ctx) {
     if (!CjkFont.available()) {
-      ctx.fail(AppError.unavailable("服务器缺少中文字体（Debian 软件包 fonts-noto-cjk），暂不能生成 PDF", 3600));
+      ctx.fail(CjkFont.missing());
       return;
     }
     service.box(boxId(ctx))

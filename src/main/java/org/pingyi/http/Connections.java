@@ -54,7 +54,8 @@ public final class Connections {
 
   private void open(HttpConnection connection) {
     String address = connection.remoteAddress() == null ? "" : connection.remoteAddress().hostAddress();
-    if (!admit(address)) {
+    boolean counted = counted(address);
+    if (counted && !admit(address)) {
       // Refused before anything is read: answering would mean reading a request from the address being held off.
       connection.close();
       warnOverCap();
@@ -62,7 +63,7 @@ public final class Connections {
     }
     Channel channel = ((ConnectionBase) connection).channel();
     // The channel's own close, not the connection's close handler, which any later code could replace.
-    if (!proxies.trusts(address)) channel.closeFuture().addListener(closed -> release(address));
+    if (counted) channel.closeFuture().addListener(closed -> release(address));
     ChannelPipeline pipeline = channel.pipeline();
     // Nothing has been read yet, so the decoder is swapped before it holds any state.
     pipeline.replace("httpDecoder", "httpDecoder", new StrictRequestDecoder(options));
@@ -77,10 +78,14 @@ public final class Connections {
    * connection carries is known only once a request is read (X-Forwarded-For), too late for a cap that refuses
    * before reading. The proxy caps connections per client itself (nginx limit_conn, deploy/nginx).
    */
+  private boolean counted(String address) {
+    return limits.perAddress() > 0 && !proxies.trusts(address);
+  }
+
+  /** Takes a slot for a counted address, or refuses it when the address already holds the cap. */
   private boolean admit(String address) {
-    if (proxies.trusts(address)) return true;
     int open = openPerAddress.merge(address, 1, Integer::sum);
-    if (limits.perAddress() == 0 || open <= limits.perAddress()) return true;
+    if (open <= limits.perAddress()) return true;
     release(address);
     return false;
   }

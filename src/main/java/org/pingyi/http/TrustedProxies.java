@@ -64,12 +64,9 @@ public final class TrustedProxies {
     return new TrustedProxies(blocks);
   }
 
-  public boolean isEmpty() {
-    return blocks.isEmpty();
-  }
-
   /** Whether a connection from this address (as Vert.x prints it) comes from a trusted proxy. */
   public boolean trusts(String address) {
+    if (blocks.isEmpty()) return false;
     byte[] bytes = address == null ? null : NetUtil.createByteArrayFromIpAddressString(address);
     return bytes != null && trusts(bytes);
   }

@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.IntSupplier;
-import java.util.regex.Pattern;
+import org.pingyi.http.ErrorCode;
 
 /**
  * What the features report beyond Vert.x's own figures: ballots accepted and refused, the sizes of group commits
@@ -17,9 +17,6 @@ import java.util.regex.Pattern;
  * Thread-safe: every server instance of the process reports into the same meters.
  */
 public final class Measurements {
-  /** An error code as AppError spells them; anything else (it should not happen) is counted as "other". */
-  private static final Pattern CODE = Pattern.compile("[a-z_]{1,40}");
-
   private static final String ACCEPTED =
       "Phone ballots stored (201); replay=true: sent again once stored, and answered with the same receipt (200)";
 
@@ -57,10 +54,9 @@ public final class Measurements {
     (replay ? replayed : accepted).increment();
   }
 
-  /** A phone ballot refused, by the error code it was refused with ("error" for an unexpected failure). */
-  public void ballotRefused(String code) {
-    String reason = code != null && CODE.matcher(code).matches() ? code : "other";
-    registry.counter("pingyi.ballots.refused", "reason", reason).increment();
+  /** A phone ballot refused, by the error code it was refused with (null: an unexpected failure, "error"). */
+  public void ballotRefused(ErrorCode code) {
+    registry.counter("pingyi.ballots.refused", "reason", code == null ? "error" : code.wireName()).increment();
   }
 
   public void ballotGroup(int ballots) {

@@ -52,8 +52,7 @@ public final class Backup {
     if (!Files.isDirectory(file.getParent())) throw new CommandFailure("目录 " + file.getParent() + " 不存在");
     Path pgDump = PgTools.find("pg_dump");
     if (config.externalDatabase()) {
-      DatabaseSettings database = config.databaseUrl().map(DatabaseSettings::fromUri)
-          .orElseGet(DatabaseSettings::fromPgEnvironment);
+      DatabaseSettings database = config.externalDatabaseSettings();
       System.out.println("正在备份 " + database.describe() + " …");
       dump(pgDump, database, file);
     } else {

@@ -19,6 +19,8 @@ public final class OpsRoutes {
   private final OpsRepository repository = new OpsRepository();
   private final StaffAuth auth;
   private final String publicUrl;
+  /** Why phones cannot open the public address, if so: fixed for the life of the process, so judged once. */
+  private final java.util.Optional<String> unreachable;
   private final Buffer openApi;
 
   /** @param openApi the OpenAPI document, as {@link #openApi(Vertx)} read it */
@@ -26,6 +28,7 @@ public final class OpsRoutes {
     this.pool = pool;
     this.auth = auth;
     this.publicUrl = publicUrl;
+    this.unreachable = org.pingyi.PhoneReach.problem(publicUrl);
     this.openApi = openApi;
   }
 
@@ -72,9 +75,8 @@ public final class OpsRoutes {
 
   private Future<JsonObject> config(RoutingContext ctx) {
     String version = getClass().getPackage().getImplementationVersion();
-    var problem = org.pingyi.PhoneReach.problem(publicUrl);
     return Future.succeededFuture(new JsonObject().put("publicUrl", publicUrl)
-        .put("publicUrlReachable", problem.isEmpty()).put("publicUrlProblem", problem.orElse(null))
+        .put("publicUrlReachable", unreachable.isEmpty()).put("publicUrlProblem", unreachable.orElse(null))
         .put("version", version == null ? "dev" : version));
   }
 }

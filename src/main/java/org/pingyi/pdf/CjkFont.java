@@ -6,18 +6,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import org.pingyi.http.AppError;
 
 /** The Noto Sans CJK face (Debian's fonts-noto-cjk) that every PDF of Pingyi embeds, as a subset, for its Chinese text. */
 public final class CjkFont {
   private static final String FILE = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
   /** Index 2 of the collection is the Simplified Chinese face. */
   private static final String FACE = FILE + ",2";
+  private static final String MISSING = "服务器缺少中文字体（Debian 软件包 fonts-noto-cjk）";
 
   private CjkFont() {
   }
 
   public static boolean available() {
     return Files.isReadable(Path.of(FILE));
+  }
+
+  /** The refusal of a PDF while the font is missing: 503, to be retried once fonts-noto-cjk is installed. */
+  public static AppError missing() {
+    return AppError.unavailable(MISSING + "，暂不能生成 PDF", 3600);
+  }
+
+  /** As {@link #missing()}, naming the format that works without the font. */
+  public static AppError missing(String alternative) {
+    return AppError.unavailable(MISSING + "，暂不能生成 PDF；可改用 " + alternative, 3600);
   }
 
   /** The shared face: OpenPDF caches it, and each document keeps its own subset of the glyphs it uses. */

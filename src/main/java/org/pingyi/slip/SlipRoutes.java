@@ -22,6 +22,7 @@ import org.pingyi.http.JsonInput;
 import org.pingyi.http.ResponseOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.pingyi.pdf.CjkFont;
 
 /**
  * /api/events/:eventId/slips: issue a batch (answered as a printable PDF or CSV, the only copy of its tokens), count,
@@ -90,9 +91,7 @@ public final class SlipRoutes {
 
   /** The printable list of unused serials: rendered on the sheet workers, like the slips themselves. */
   private void unusedSheet(RoutingContext ctx) {
-    if (!SlipSheet.fontAvailable()) {
-      throw AppError.unavailable("服务器缺少中文字体（Debian 软件包 fonts-noto-cjk），暂不能生成 PDF", 3600);
-    }
+    if (!CjkFont.available()) throw CjkFont.missing();
     // China time whatever the server's zone: the list is signed on paper and kept.
     String printedAt = LocalDateTime.now(java.time.ZoneOffset.ofHours(8)).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
     service.unused(EventRoutes.eventId(ctx)).compose(unused -> {
@@ -120,10 +119,7 @@ public final class SlipRoutes {
           java.util.Map.of("confirmUnreachableUrl", "投票地址手机无法访问，须确认后才能发放"));
     }
     // Checked before issuing: slips committed but never delivered would count as issued (发出) forever.
-    if (format.equals("pdf") && !SlipSheet.fontAvailable()) {
-      throw AppError.unavailable(
-          "服务器缺少中文字体（Debian 软件包 fonts-noto-cjk），暂不能生成 PDF；可改用 CSV", 3600);
-    }
+    if (format.equals("pdf") && !CjkFont.available()) throw CjkFont.missing("CSV");
     service.issue(StaffAuth.staff(ctx), eventId, category, count, reason, unreachable.isPresent())
         .compose(batch -> deliver(ctx, batch, format, category).andThen(sent -> batch.close()))
         .onFailure(ctx::fail);

@@ -32,10 +32,6 @@ final class SlipSheet {
   private SlipSheet() {
   }
 
-  static boolean fontAvailable() {
-    return CjkFont.available();
-  }
-
   /**
    * Writes the sheet to {@code out} page by page. The table is a "large element": each page's rows are
    * handed to the writer as soon as they are made and then dropped; the writer sends each page on as it
