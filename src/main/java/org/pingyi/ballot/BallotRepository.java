@@ -41,6 +41,8 @@ public final class BallotRepository {
       UPDATE slips s SET state = 'used' FROM claimed WHERE s.token_sha256 = claimed.token_sha256
       RETURNING s.token_sha256""";
   // Sorted by the hash itself: the list's order says nothing about when each ballot came in.
+  // Sorted by the hash: the list's order says nothing about the order the ballots came in (nor does the code,
+  // its first 50 bits, sort any differently).
   private static final String RECEIPTS = "SELECT receipt_sha256 FROM ballots WHERE event_id = $1 ORDER BY receipt_sha256";
 
   /** A slip as the voter's page needs it: its state, category and event. */
@@ -108,7 +110,8 @@ public final class BallotRepository {
     });
   }
 
-  Future<List<String>> receiptCodes(SqlClient client, UUID eventId) {
+  /** Every receipt code of the event's stored ballots, sorted: what the receipts board publishes. */
+  public Future<List<String>> receiptCodes(SqlClient client, UUID eventId) {
     return client.preparedQuery(RECEIPTS).execute(Tuple.of(eventId)).map(rows -> {
       List<String> codes = new ArrayList<>(rows.size());
       rows.forEach(row -> codes.add(new Receipt(row.getBuffer("receipt_sha256").getBytes()).code()));

@@ -3,6 +3,7 @@ package org.pingyi.board;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import java.util.regex.Pattern;
+import org.pingyi.ballot.BallotRepository;
 import org.pingyi.http.AppError;
 import org.pingyi.http.ErrorCode;
 
@@ -16,6 +17,7 @@ public final class BoardService {
 
   private final Pool pool;
   private final BoardRepository repository = new BoardRepository();
+  private final BallotRepository ballots = new BallotRepository();
 
   public BoardService(Pool pool) {
     this.pool = pool;
@@ -27,7 +29,7 @@ public final class BoardService {
     return pool.withTransaction(tx -> repository.closedEvent(tx, key).compose(found -> {
       if (found.isEmpty()) throw notFound();
       BoardRepository.Heading event = found.get();
-      return repository.codes(tx, event.eventId())
+      return ballots.receiptCodes(tx, event.eventId())
           .map(codes -> new Board(event.title(), event.organizingUnit(), event.date(), event.venue(), codes));
     }));
   }

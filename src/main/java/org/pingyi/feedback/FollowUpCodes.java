@@ -1,10 +1,8 @@
 package org.pingyi.feedback;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Optional;
+import org.pingyi.slip.SlipTokens;
 
 /**
  * Follow-up codes: 100 random bits as 20 characters of Crockford's base32 in four groups of five
@@ -46,11 +44,7 @@ final class FollowUpCodes {
 
   /** The SHA-256 the database keeps of a code (of its plain form). */
   static byte[] hash(String code) {
-    String plain = plain(code).orElseThrow(() -> new IllegalArgumentException("not a follow-up code"));
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(plain.getBytes(StandardCharsets.US_ASCII));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    // Kept as slip tokens are: their SHA-256 only.
+    return SlipTokens.hash(plain(code).orElseThrow(() -> new IllegalArgumentException("not a follow-up code")));
   }
 }

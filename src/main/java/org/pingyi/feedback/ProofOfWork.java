@@ -85,7 +85,8 @@ final class ProofOfWork {
     return b64(hmac(key, body)).substring(0, 22);
   }
 
-  private static byte[] hmac(byte[] key, String text) {
+  /** HMAC-SHA256 of {@code text} in UTF-8 (also what keys the per-address counters in memory). */
+  static byte[] hmac(byte[] key, String text) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));

@@ -3,14 +3,10 @@ package org.pingyi.feedback;
 import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.LocalMap;
 import io.vertx.core.shareddata.Shareable;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The box's rate limits, held only in memory and shared by the server instances of one process: how many messages
@@ -82,12 +78,6 @@ final class SubmitterLimits implements Shareable {
   }
 
   private String keyed(String address) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return java.util.Base64.getEncoder().encodeToString(mac.doFinal(String.valueOf(address).getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return java.util.Base64.getEncoder().encodeToString(ProofOfWork.hmac(key, String.valueOf(address)));
   }
 }
