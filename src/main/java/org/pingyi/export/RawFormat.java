@@ -3,12 +3,13 @@ package org.pingyi.export;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Iterator;
+import org.pingyi.http.Downloads;
 
 /** The three raw ballot files: their media type, file name and writer. */
 public enum RawFormat {
   CSV("text/csv; charset=utf-8", "csv", RawBallotCsv::write),
   JSON("application/json; charset=utf-8", "json", RawBallotJson::write),
-  XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", RawBallotXlsx::write);
+  XLSX(Downloads.XLSX, "xlsx", RawBallotXlsx::write);
 
   /** Writes one file from the export's details and its ballots, on a worker thread. */
   @FunctionalInterface

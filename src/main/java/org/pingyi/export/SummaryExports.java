@@ -31,7 +31,6 @@ import org.pingyi.tally.TallySnapshots;
  * bundle. Reading is asynchronous; building and rendering run on a worker thread, never on an event loop.
  */
 public final class SummaryExports {
-  static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   static final String PDF_TYPE = "application/pdf";
   /** Meetings are dated in China: a date alone becomes that day's midnight there. */
   private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
@@ -92,7 +91,7 @@ public final class SummaryExports {
     List<SummaryTable> tables = SummaryTables.of(event.details(), parsed, report);
     OffsetDateTime stamp = stamp(event);
     if (pdf) return new SummaryFile(pdfFileName(event), PDF_TYPE, Buffer.buffer(SummaryPdf.render(tables, stamp, seed(event))));
-    return new SummaryFile(xlsxFileName(event), XLSX_TYPE, Buffer.buffer(SummaryXlsx.render(tables, stamp)));
+    return new SummaryFile(xlsxFileName(event), Downloads.XLSX, Buffer.buffer(SummaryXlsx.render(tables, stamp)));
   }
 
   /** The files' own dates: the meeting's day, else when the event was created; never the clock. */

@@ -91,7 +91,7 @@ public final class FeedbackRoutes {
     service.box(id).compose(box -> service.export(StaffAuth.staff(ctx), id)
             .compose(messages -> workers.executeBlocking(() -> MessagesXlsx.render(box, messages), false))
             .map(bytes -> {
-              Downloads.attachment(ctx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+              Downloads.attachment(ctx, Downloads.XLSX,
                   "feedback.xlsx", box.title() + "-意见.xlsx");
               return Buffer.buffer(bytes);
             }))

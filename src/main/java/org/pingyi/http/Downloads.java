@@ -13,6 +13,9 @@ public final class Downloads {
   private static final String REFUSED_IN_NAMES = "[\\\\/:*?\"<>|\\p{Cntrl}]";
   private static final String UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
 
+  /** The media type of every workbook Pingyi sends (summary tables, raw ballots, registers, messages). */
+  public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
   private Downloads() {
   }
 

@@ -61,7 +61,7 @@ public final class ProbationRoutes {
     register.entries()
         .compose(all -> workers.executeBlocking(() -> RegisterXlsx.render(all, register.today()), false))
         .onSuccess(bytes -> {
-          Downloads.attachment(ctx, RegisterXlsx.TYPE, "probation-register.xlsx", "试用期干部登记表.xlsx");
+          Downloads.attachment(ctx, Downloads.XLSX, "probation-register.xlsx", "试用期干部登记表.xlsx");
           ctx.response().end(Buffer.buffer(bytes));
         })
         .onFailure(ctx::fail);

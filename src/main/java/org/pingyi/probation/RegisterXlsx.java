@@ -18,7 +18,6 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * numbers formatted as percentages, as in the summary sheets. Blocking: for a worker thread.
  */
 final class RegisterXlsx {
-  static final String TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   private static final List<String> HEADERS = List.of("序号", "姓名", "原任职务", "现任职务", "单位", "任职时间",
       "试用期（月）", "试用期满", "状态", "考核活动", "考核日期", "优秀率", "称职以上率", "不称职占比");
   private static final int[] WIDTHS = {6, 10, 22, 22, 20, 12, 12, 12, 10, 28, 12, 10, 12, 12};

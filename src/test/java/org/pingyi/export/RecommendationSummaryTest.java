@@ -132,7 +132,7 @@ class RecommendationSummaryTest {
   void theFilesComeAsAttachmentsWithTheirChineseNames() {
     var response = event.export(event.clerk1, "summary.xlsx");
 
-    assertThat(response.getHeader("Content-Type")).isEqualTo(SummaryExports.XLSX_TYPE);
+    assertThat(response.getHeader("Content-Type")).isEqualTo(org.pingyi.http.Downloads.XLSX);
     assertThat(response.getHeader("Cache-Control")).isEqualTo("no-store");
     // 2026年度干部工作民主评议-汇总表.xlsx, percent-encoded as UTF-8.
     assertThat(response.getHeader("Content-Disposition")).isEqualTo("attachment; filename=\"summary.xlsx\"; "
