@@ -77,19 +77,13 @@ export function scaleGroup(parent, optionsList, groupName, subject, initialValue
   return inputs;
 }
 
-/**
- * Keeps at most `max` of `inputs` checked (plus `extraCount()`), refusing the extra one with a message.
- * With `overNote` (a paper ballot recorded as marked) nothing is refused: the note is shown while over the limit.
- */
-export function limitTo(inputs, max, extraCount, box, message, overNote) {
-  if (overNote && max && checked(inputs).length + extraCount() > max) say(box, overNote);
+/** Keeps at most `max` of `inputs` checked (plus `extraCount()`), refusing the extra one with a message. */
+export function limitTo(inputs, max, extraCount, box, message) {
   inputs.forEach(function (input) {
     input.addEventListener('change', function () {
       if (!max) return;
       var count = checked(inputs).length + extraCount();
-      if (overNote) {
-        say(box, count > max ? overNote : '');
-      } else if (input.checked && count > max) {
+      if (input.checked && count > max) {
         input.checked = false;
         say(box, message);
       } else if (count <= max) {
@@ -105,5 +99,5 @@ export function shortName(q, ctx) {
   return (ctx.subject ? ctx.subject + ' ' : '') + what;
 }
 
-/** The note shown instead of a refusal when a paper ballot is recorded as marked (asMarked). */
+/** The note the paper desk shows when a ballot is recorded with more marks than allowed (it is kept as marked). */
 export var OVER_LIMIT_NOTE = '超过限选人数，该部分将按无效计';

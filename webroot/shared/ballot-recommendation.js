@@ -92,16 +92,14 @@ function selectPosition(q, p, ctx, initial) {
     status.textContent = '已推荐 ' + count() + ' 人，最多 ' + p.seats + ' 人';
     box.fs.classList.toggle('pb-full', count() >= p.seats);
   }
-  limitTo(inputs, p.seats, filled, alert, message + '，如需改选请先取消已选', ctx.overNote);
+  limitTo(inputs, p.seats, filled, alert, message + '，如需改选请先取消已选');
   inputs.forEach(function (i) {
     i.addEventListener('change', update);
     i.addEventListener('change', ctx.changed);
   });
   writeIns.forEach(function (w) {
     w.addEventListener('input', function () {
-      if (ctx.overNote) {
-        say(alert, count() > p.seats ? ctx.overNote : '');
-      } else if (count() > p.seats) {
+      if (count() > p.seats) {
         w.value = '';
         say(alert, message + '，如需另行推荐请先取消已选');
       } else {

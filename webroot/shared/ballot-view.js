@@ -2,15 +2,13 @@
 // question and per row, every choice named "<subject> <option>" for screen readers, limits enforced live.
 // Plain ES2017 on purpose (no ?. or ??): old Android and WeChat browsers run this page.
 
-import { el, choice, fieldset, alertBox, checked, radioValue, obj, questionBox, scaleGroup, limitTo, shortName, OVER_LIMIT_NOTE } from './ballot-controls.js';
+import { el, choice, fieldset, alertBox, checked, radioValue, obj, questionBox, scaleGroup, limitTo, shortName } from './ballot-controls.js';
 import { recommendation } from './ballot-recommendation.js';
 
 /**
  * Renders `form` into `container` (replacing its content) and returns { getAnswers, validate, element }.
- * options: { answers, onChange(answers), readOnly, idPrefix, headingLevel, asMarked }. headingLevel (default 1)
- * is the level of the form's title, sections one below: a page that has its own h1 (the voter page) passes 2.
- * asMarked (paper ballots entered by staff): limits are not enforced (a note says the part over the limit
- * counts as invalid) and validate() asks for nothing, since the paper is recorded exactly as marked.
+ * options: { answers, onChange(answers), idPrefix, headingLevel }. headingLevel (default 1) is the level of the
+ * form's title, sections one below: a page that has its own h1 (the voter page) passes 2.
  */
 export function renderBallot(container, form, options) {
   var opts = options || {};
@@ -47,8 +45,7 @@ export function renderBallot(container, form, options) {
       number += 1;
       var builder = BUILDERS[q.kind];
       if (!builder) return;
-      var part = builder(q, { number: number, subject: subject, initial: initial[q.id], name: name, changed: changed,
-        overNote: opts.asMarked ? OVER_LIMIT_NOTE : null });
+      var part = builder(q, { number: number, subject: subject, initial: initial[q.id], name: name, changed: changed });
       part.question = q;
       parts.push(part);
       sec.appendChild(part.node);
@@ -56,9 +53,6 @@ export function renderBallot(container, form, options) {
     root.appendChild(sec);
   });
 
-  if (opts.readOnly) {
-    Array.prototype.forEach.call(root.querySelectorAll('input, textarea'), function (i) { i.disabled = true; });
-  }
   container.textContent = '';
   container.appendChild(root);
 
@@ -73,7 +67,6 @@ export function renderBallot(container, form, options) {
 
   function validate() {
     var problems = [];
-    if (opts.asMarked) return problems;
     parts.forEach(function (p) { p.validate(problems); });
     return problems;
   }
@@ -111,7 +104,7 @@ function multi(q, ctx) {
   box.fs.appendChild(list);
   var alert = alertBox();
   box.fs.appendChild(alert);
-  limitTo(inputs, q.max, function () { return 0; }, alert, '此题最多选 ' + q.max + ' 项', ctx.overNote);
+  limitTo(inputs, q.max, function () { return 0; }, alert, '此题最多选 ' + q.max + ' 项');
   inputs.forEach(function (i) { i.addEventListener('change', ctx.changed); });
   return {
     node: box.fs,
@@ -209,7 +202,7 @@ function matrixRow(q, row, ctx, initial) {
     rb.fs.appendChild(list);
     var alert = alertBox();
     rb.fs.appendChild(alert);
-    limitTo(reasonInputs, q.reason.max, function () { return 0; }, alert, '最多选 ' + q.reason.max + ' 项原因', ctx.overNote);
+    limitTo(reasonInputs, q.reason.max, function () { return 0; }, alert, '最多选 ' + q.reason.max + ' 项原因');
     reasonInputs.forEach(function (i) { i.addEventListener('change', ctx.changed); });
     box.fs.appendChild(rb.fs);
   }

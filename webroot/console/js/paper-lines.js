@@ -141,8 +141,3 @@ export function writeStop(stop, answers, value) {
     node[last] = value;
   }
 }
-
-/** Whether a reasons stop applies: its row's option is one of those that ask for a reason. */
-export function reasonApplies(reasons, answers) {
-  return reasons.when.options.includes(readStop({ kind: 'one', path: reasons.when.path }, answers));
-}
