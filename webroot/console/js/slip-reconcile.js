@@ -25,7 +25,7 @@ export function reconcileSection(event, message, panel, refreshCounts) {
   let current = { total: 0, categories: [] };
   const reload = async () => {
     current = await get('/events/' + event.id + '/slips/unused');
-    fill(body, total, current);
+    fillUnused(body, total, current);
     unreturned.textContent = '将其余 ' + current.total + ' 张登记为未收回';
     unreturned.disabled = current.total === 0;
     table.hidden = current.total === 0;
@@ -42,7 +42,7 @@ export function reconcileSection(event, message, panel, refreshCounts) {
   return section;
 }
 
-function fill(body, total, unused) {
+function fillUnused(body, total, unused) {
   body.textContent = '';
   total.textContent = unused.total
     ? '还有 ' + unused.total + ' 张票签既未投票、未作废，也未登记为未收回：'

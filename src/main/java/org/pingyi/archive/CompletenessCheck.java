@@ -2,7 +2,6 @@ package org.pingyi.archive;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.pingyi.event.EventStatus;
 
 /**
  * 资料规范性检查: what an event's record must hold before it is archived. The annual inspection found tables
@@ -18,7 +17,7 @@ public final class CompletenessCheck {
   /** Every gap, in the order a clerk fixes them; empty when the record is complete. */
   public static List<Missing> of(RecordFacts facts) {
     List<Missing> missing = new ArrayList<>();
-    if (facts.status() != EventStatus.CLOSED && facts.status() != EventStatus.ARCHIVED) {
+    if (!facts.status().votingOver()) {
       missing.add(new Missing("event_not_closed", "投票尚未结束：请先结束投票"));
     }
     if (blank(facts.counters())) missing.add(new Missing("counters", "未填写计票人"));

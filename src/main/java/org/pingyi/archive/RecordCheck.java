@@ -10,7 +10,6 @@ import java.util.Map;
 import org.pingyi.event.ArchiveGate;
 import org.pingyi.event.Event;
 import org.pingyi.event.EventDetails;
-import org.pingyi.event.EventStatus;
 import org.pingyi.http.AppError;
 import org.pingyi.http.ErrorCode;
 import org.pingyi.slip.UnusedSerials;
@@ -24,8 +23,7 @@ public final class RecordCheck implements ArchiveGate {
       long unaccounted = counts.unaccounted();
       // Which serials are unused is named only once voting is over: while it is open, the list would change as each
       // slip is used, telling anyone who reloads it which slip (and so, to whoever handed it out, whose) just voted.
-      boolean votingOver = event.status() == EventStatus.CLOSED || event.status() == EventStatus.ARCHIVED;
-      Future<List<String>> runs = unaccounted == 0 || !votingOver ? Future.succeededFuture(List.of())
+      Future<List<String>> runs = unaccounted == 0 || !event.status().votingOver() ? Future.succeededFuture(List.of())
           : UnusedSerials.of(client, event.id()).map(UnusedSerials::runTexts);
       EventDetails d = event.details();
       return runs.map(serials -> CompletenessCheck.of(new RecordFacts(event.status(), d.counters(),

@@ -112,7 +112,7 @@ public final class PaperService {
    */
   Future<JsonObject> receipts(UUID eventId) {
     return events.get(pool, eventId).compose(event -> {
-      if (event.status() == EventStatus.DRAFT || event.status() == EventStatus.OPEN) {
+      if (!event.status().votingOver()) {
         throw AppError.of(ErrorCode.EVENT_NOT_CLOSED, "投票结束后才能公布回执码");
       }
       return ballots.receiptCodes(pool, eventId).map(codes -> new JsonObject().put("title", event.details().title())

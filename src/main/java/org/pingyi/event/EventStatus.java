@@ -70,6 +70,11 @@ public enum EventStatus {
     return this == DRAFT;
   }
 
+  /** Voting has ended (closed or archived): results, exports and the unused serials may be shown. */
+  public boolean votingOver() {
+    return this == CLOSED || this == ARCHIVED;
+  }
+
   /** Names, dates and signatories can still be completed until the event is archived. */
   public boolean detailsEditable() {
     return this != ARCHIVED;

@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.pingyi.db.WorkerSql;
 import org.pingyi.event.Event;
 import org.pingyi.event.EventService;
-import org.pingyi.event.EventStatus;
 import org.pingyi.form.FormRules;
 import org.pingyi.http.AppError;
 import org.pingyi.http.ErrorCode;
@@ -31,7 +30,7 @@ public final class RawExportService {
   /** The event, its frozen forms and the column model; 409 while the event is a draft or voting is open. */
   public Future<RawExport> prepare(UUID eventId) {
     return events.get(pool, eventId).compose(event -> {
-      if (event.status() != EventStatus.CLOSED && event.status() != EventStatus.ARCHIVED) {
+      if (!event.status().votingOver()) {
         return Future.failedFuture(AppError.of(ErrorCode.EVENT_NOT_CLOSED,
             "投票结束后才能导出选票（活动当前状态为“" + event.status().label() + "”）"));
       }

@@ -17,7 +17,6 @@ import org.pingyi.ballot.FrozenForm;
 import org.pingyi.ballot.FrozenFormCache;
 import org.pingyi.event.Event;
 import org.pingyi.event.EventService;
-import org.pingyi.event.EventStatus;
 import org.pingyi.http.AppError;
 import org.pingyi.http.Downloads;
 import org.pingyi.http.ErrorCode;
@@ -78,7 +77,7 @@ public final class SummaryExports {
 
   /** Tables are the record of a finished vote: while voting is open the figures are still changing. */
   private Future<SummaryFile> closedEventFile(Event event, boolean pdf) {
-    if (event.status() != EventStatus.CLOSED && event.status() != EventStatus.ARCHIVED) {
+    if (!event.status().votingOver()) {
       throw AppError.of(ErrorCode.EVENT_NOT_CLOSED,
           "投票结束后才能导出汇总表（活动当前状态为“" + event.status().label() + "”）");
     }

@@ -59,7 +59,7 @@ public final class SlipService {
    */
   Future<Unused> unused(UUID eventId) {
     return events.get(pool, eventId).compose(event -> {
-      if (event.status() != EventStatus.CLOSED && event.status() != EventStatus.ARCHIVED) {
+      if (!event.status().votingOver()) {
         return Future.failedFuture(AppError.of(ErrorCode.EVENT_NOT_CLOSED, "投票结束后才能列出未使用的票签编号"));
       }
       return UnusedSerials.of(pool, eventId).map(categories -> new Unused(event.details().title(), categories));

@@ -65,7 +65,7 @@ public final class TallySnapshots {
    * screen links are the only readers of a snapshot.
    */
   private JsonObject withBoard(JsonObject snapshot, EventStatus status, String boardKey) {
-    if (publicUrl == null || !(status == EventStatus.CLOSED || status == EventStatus.ARCHIVED)) return snapshot;
+    if (publicUrl == null || !status.votingOver()) return snapshot;
     String path = BoardService.path(boardKey);
     return snapshot.put("board", new JsonObject().put("url", publicUrl + path).put("path", path)
         .put("qr", path + "/qr.svg").put("pdf", path + "/receipts.pdf"));
