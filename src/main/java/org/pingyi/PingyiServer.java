@@ -23,19 +23,22 @@ import org.pingyi.archive.ArchiveRoutes;
 import org.pingyi.archive.BundleRoutes;
 import org.pingyi.archive.BundleService;
 import org.pingyi.archive.RecordCheck;
-import org.pingyi.audit.AuditLog;
+import org.pingyi.auditlog.AuditLog;
 import org.pingyi.audit.AuditRoutes;
 import org.pingyi.auth.AccountRoutes;
 import org.pingyi.auth.AccountService;
 import org.pingyi.auth.AuthRoutes;
 import org.pingyi.auth.AuthService;
 import org.pingyi.auth.JwtKeys;
-import org.pingyi.auth.StaffAuth;
-import org.pingyi.ballot.BallotRepository;
-import org.pingyi.ballot.CastService;
-import org.pingyi.ballot.PaperRoutes;
-import org.pingyi.ballot.PaperService;
-import org.pingyi.ballot.VoteRoutes;
+import org.pingyi.ballot.FrozenFormCache;
+import org.pingyi.form.FormRepository;
+import org.pingyi.staff.StaffAuth;
+import org.pingyi.tally.TallySnapshots;
+import org.pingyi.vote.BallotRepository;
+import org.pingyi.vote.CastService;
+import org.pingyi.paper.PaperRoutes;
+import org.pingyi.paper.PaperService;
+import org.pingyi.vote.VoteRoutes;
 import org.pingyi.board.BoardRoutes;
 import org.pingyi.board.BoardService;
 import org.pingyi.box.BallotBox;
@@ -43,17 +46,17 @@ import org.pingyi.box.Mixer;
 import org.pingyi.db.DatabaseSettings;
 import org.pingyi.event.EventRoutes;
 import org.pingyi.event.EventService;
-import org.pingyi.export.RawExportRoutes;
-import org.pingyi.export.RawExportService;
-import org.pingyi.export.SummaryExports;
-import org.pingyi.export.SummaryRoutes;
+import org.pingyi.rawexport.RawExportRoutes;
+import org.pingyi.rawexport.RawExportService;
+import org.pingyi.summary.SummaryExports;
+import org.pingyi.summary.SummaryRoutes;
 import org.pingyi.feedback.FeedbackRoutes;
 import org.pingyi.feedback.FeedbackService;
 import org.pingyi.feedback.InboxMixer;
 import org.pingyi.feedback.SubmitRoutes;
 import org.pingyi.feedback.SubmitService;
-import org.pingyi.form.FormRoutes;
-import org.pingyi.form.FormService;
+import org.pingyi.formeditor.FormRoutes;
+import org.pingyi.formeditor.FormService;
 import org.pingyi.http.AppError;
 import org.pingyi.http.Connections;
 import org.pingyi.http.ErrorCode;
@@ -72,7 +75,7 @@ import org.pingyi.probation.ProbationRoutes;
 import org.pingyi.probation.ProbationService;
 import org.pingyi.slip.SlipRoutes;
 import org.pingyi.slip.SlipService;
-import org.pingyi.tally.TallyRoutes;
+import org.pingyi.screen.TallyRoutes;
 
 /** The HTTP server: builds the pool and the features, mounts their routes, and listens. */
 public final class PingyiServer extends VerticleBase {
@@ -151,7 +154,7 @@ public final class PingyiServer extends VerticleBase {
     JWTAuth jwt = JWTAuth.create(vertx, new JWTAuthOptions()
         .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(jwtKey)));
     StaffAuth staffAuth = new StaffAuth(jwt, pool);
-    AuditLog audit = new AuditLog(pool);
+    AuditLog audit = new AuditLog();
     AuthService authService = new AuthService(vertx, pool, jwt, config.sessionTtl(), audit);
     FormService formService = new FormService(pool, audit);
     RecordCheck recordCheck = new RecordCheck();
@@ -159,7 +162,10 @@ public final class PingyiServer extends VerticleBase {
     mixer = new Mixer(vertx, pool, box, measurements);
     EventService eventService = new EventService(pool, audit, formService, recordCheck, box);
     formService.useEvents(eventService);
-    ProbationAssessments probation = new ProbationAssessments(pool, audit, eventService, formService, CHINA_CLOCK);
+    FrozenFormCache frozenForms = new FrozenFormCache(new FormRepository());
+    TallySnapshots snapshots = new TallySnapshots(pool, frozenForms, BoardService.links(config.publicUrl()));
+    ProbationAssessments probation =
+        new ProbationAssessments(pool, audit, eventService, formService, frozenForms, CHINA_CLOCK);
     eventService.followArchives(probation);
 
     Router router = Router.router(vertx);
@@ -170,7 +176,7 @@ public final class PingyiServer extends VerticleBase {
     new OpsRoutes(pool, staffAuth, config.publicUrl(), openApi).mount(router);
     new AuthRoutes(authService, staffAuth, config.trustedProxies()).mount(router);
     new AccountRoutes(new AccountService(pool, authService, audit), staffAuth).mount(router);
-    new AuditRoutes(audit, staffAuth).mount(router);
+    new AuditRoutes(pool, staffAuth).mount(router);
     new EventRoutes(eventService, staffAuth).mount(router);
     new FormRoutes(formService, staffAuth).mount(router);
     WorkerExecutor exportWorkers = exportWorkers();
@@ -179,10 +185,10 @@ public final class PingyiServer extends VerticleBase {
     new SlipRoutes(new SlipService(pool, eventService, audit), staffAuth, config.publicUrl(), slipSheetWorkers())
         .mount(router);
     BallotRepository ballots = new BallotRepository();
-    new VoteRoutes(new CastService(pool, ballots, box, measurements), files, measurements).mount(router);
-    new PaperRoutes(new PaperService(pool, eventService, audit, ballots, box, mixer), staffAuth).mount(router);
+    new VoteRoutes(new CastService(pool, ballots, frozenForms, box, measurements), files, measurements).mount(router);
+    new PaperRoutes(new PaperService(pool, eventService, audit, ballots, frozenForms, box, mixer), staffAuth).mount(router);
     new ArchiveRoutes(pool, eventService, recordCheck, staffAuth).mount(router);
-    SummaryExports summaries = new SummaryExports(exportWorkers, pool, eventService);
+    SummaryExports summaries = new SummaryExports(exportWorkers, pool, eventService, frozenForms, snapshots);
     new SummaryRoutes(summaries, staffAuth).mount(router);
     RawExportService rawExports = new RawExportService(pool, eventService);
     new RawExportRoutes(rawExports, staffAuth, exportWorkers).mount(router);
@@ -195,7 +201,7 @@ public final class PingyiServer extends VerticleBase {
     inboxMixer = new InboxMixer(vertx, pool);
     new SubmitRoutes(SubmitService.create(vertx, pool, jwtKey), files).mount(router);
     new FeedbackRoutes(new FeedbackService(pool, audit), staffAuth, config.publicUrl(), exportWorkers).mount(router);
-    tally = new TallyRoutes(vertx, pool, staffAuth, eventService, audit, files, config.publicUrl(), measurements);
+    tally = new TallyRoutes(vertx, pool, staffAuth, eventService, audit, files, snapshots, measurements);
     tally.mount(router);
     router.get("/").handler(ctx -> ctx.redirect("/console/"));
     // After every route, before the fallbacks: HEAD on pages, and 405 for a routed address's other methods.

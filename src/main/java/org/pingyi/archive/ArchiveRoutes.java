@@ -2,7 +2,7 @@ package org.pingyi.archive;
 
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
-import org.pingyi.auth.StaffAuth;
+import org.pingyi.staff.StaffAuth;
 import org.pingyi.event.EventRoutes;
 import org.pingyi.event.EventService;
 

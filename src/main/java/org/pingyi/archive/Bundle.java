@@ -4,7 +4,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import org.pingyi.export.RawExport;
+import org.pingyi.rawexport.RawExport;
 
 /**
  * What an archived event's bundle is made of, read before the first byte: the raw export's details, when the

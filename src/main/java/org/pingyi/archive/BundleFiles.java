@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.pingyi.db.WorkerSql;
-import org.pingyi.export.ExportedForm;
-import org.pingyi.export.RawExportService;
-import org.pingyi.export.RawFormat;
+import org.pingyi.rawexport.ExportedForm;
+import org.pingyi.rawexport.RawExportService;
+import org.pingyi.rawexport.RawFormat;
 
 /**
  * The one list of what an archive bundle holds, in the order written; SHA256SUMS is added after them. Every name

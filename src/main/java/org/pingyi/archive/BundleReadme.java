@@ -1,7 +1,7 @@
 package org.pingyi.archive;
 
 import java.time.format.DateTimeFormatter;
-import org.pingyi.export.RawBallotColumns;
+import org.pingyi.rawexport.RawBallotColumns;
 
 /** README.txt: what each file of the bundle is and how to check it with standard tools, in Chinese. */
 final class BundleReadme {

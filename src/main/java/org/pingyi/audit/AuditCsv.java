@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.pingyi.export.CsvCells;
+import org.pingyi.http.CsvCells;
 
 /**
  * The audit log as CSV (see {@link CsvCells}: UTF-8 with a byte-order mark, formula-safe cells), in the words the

@@ -5,22 +5,23 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
 import java.util.List;
-import org.pingyi.auth.StaffAuth;
 import org.pingyi.http.ClientGone;
 import org.pingyi.http.Downloads;
 import org.pingyi.http.Params;
+import org.pingyi.staff.StaffAuth;
 
 /** GET /api/audit (a page, as JSON) and GET /api/audit.csv (everything, as a file): the audit log, for admins. */
 public final class AuditRoutes {
   /** Rows per database round trip of the CSV: the file streams, so memory holds one chunk whatever the log's size. */
   private static final int CSV_CHUNK = 500;
 
-  private final AuditLog auditLog;
+  private final AuditRepository records;
   private final StaffAuth auth;
 
-  public AuditRoutes(AuditLog auditLog, StaffAuth auth) {
-    this.auditLog = auditLog;
+  public AuditRoutes(Pool pool, StaffAuth auth) {
+    this.records = new AuditRepository(pool);
     this.auth = auth;
   }
 
@@ -30,17 +31,17 @@ public final class AuditRoutes {
   }
 
   private Future<JsonArray> page(RoutingContext ctx) {
-    AuditLog.Filter filter = filter(ctx);
+    AuditRepository.Filter filter = filter(ctx);
     Long before = Params.optionalLong(ctx, "before").orElse(null);
     int limit = Params.optionalLong(ctx, "limit").map(l -> (int) Math.max(1, Math.min(200, l))).orElse(50);
-    return auditLog.page(filter, before, limit)
+    return records.page(filter, before, limit)
         .map(rows -> new JsonArray(rows.stream().map(AuditRecord::toJson).toList()));
   }
 
   /** The first chunk is read before any header goes out, so a failure then is still a JSON error, not a file. */
   private void csv(RoutingContext ctx) {
-    AuditLog.Filter filter = filter(ctx);
-    Downloads.settled(ctx, auditLog.page(filter, null, CSV_CHUNK).compose(first -> {
+    AuditRepository.Filter filter = filter(ctx);
+    Downloads.settled(ctx, records.page(filter, null, CSV_CHUNK).compose(first -> {
       Downloads.attachment(ctx, "text/csv; charset=utf-8", "audit.csv", "审计日志.csv");
       HttpServerResponse response = ctx.response().setChunked(true);
       return response.write(AuditCsv.head()).compose(v -> send(response, filter, first));
@@ -48,11 +49,11 @@ public final class AuditRoutes {
   }
 
   /** Writes one chunk, waits until it is on its way (back-pressure), then reads the next, older one. */
-  private Future<Void> send(HttpServerResponse response, AuditLog.Filter filter, List<AuditRecord> chunk) {
+  private Future<Void> send(HttpServerResponse response, AuditRepository.Filter filter, List<AuditRecord> chunk) {
     if (chunk.size() < CSV_CHUNK) return response.end(AuditCsv.rows(chunk)).recover(f -> gone(response, f));
     long oldest = chunk.get(chunk.size() - 1).id();
     return response.write(AuditCsv.rows(chunk)).recover(f -> gone(response, f))
-        .compose(v -> auditLog.page(filter, oldest, CSV_CHUNK))
+        .compose(v -> records.page(filter, oldest, CSV_CHUNK))
         .compose(next -> send(response, filter, next));
   }
 
@@ -60,8 +61,8 @@ public final class AuditRoutes {
     return Future.failedFuture(response.closed() ? new ClientGone(failure) : failure);
   }
 
-  private static AuditLog.Filter filter(RoutingContext ctx) {
-    return new AuditLog.Filter(Params.optionalUuid(ctx, "eventId").orElse(null),
+  private static AuditRepository.Filter filter(RoutingContext ctx) {
+    return new AuditRepository.Filter(Params.optionalUuid(ctx, "eventId").orElse(null),
         Params.optionalUuid(ctx, "actorId").orElse(null));
   }
 }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.pingyi.auth.Role;
+import org.pingyi.staff.Role;
 import org.pingyi.event.EventStatus;
 
 /**

@@ -10,6 +10,9 @@ import org.pingyi.http.ErrorCode;
 import org.pingyi.http.JsonInput;
 import org.pingyi.http.Params;
 import org.pingyi.http.Responses;
+import org.pingyi.staff.Account;
+import org.pingyi.staff.Role;
+import org.pingyi.staff.StaffAuth;
 
 /** Account administration, for admins only: /api/accounts. */
 public final class AccountRoutes {

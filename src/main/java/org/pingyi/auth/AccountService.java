@@ -5,9 +5,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 import java.util.UUID;
-import org.pingyi.audit.AuditLog;
+import org.pingyi.auditlog.AuditLog;
 import org.pingyi.http.AppError;
 import org.pingyi.http.ErrorCode;
+import org.pingyi.staff.Account;
+import org.pingyi.staff.AccountRepository;
+import org.pingyi.staff.Role;
+import org.pingyi.staff.Staff;
 
 /**
  * Admins manage staff accounts: create, change role or name, disable and enable, reset a password. A password an

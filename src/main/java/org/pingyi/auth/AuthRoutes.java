@@ -8,6 +8,7 @@ import org.pingyi.http.AppError;
 import org.pingyi.http.JsonInput;
 import org.pingyi.http.Responses;
 import org.pingyi.http.TrustedProxies;
+import org.pingyi.staff.StaffAuth;
 
 /** Sign-in and one's own account: /api/auth/login, /api/auth/me, /api/auth/password. */
 public final class AuthRoutes {

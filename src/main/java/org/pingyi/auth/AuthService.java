@@ -9,9 +9,13 @@ import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.pingyi.audit.AuditLog;
+import org.pingyi.auditlog.AuditLog;
 import org.pingyi.http.AppError;
 import org.pingyi.http.ErrorCode;
+import org.pingyi.staff.Account;
+import org.pingyi.staff.AccountRepository;
+import org.pingyi.staff.Role;
+import org.pingyi.staff.Staff;
 
 /** Sign-in, one's own password, and the first admin account. */
 public final class AuthService {

@@ -7,12 +7,12 @@ import java.util.Map;
  * Writes normalised answers as one exact string (keys in the order given, no spaces, minimal escapes), so
  * that a receipt computed now can be computed again from the same answers by any instance, any day.
  */
-final class CanonicalJson {
+public final class CanonicalJson {
 
   private CanonicalJson() {
   }
 
-  static String write(Object value) {
+  public static String write(Object value) {
     StringBuilder out = new StringBuilder();
     append(out, value);
     return out.toString();

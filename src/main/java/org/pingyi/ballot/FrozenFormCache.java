@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.pingyi.form.FormRepository;
 
 /**
  * An open event's frozen forms, parsed once instead of on every ballot. Safe to keep per process: once an
@@ -14,7 +15,7 @@ import java.util.UUID;
 public final class FrozenFormCache {
   private static final int MAX_EVENTS = 256;
 
-  private final BallotRepository repository;
+  private final FormRepository repository;
   private final Map<UUID, List<FrozenForm>> byEvent = new LinkedHashMap<>(16, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<UUID, List<FrozenForm>> eldest) {
@@ -22,7 +23,7 @@ public final class FrozenFormCache {
     }
   };
 
-  public FrozenFormCache(BallotRepository repository) {
+  public FrozenFormCache(FormRepository repository) {
     this.repository = repository;
   }
 
@@ -33,10 +34,12 @@ public final class FrozenFormCache {
       cached = byEvent.get(eventId);
     }
     if (cached != null) return Future.succeededFuture(cached);
-    return repository.frozenForms(client, eventId).onSuccess(forms -> {
-      synchronized (byEvent) {
-        byEvent.put(eventId, List.copyOf(forms));
-      }
-    });
+    return repository.frozen(client, eventId)
+        .map(stored -> stored.stream().map(form -> FrozenForm.of(form.id(), form.definition())).toList())
+        .onSuccess(forms -> {
+          synchronized (byEvent) {
+            byEvent.put(eventId, List.copyOf(forms));
+          }
+        });
   }
 }

@@ -1,11 +1,14 @@
 package org.pingyi.board;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import java.util.Optional;
 import java.util.regex.Pattern;
-import org.pingyi.ballot.BallotRepository;
+import org.pingyi.box.Receipts;
 import org.pingyi.http.AppError;
 import org.pingyi.http.ErrorCode;
+import org.pingyi.tally.BoardLinks;
 
 /**
  * The receipts board of a closed event, found by its board key. An unknown key, a malformed one and the key of an
@@ -17,7 +20,6 @@ public final class BoardService {
 
   private final Pool pool;
   private final BoardRepository repository = new BoardRepository();
-  private final BallotRepository ballots = new BallotRepository();
 
   public BoardService(Pool pool) {
     this.pool = pool;
@@ -29,7 +31,7 @@ public final class BoardService {
     return pool.withTransaction(tx -> repository.closedEvent(tx, key).compose(found -> {
       if (found.isEmpty()) throw notFound();
       BoardRepository.Heading event = found.get();
-      return ballots.receiptCodes(tx, event.eventId())
+      return Receipts.codes(tx, event.eventId())
           .map(codes -> new Board(event.title(), event.organizingUnit(), event.date(), event.venue(), codes));
     }));
   }
@@ -42,6 +44,23 @@ public final class BoardService {
 
   static AppError notFound() {
     return AppError.of(ErrorCode.BOARD_NOT_FOUND);
+  }
+
+  /**
+   * Once voting has closed, where the receipts board is (its address for phones, its QR code and PDF): the screen
+   * shows it on its last page. Never before the close: the board's key would lead nowhere yet, and staff and
+   * screen links are the only readers of a snapshot.
+   *
+   * @param publicUrl where phones reach the server; null leaves the board out
+   */
+  public static BoardLinks links(String publicUrl) {
+    if (publicUrl == null) return BoardLinks.NONE;
+    return (status, boardKey) -> {
+      if (!status.votingOver()) return Optional.empty();
+      String path = path(boardKey);
+      return Optional.of(new JsonObject().put("url", publicUrl + path).put("path", path)
+          .put("qr", path + "/qr.svg").put("pdf", path + "/receipts.pdf"));
+    };
   }
 
   /** The board's address relative to the server, e.g. for the big screen. */

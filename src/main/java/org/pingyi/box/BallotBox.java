@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.pingyi.event.HeldBallots;
 import org.pingyi.form.FormRules;
 import org.pingyi.tally.CounterStore;
-import org.pingyi.tally.TallyChanges;
+import org.pingyi.event.TallyChanges;
 import org.pingyi.tally.TallyCounters;
 
 /**

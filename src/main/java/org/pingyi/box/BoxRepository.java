@@ -34,7 +34,6 @@ final class BoxRepository {
       SELECT (definition #>> '{rules,minGroupSize}')::int AS size FROM forms
       WHERE event_id = $1 AND frozen_at IS NOT NULL""";
   // KEY SHARE, as a cast takes it: mixers run beside casts, and closing (FOR UPDATE) waits for a mixer to finish.
-  private static final String EVENT_STATUS = "SELECT status FROM events WHERE id = $1 FOR KEY SHARE";
   /** One mixer per event at a time, across every server instance sharing the database. */
   private static final String ONE_MIXER = "SELECT pg_advisory_xact_lock(hashtextextended($1::text, 7355608))";
   private static final String ONE_MIXER_IF_FREE =
@@ -134,11 +133,6 @@ final class BoxRepository {
   }
 
   /** The event's status, locked against closing until the transaction ends; empty if there is no such event. */
-  Future<EventStatus> lockEventStatus(SqlClient tx, UUID eventId) {
-    return tx.preparedQuery(EVENT_STATUS).execute(Tuple.of(eventId))
-        .map(rows -> rows.size() == 0 ? null : EventStatus.fromWire(rows.iterator().next().getString("status")));
-  }
-
   Future<Void> oneMixerAtATime(SqlClient tx, UUID eventId) {
     return tx.preparedQuery(ONE_MIXER).execute(Tuple.of(eventId.toString())).mapEmpty();
   }

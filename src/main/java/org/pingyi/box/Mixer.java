@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.pingyi.box.BoxRepository.HeldGroup;
+import org.pingyi.event.EventLocks;
 import org.pingyi.event.EventStatus;
 import org.pingyi.form.FormRules;
 import org.pingyi.metrics.Measurements;
@@ -58,7 +59,7 @@ public final class Mixer {
   /** One pass over an event; the timer's passes skip an event another mixer is working on. */
   private Future<Integer> mix(UUID eventId, boolean wait) {
     BoxRepository sql = box.repository();
-    return pool.withTransaction(tx -> sql.lockEventStatus(tx, eventId).compose(status -> {
+    return pool.withTransaction(tx -> EventLocks.status(tx, eventId).compose(status -> {
       if (status == null) return Future.succeededFuture(0);
       Future<Boolean> locked = wait ? sql.oneMixerAtATime(tx, eventId).map(true) : sql.oneMixerIfFree(tx, eventId);
       return locked.compose(mine -> mine ? box.mix(tx, eventId, status == EventStatus.OPEN) : Future.succeededFuture(0));

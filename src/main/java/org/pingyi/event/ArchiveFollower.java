@@ -2,7 +2,7 @@ package org.pingyi.event;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
-import org.pingyi.auth.Staff;
+import org.pingyi.staff.Staff;
 
 /**
  * What must happen when an event is archived, for features that depend on events and not the other way round (the

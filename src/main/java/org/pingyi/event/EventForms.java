@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.sqlclient.SqlClient;
 import java.util.UUID;
-import org.pingyi.auth.Staff;
+import org.pingyi.staff.Staff;
 
 /**
  * What the event lifecycle needs from the forms feature, which depends on events and not the other way

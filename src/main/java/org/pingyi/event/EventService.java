@@ -6,11 +6,10 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import java.util.List;
 import java.util.UUID;
-import org.pingyi.audit.AuditLog;
-import org.pingyi.auth.Staff;
+import org.pingyi.auditlog.AuditLog;
 import org.pingyi.http.AppError;
 import org.pingyi.http.ErrorCode;
-import org.pingyi.tally.TallyChanges;
+import org.pingyi.staff.Staff;
 
 /** Events: creating and editing them, and their lifecycle draft → open → closed → archived, each step audited. */
 public final class EventService {

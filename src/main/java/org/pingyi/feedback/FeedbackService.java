@@ -6,9 +6,9 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import java.util.List;
 import java.util.UUID;
-import org.pingyi.audit.AuditLog;
-import org.pingyi.auth.Role;
-import org.pingyi.auth.Staff;
+import org.pingyi.auditlog.AuditLog;
+import org.pingyi.staff.Role;
+import org.pingyi.staff.Staff;
 import org.pingyi.http.AppError;
 import org.pingyi.http.ErrorCode;
 

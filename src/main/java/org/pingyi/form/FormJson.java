@@ -15,7 +15,7 @@ public final class FormJson {
 
   /**
    * Reads a form document. Only shape is checked here (presence and JSON types); value rules are
-   * {@link FormValidator}'s.
+   * {@code formeditor.FormValidator}'s.
    *
    * @throws FormProblems with every field error, keyed by JSON path
    */

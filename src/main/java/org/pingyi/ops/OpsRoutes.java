@@ -9,7 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import java.io.IOException;
 import java.io.InputStream;
-import org.pingyi.auth.StaffAuth;
+import org.pingyi.staff.StaffAuth;
 
 /** Operational routes: /health, /ping, the OpenAPI document, and the configuration the console shows. */
 public final class OpsRoutes {

@@ -10,9 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.pingyi.audit.AuditLog;
-import org.pingyi.auth.Staff;
-import org.pingyi.ballot.BallotRepository;
+import org.pingyi.auditlog.AuditLog;
+import org.pingyi.staff.Staff;
 import org.pingyi.ballot.FrozenForm;
 import org.pingyi.ballot.FrozenFormCache;
 import org.pingyi.event.ArchiveFollower;
@@ -20,8 +19,8 @@ import org.pingyi.event.Event;
 import org.pingyi.event.EventDetails;
 import org.pingyi.event.EventService;
 import org.pingyi.event.EventStatus;
-import org.pingyi.form.FormService;
-import org.pingyi.form.FormTemplates;
+import org.pingyi.formeditor.FormService;
+import org.pingyi.formeditor.FormTemplates;
 import org.pingyi.form.StoredForm;
 import org.pingyi.form.Subject;
 import org.pingyi.http.AppError;
@@ -42,9 +41,11 @@ public final class ProbationAssessments implements ArchiveFollower {
   private final FormService forms;
   private final Clock clock;
   private final ProbationRepository register = new ProbationRepository();
-  private final FrozenFormCache frozen = new FrozenFormCache(new BallotRepository());
+  private final FrozenFormCache frozen;
 
-  public ProbationAssessments(Pool pool, AuditLog audit, EventService events, FormService forms, Clock clock) {
+  public ProbationAssessments(Pool pool, AuditLog audit, EventService events, FormService forms,
+                              FrozenFormCache frozen, Clock clock) {
+    this.frozen = frozen;
     this.pool = pool;
     this.audit = audit;
     this.events = events;

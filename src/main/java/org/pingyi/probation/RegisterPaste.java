@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.pingyi.form.FieldError;
 import org.pingyi.form.FormProblems;
-import org.pingyi.form.TsvImport;
+import org.pingyi.formeditor.TsvImport;
 import org.pingyi.http.AppError;
 
 /**

@@ -3,9 +3,9 @@ package org.pingyi.recount;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.pingyi.export.SummaryTable;
-import org.pingyi.export.SummaryTable.Block;
-import org.pingyi.export.SummaryTable.Head;
+import org.pingyi.summary.SummaryTable;
+import org.pingyi.summary.SummaryTable.Block;
+import org.pingyi.summary.SummaryTable.Head;
 
 /**
  * Prints a recount as text, table by table, cells separated by " | " in the columns of the summary table, so that a

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** SQL for the tally: the event as a snapshot heads it, its voter categories' slip counts, the screen setting. */
-final class TallyRepository {
+public final class TallyRepository {
   private static final String EVENT = """
       SELECT title, status, screen_turnout_only, expected_attendance, board_key FROM events WHERE id = $1""";
   /**
@@ -28,11 +28,11 @@ final class TallyRepository {
   private static final String SET_TURNOUT_ONLY = "UPDATE events SET screen_turnout_only = $2 WHERE id = $1";
 
   /** The event's columns a snapshot reads, as stored (the status in its wire name). */
-  record EventRow(String title, String status, Boolean screenTurnoutOnly, Integer expectedAttendance,
+  public record EventRow(String title, String status, Boolean screenTurnoutOnly, Integer expectedAttendance,
                   String boardKey) {
   }
 
-  Future<Optional<EventRow>> event(SqlClient client, UUID eventId) {
+  public Future<Optional<EventRow>> event(SqlClient client, UUID eventId) {
     return client.preparedQuery(EVENT).execute(Tuple.of(eventId)).map(rows -> {
       if (rows.size() == 0) return Optional.empty();
       Row row = rows.iterator().next();
@@ -41,7 +41,7 @@ final class TallyRepository {
     });
   }
 
-  Future<List<TallyReport.Category>> categories(SqlClient client, UUID eventId) {
+  public Future<List<TallyReport.Category>> categories(SqlClient client, UUID eventId) {
     return client.preparedQuery(CATEGORIES).execute(Tuple.of(eventId)).map(rows -> {
       List<TallyReport.Category> out = new ArrayList<>();
       rows.forEach(c -> out.add(new TallyReport.Category(c.getString("code"), c.getString("name"), c.getInteger("expected"),
@@ -51,7 +51,7 @@ final class TallyRepository {
     });
   }
 
-  Future<Void> setTurnoutOnly(SqlClient client, UUID eventId, boolean turnoutOnly) {
+  public Future<Void> setTurnoutOnly(SqlClient client, UUID eventId, boolean turnoutOnly) {
     return client.preparedQuery(SET_TURNOUT_ONLY).execute(Tuple.of(eventId, turnoutOnly)).mapEmpty();
   }
 }

@@ -7,10 +7,8 @@ import io.vertx.sqlclient.Pool;
 import java.util.List;
 import java.util.UUID;
 import org.pingyi.ballot.BallotForm;
-import org.pingyi.ballot.BallotRepository;
 import org.pingyi.ballot.FrozenForm;
 import org.pingyi.ballot.FrozenFormCache;
-import org.pingyi.board.BoardService;
 import org.pingyi.event.EventStatus;
 import org.pingyi.form.FormRules;
 import org.pingyi.http.AppError;
@@ -26,20 +24,16 @@ public final class TallySnapshots {
 
   private final Pool pool;
   private final FrozenFormCache forms;
-  private final String publicUrl;
+  private final BoardLinks boardLinks;
 
-  public TallySnapshots(Pool pool) {
-    this(pool, null);
-  }
-
-  /** @param publicUrl where phones reach the server, for the receipts board's address; null leaves it out */
-  public TallySnapshots(Pool pool, String publicUrl) {
+  /** @param boardLinks where the receipts board is, added to a snapshot once voting is over */
+  public TallySnapshots(Pool pool, FrozenFormCache forms, BoardLinks boardLinks) {
     this.pool = pool;
-    this.forms = new FrozenFormCache(new BallotRepository());
-    this.publicUrl = publicUrl;
+    this.forms = forms;
+    this.boardLinks = boardLinks;
   }
 
-  Future<JsonObject> snapshot(UUID eventId) {
+  public Future<JsonObject> snapshot(UUID eventId) {
     return REPOSITORY.event(pool, eventId).compose(found -> {
       TallyRepository.EventRow event = found.orElseThrow(() -> AppError.of(ErrorCode.EVENT_NOT_FOUND));
       EventStatus status = EventStatus.fromWire(event.status());
@@ -59,16 +53,8 @@ public final class TallySnapshots {
     });
   }
 
-  /**
-   * Once voting has closed, where the receipts board is (its address for phones and its QR code): the screen
-   * shows it on its last page. Never before the close: the board's key would lead nowhere yet, and staff and
-   * screen links are the only readers of a snapshot.
-   */
   private JsonObject withBoard(JsonObject snapshot, EventStatus status, String boardKey) {
-    if (publicUrl == null || !status.votingOver()) return snapshot;
-    String path = BoardService.path(boardKey);
-    return snapshot.put("board", new JsonObject().put("url", publicUrl + path).put("path", path)
-        .put("qr", path + "/qr.svg").put("pdf", path + "/receipts.pdf"));
+    return boardLinks.of(status, boardKey).map(link -> snapshot.put("board", link)).orElse(snapshot);
   }
 
   /**
@@ -92,7 +78,7 @@ public final class TallySnapshots {
         .map(counters -> TallyReport.of(parsed, counters, categories, expected, disclosure)));
   }
 
-  Future<Buffer> encoded(UUID eventId) {
+  public Future<Buffer> encoded(UUID eventId) {
     return snapshot(eventId).map(JsonObject::toBuffer);
   }
 }

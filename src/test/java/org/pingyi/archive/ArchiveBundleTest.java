@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.pingyi.export.CastBallots;
+import org.pingyi.rawexport.CastBallots;
 import org.pingyi.support.Api;
 import org.pingyi.support.Db;
 import org.pingyi.support.ServerExtension;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.AppConfig;
+import org.pingyi.staff.Role;
 import org.pingyi.support.Api;
 import org.pingyi.support.ServerExtension;
 import org.pingyi.support.TestServer;

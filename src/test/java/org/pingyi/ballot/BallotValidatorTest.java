@@ -8,10 +8,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.pingyi.form.FieldError;
 import org.pingyi.form.FormDefinition;
-import org.pingyi.form.FormTemplates;
+import org.pingyi.formeditor.FormTemplates;
 import org.pingyi.form.RecommendationQuestion;
 import org.pingyi.form.Section;
-import org.pingyi.form.TsvImport;
+import org.pingyi.formeditor.TsvImport;
 
 /** The ballot rules in plain Java: what is refused online, what paper keeps for the tally, and the normal form. */
 class BallotValidatorTest {

@@ -28,7 +28,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.pingyi.export.RecountCheck;
+import org.pingyi.summary.RecountCheck;
 import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.ConsoleSignIn;
 import org.pingyi.support.Fixtures;

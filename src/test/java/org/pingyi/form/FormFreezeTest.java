@@ -9,6 +9,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.pingyi.formeditor.FormTemplates;
+import org.pingyi.formeditor.FormValidator;
 
 class FormFreezeTest {
 

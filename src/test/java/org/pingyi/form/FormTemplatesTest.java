@@ -7,6 +7,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.pingyi.formeditor.FormTemplates;
+import org.pingyi.formeditor.FormValidator;
+import org.pingyi.formeditor.TemplateInfo;
 
 class FormTemplatesTest {
 

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.pingyi.formeditor.FormTemplates;
+import org.pingyi.formeditor.FormValidator;
 
 class FormValidatorTest {
 

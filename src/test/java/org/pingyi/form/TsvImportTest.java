@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.pingyi.formeditor.FormTemplates;
+import org.pingyi.formeditor.FormValidator;
+import org.pingyi.formeditor.TsvImport;
 
 class TsvImportTest {
 

@@ -18,7 +18,7 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.pingyi.db.EmbeddedDatabase;
-import org.pingyi.export.CastBallots;
+import org.pingyi.rawexport.CastBallots;
 import org.pingyi.support.Api;
 import org.pingyi.support.Db;
 import org.pingyi.support.Slow;

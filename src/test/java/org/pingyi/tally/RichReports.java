@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.pingyi.ballot.BallotForm;
 import org.pingyi.form.FormJson;
-import org.pingyi.form.FormTemplates;
-import org.pingyi.form.TsvImport;
+import org.pingyi.formeditor.FormTemplates;
+import org.pingyi.formeditor.TsvImport;
 
 /**
  * Reports of all four templates with every optional part present, plus a turnout-only one, one of three categories

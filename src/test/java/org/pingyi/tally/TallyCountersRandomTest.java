@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.pingyi.ballot.BallotForm;
-import org.pingyi.form.FormTemplates;
-import org.pingyi.form.TsvImport;
+import org.pingyi.formeditor.FormTemplates;
+import org.pingyi.formeditor.TsvImport;
 
 /**
  * Thousands of random ballots, valid and not: counting them one by one, in any order and in batches, always gives

@@ -1,5 +1,0 @@
-package org.pingyi.form;
-
-/** A built-in template as the console lists it: its id, title and a one-line description. */
-public record TemplateInfo(String id, String title, String description) {
-}

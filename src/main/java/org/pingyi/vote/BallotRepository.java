@@ -1,0 +1,79 @@
+package org.pingyi.vote;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.pingyi.event.EventStatus;
+import org.pingyi.slip.SlipState;
+
+/** SQL for casting: reading slips with their events and consuming them; the published receipts. */
+public final class BallotRepository {
+  private static final HexFormat HEX = HexFormat.of();
+  private static final String SLIP = """
+      SELECT s.token_sha256, s.state, s.event_id, s.category_code, c.name AS category_name, e.status,
+             e.title, e.organizing_unit, e.event_date, e.venue
+      FROM slips s JOIN events e ON e.id = s.event_id
+                   JOIN voter_categories c ON c.event_id = s.event_id AND c.code = s.category_code
+      WHERE s.token_sha256 = ANY($1)""";
+  // Locking in token order: two groups sharing slips then always wait in the same direction, never in a cycle.
+  private static final String CONSUME_ALL = """
+      WITH claimed AS (
+        SELECT token_sha256 FROM slips WHERE token_sha256 = ANY($1) AND state = 'unused'
+        ORDER BY token_sha256 FOR UPDATE)
+      UPDATE slips s SET state = 'used' FROM claimed WHERE s.token_sha256 = claimed.token_sha256
+      RETURNING s.token_sha256""";
+
+  /** A slip as the voter's page needs it: its state, category and event. */
+  public record SlipView(SlipState state, UUID eventId, String categoryCode, String categoryName, EventStatus eventStatus,
+                         JsonObject event) {
+
+    String title() {
+      return event.getString("title");
+    }
+  }
+
+  /** The slips found among the given token hashes, keyed by {@link #tokenKey}. */
+  Future<Map<String, SlipView>> slips(SqlClient client, List<byte[]> tokenHashes) {
+    Buffer[] hashes = tokenHashes.stream().map(Buffer::buffer).toArray(Buffer[]::new);
+    return client.preparedQuery(SLIP).execute(Tuple.of(hashes)).map(rows -> {
+      Map<String, SlipView> found = new HashMap<>();
+      rows.forEach(row -> found.put(tokenKey(row.getBuffer("token_sha256").getBytes()), slipView(row)));
+      return found;
+    });
+  }
+
+  private static SlipView slipView(Row row) {
+    JsonObject event = new JsonObject().put("title", row.getString("title"))
+        .put("organizingUnit", row.getString("organizing_unit"))
+        .put("date", row.getLocalDate("event_date") == null ? null : row.getLocalDate("event_date").toString())
+        .put("venue", row.getString("venue"));
+    return new SlipView(SlipState.fromWire(row.getString("state")), row.getUUID("event_id"), row.getString("category_code"),
+        row.getString("category_name"), EventStatus.fromWire(row.getString("status")), event);
+  }
+
+  static String tokenKey(byte[] tokenHash) {
+    return HEX.formatHex(tokenHash);
+  }
+
+  /** Marks the unused slips among these as used; returns the {@link #tokenKey}s of those it marked. */
+  Future<Set<String>> consume(SqlClient tx, List<byte[]> tokenHashes) {
+    if (tokenHashes.isEmpty()) return Future.succeededFuture(Set.of());
+    Buffer[] hashes = tokenHashes.stream().map(Buffer::buffer).toArray(Buffer[]::new);
+    return tx.preparedQuery(CONSUME_ALL).execute(Tuple.of(hashes)).map(rows -> {
+      Set<String> consumed = new HashSet<>();
+      rows.forEach(row -> consumed.add(tokenKey(row.getBuffer("token_sha256").getBytes())));
+      return consumed;
+    });
+  }
+}

@@ -1,0 +1,86 @@
+package org.pingyi.vote;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.pingyi.ballot.PlainJson;
+import org.pingyi.ballot.Receipt;
+import org.pingyi.http.AppError;
+import org.pingyi.http.ErrorCode;
+import org.pingyi.http.JsonBody;
+import org.pingyi.http.StaticFiles;
+import org.pingyi.metrics.Measurements;
+
+/**
+ * The voter's side, reached with a slip's token and no account: the page at /v/:token, and the API it
+ * calls, and the entry page /v where a code typed from the slip becomes the token. Paths carry the token, which
+ * the access log masks.
+ */
+public final class VoteRoutes {
+  /** Far above any real ballot (a few kilobytes) and far below the API's general limit. */
+  static final int BALLOT_BODY_LIMIT = 256 * 1024;
+
+  private final CastService service;
+  private final StaticFiles files;
+  private final Measurements measurements;
+
+  public VoteRoutes(CastService service, StaticFiles files, Measurements measurements) {
+    this.service = service;
+    this.files = files;
+    this.measurements = measurements;
+  }
+
+  public void mount(Router router) {
+    // The entry page for a code typed from the slip when its QR code will not scan; it opens /v/<token> itself.
+    router.get("/v").handler(ctx -> files.page(ctx, "/vote/entry.html"));
+    router.get("/v/:token").handler(this::page);
+    router.get("/api/v/:token").respond(ctx -> {
+      noStore(ctx);
+      return service.ballotPaper(ctx.pathParam("token"));
+    });
+    router.post("/api/v/:token").handler(this::cast);
+  }
+
+  private void page(RoutingContext ctx) {
+    // The token stays in the address bar only; the page reads it there and calls the API with it.
+    ctx.response().putHeader("X-Robots-Tag", "noindex");
+    files.page(ctx, "/vote/index.html");
+  }
+
+  /** Casts, and counts the outcome by its error code (never by slip or event) for /metrics. */
+  private void cast(RoutingContext ctx) {
+    Future<CastService.Cast> cast;
+    try {
+      cast = submit(ctx);
+    } catch (AppError refused) {
+      cast = Future.failedFuture(refused);
+    }
+    cast.onSuccess(done -> {
+      measurements.ballotAccepted(done.replay());
+      ctx.response().setStatusCode(done.replay() ? 200 : 201)
+          .putHeader("Content-Type", "application/json; charset=utf-8")
+          .end(new JsonObject().put("receipt", done.receipt()).put("replay", done.replay()).encode());
+    }).onFailure(failure -> {
+      measurements.ballotRefused(failure instanceof AppError refused ? refused.errorCode() : null);
+      ctx.fail(failure);
+    });
+  }
+
+  private Future<CastService.Cast> submit(RoutingContext ctx) {
+    if (ctx.body().length() > BALLOT_BODY_LIMIT) {
+      throw AppError.of(ErrorCode.PAYLOAD_TOO_LARGE, "提交内容过大（上限 " + BALLOT_BODY_LIMIT / 1024 + " KB）");
+    }
+    JsonObject body = JsonBody.of(ctx);
+    Object nonce = body.getValue("nonce");
+    if (!(nonce instanceof String text) || !Receipt.NONCE.matcher(text).matches()) {
+      throw AppError.invalidField("nonce", "缺少或格式不正确：应为 22–86 个 base64url 字符的随机值");
+    }
+    noStore(ctx);
+    return service.cast(ctx.pathParam("token"), (String) nonce, PlainJson.of(body.getValue("answers")));
+  }
+
+  private static void noStore(RoutingContext ctx) {
+    ctx.response().putHeader("Cache-Control", "no-store");
+  }
+}
