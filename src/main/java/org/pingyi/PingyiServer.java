@@ -75,7 +75,7 @@ import org.pingyi.probation.ProbationRoutes;
 import org.pingyi.probation.ProbationService;
 import org.pingyi.slip.SlipRoutes;
 import org.pingyi.slip.SlipService;
-import org.pingyi.screen.TallyRoutes;
+import org.pingyi.screen.ScreenRoutes;
 
 /** The HTTP server: builds the pool and the features, mounts their routes, and listens. */
 public final class PingyiServer extends VerticleBase {
@@ -94,7 +94,7 @@ public final class PingyiServer extends VerticleBase {
   private Pool pool;
   private Router router;
   private HttpServer server;
-  private TallyRoutes tally;
+  private ScreenRoutes screen;
   private Mixer mixer;
   private InboxMixer inboxMixer;
 
@@ -117,7 +117,7 @@ public final class PingyiServer extends VerticleBase {
             .compose(read -> wire(jwtKey, read.resultAt(0), read.resultAt(1))))
         .compose(wired -> {
           router = wired;
-          return tally.listen(vertx, database.connectOptions());
+          return screen.listen(vertx, database.connectOptions());
         })
         .compose(v -> listen())
         .onSuccess(listening -> server = listening);
@@ -201,8 +201,8 @@ public final class PingyiServer extends VerticleBase {
     inboxMixer = new InboxMixer(vertx, pool);
     new SubmitRoutes(SubmitService.create(vertx, pool, jwtKey), files).mount(router);
     new FeedbackRoutes(new FeedbackService(pool, audit), staffAuth, config.publicUrl(), exportWorkers).mount(router);
-    tally = new TallyRoutes(vertx, pool, staffAuth, eventService, audit, files, snapshots, measurements);
-    tally.mount(router);
+    screen = new ScreenRoutes(vertx, pool, staffAuth, eventService, audit, files, snapshots, measurements);
+    screen.mount(router);
     router.get("/").handler(ctx -> ctx.redirect("/console/"));
     // After every route, before the fallbacks: HEAD on pages, and 405 for a routed address's other methods.
     Methods.mount(router);
@@ -254,7 +254,7 @@ public final class PingyiServer extends VerticleBase {
   public Future<?> stop() {
     if (mixer != null) mixer.stop();
     if (inboxMixer != null) inboxMixer.stop();
-    Future<Void> listening = tally == null ? Future.succeededFuture() : tally.stop();
+    Future<Void> listening = screen == null ? Future.succeededFuture() : screen.stop();
     return listening.eventually(() -> pool == null ? Future.succeededFuture() : pool.close());
   }
 }

@@ -2,8 +2,8 @@ package org.pingyi.archive;
 
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
+import org.pingyi.http.Params;
 import org.pingyi.staff.StaffAuth;
-import org.pingyi.event.EventRoutes;
 import org.pingyi.event.EventService;
 
 /** /api/events/:eventId/completeness: what the record still lacks before it can be archived. */
@@ -22,6 +22,6 @@ public final class ArchiveRoutes {
 
   public void mount(Router router) {
     router.get("/api/events/:eventId/completeness").handler(auth.anyStaff()).respond(ctx ->
-        events.get(pool, EventRoutes.eventId(ctx)).compose(event -> check.missing(pool, event)).map(RecordCheck::toJson));
+        events.get(pool, Params.eventId(ctx)).compose(event -> check.missing(pool, event)).map(RecordCheck::toJson));
   }
 }

@@ -6,9 +6,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.pingyi.http.Params;
 import org.pingyi.staff.Role;
 import org.pingyi.staff.StaffAuth;
-import org.pingyi.event.EventRoutes;
 import org.pingyi.http.Downloads;
 import org.pingyi.http.ResponseOutputStream;
 
@@ -31,11 +31,11 @@ public final class BundleRoutes {
     router.get("/api/events/:eventId/archive/bundle.zip").handler(auth.allow(Role.ORGANIZER, Role.CLERK))
         .handler(this::download);
     router.get("/api/events/:eventId/archive/manifest").handler(auth.allow(Role.ORGANIZER, Role.CLERK))
-        .respond(ctx -> service.manifest(EventRoutes.eventId(ctx), ctx.vertx().getOrCreateContext()));
+        .respond(ctx -> service.manifest(Params.eventId(ctx), ctx.vertx().getOrCreateContext()));
   }
 
   private void download(RoutingContext ctx) {
-    UUID eventId = EventRoutes.eventId(ctx);
+    UUID eventId = Params.eventId(ctx);
     Context eventLoop = ctx.vertx().getOrCreateContext();
     AtomicReference<String> manifest = new AtomicReference<>();
     Downloads.settled(ctx, service.prepare(eventId).compose(bundle -> {

@@ -25,7 +25,7 @@ public final class EventRoutes {
   public void mount(Router router) {
     router.get("/api/events").handler(auth.anyStaff()).respond(this::list);
     router.post("/api/events").handler(auth.allow(Role.ORGANIZER)).handler(this::create);
-    router.get("/api/events/:eventId").handler(auth.anyStaff()).respond(ctx -> service.describe(eventId(ctx)));
+    router.get("/api/events/:eventId").handler(auth.anyStaff()).respond(ctx -> service.describe(Params.eventId(ctx)));
     router.put("/api/events/:eventId").handler(auth.allow(Role.ORGANIZER)).respond(this::update);
     router.post("/api/events/:eventId/open").handler(auth.allow(Role.ORGANIZER))
         .respond(ctx -> transition(ctx, EventStatus.Transition.OPEN));
@@ -45,17 +45,13 @@ public final class EventRoutes {
   }
 
   private Future<JsonObject> update(RoutingContext ctx) {
-    UUID id = eventId(ctx);
+    UUID id = Params.eventId(ctx);
     EventDetails details = EventInput.details(ctx);
     return service.update(StaffAuth.staff(ctx), id, details).compose(v -> service.describe(id));
   }
 
   private Future<JsonObject> transition(RoutingContext ctx, EventStatus.Transition step) {
-    UUID id = eventId(ctx);
+    UUID id = Params.eventId(ctx);
     return service.transition(StaffAuth.staff(ctx), id, step).compose(v -> service.describe(id));
-  }
-
-  public static UUID eventId(RoutingContext ctx) {
-    return Params.pathUuid(ctx, "eventId", ErrorCode.EVENT_NOT_FOUND);
   }
 }

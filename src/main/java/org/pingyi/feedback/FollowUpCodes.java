@@ -2,7 +2,7 @@ package org.pingyi.feedback;
 
 import java.security.SecureRandom;
 import java.util.Optional;
-import org.pingyi.slip.SlipTokens;
+import org.pingyi.crypto.StoredSecrets;
 
 /**
  * Follow-up codes: 100 random bits as 20 characters of Crockford's base32 in four groups of five
@@ -45,6 +45,6 @@ final class FollowUpCodes {
   /** The SHA-256 the database keeps of a code (of its plain form). */
   static byte[] hash(String code) {
     // Kept as slip tokens are: their SHA-256 only.
-    return SlipTokens.hash(plain(code).orElseThrow(() -> new IllegalArgumentException("not a follow-up code")));
+    return StoredSecrets.hash(plain(code).orElseThrow(() -> new IllegalArgumentException("not a follow-up code")));
   }
 }

@@ -26,7 +26,7 @@ public final class FormJson {
     List<FieldError> errors = new ArrayList<>();
     FormDefinition form;
     try {
-      form = FormJsonReader.form(new JsonIn(json, "", errors));
+      form = FormJsonReader.form(new FormJsonFields(json, "", errors));
     } catch (RuntimeException unexpected) {
       // The reader is written not to throw; this keeps the promise if a JSON value we did not foresee
       // (a foreign object put into the JsonObject by Java code) slips through.

@@ -9,53 +9,53 @@ final class FormJsonReader {
   private FormJsonReader() {
   }
 
-  static FormDefinition form(JsonIn in) {
+  static FormDefinition form(FormJsonFields in) {
     int schema = in.integer("schema");
     String template = in.string("template", "custom");
     String title = in.string("title");
     String instructions = in.string("instructions", "");
-    JsonIn rulesIn = in.object("rules", false);
+    FormJsonFields rulesIn = in.object("rules", false);
     FormRules rules = rulesIn == null ? FormRules.defaults() : rules(rulesIn);
     List<Section> sections = new ArrayList<>();
-    for (JsonIn s : in.objects("sections", true)) {
+    for (FormJsonFields s : in.objects("sections", true)) {
       sections.add(section(s));
     }
     return new FormDefinition(schema, template, title, instructions, rules, sections);
   }
 
-  static FormRules rules(JsonIn in) {
+  static FormRules rules(FormJsonFields in) {
     int minGroupSize = in.integer("minGroupSize", FormRules.DEFAULT_MIN_GROUP_SIZE);
-    JsonIn unfavourable = in.object("unfavourable", false);
-    JsonIn majority = in.object("majority", false);
-    JsonIn quorum = in.object("quorum", false);
+    FormJsonFields unfavourable = in.object("unfavourable", false);
+    FormJsonFields majority = in.object("majority", false);
+    FormJsonFields quorum = in.object("quorum", false);
     return new FormRules(minGroupSize,
         unfavourable == null ? null : unfavourable(unfavourable),
         majority == null ? null : threshold(majority),
         quorum == null ? null : fraction(quorum));
   }
 
-  private static UnfavourableRule unfavourable(JsonIn in) {
+  private static UnfavourableRule unfavourable(FormJsonFields in) {
     List<String> options = in.strings("options", false);
     // docs/domain.md: 不认同 is the option counted by default.
     return new UnfavourableRule(threshold(in), options == null ? List.of("disagree") : options);
   }
 
-  private static Threshold threshold(JsonIn in) {
+  private static Threshold threshold(FormJsonFields in) {
     return new Threshold(fraction(in), in.string("comparison", Threshold.EXCEEDS));
   }
 
-  private static Fraction fraction(JsonIn in) {
+  private static Fraction fraction(FormJsonFields in) {
     return new Fraction(in.integer("numerator"), in.integer("denominator"));
   }
 
-  private static Section section(JsonIn in) {
+  private static Section section(FormJsonFields in) {
     String id = in.string("id");
     String title = in.string("title");
-    JsonIn subjectIn = in.object("subject", false);
+    FormJsonFields subjectIn = in.object("subject", false);
     Subject subject = subjectIn == null ? null
         : new Subject(subjectIn.string("name"), subjectIn.string("post", ""));
     List<Question> questions = new ArrayList<>();
-    for (JsonIn q : in.objects("questions", true)) {
+    for (FormJsonFields q : in.objects("questions", true)) {
       Question question = QuestionJsonReader.question(q);
       if (question != null) {
         questions.add(question);

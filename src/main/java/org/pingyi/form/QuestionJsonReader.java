@@ -14,7 +14,7 @@ final class QuestionJsonReader {
   }
 
   /** The question, or null when its kind is missing or unknown (already reported). */
-  static Question question(JsonIn in) {
+  static Question question(FormJsonFields in) {
     String id = in.string("id");
     String kind = in.string("kind");
     String text = in.string("text");
@@ -39,9 +39,9 @@ final class QuestionJsonReader {
     }
   }
 
-  private static MatrixQuestion matrix(JsonIn in, String id, String text) {
-    JsonIn reasonIn = in.object("reason", false);
-    List<JsonIn> extras = in.objects("extra", false);
+  private static MatrixQuestion matrix(FormJsonFields in, String id, String text) {
+    FormJsonFields reasonIn = in.object("reason", false);
+    List<FormJsonFields> extras = in.objects("extra", false);
     return new MatrixQuestion(id, text, in.bool("required", false),
         each(in.objects("columns", false), c -> new MatrixColumn(c.string("key"), c.string("label"))),
         each(in.objects("rows", false), QuestionJsonReader::row),
@@ -52,49 +52,49 @@ final class QuestionJsonReader {
             scaleOptions(e, "options"))));
   }
 
-  private static MatrixRow row(JsonIn in) {
+  private static MatrixRow row(FormJsonFields in) {
     return new MatrixRow(in.string("id"), in.string("label"), in.optionalInteger("weight"),
         in.stringMap("attributes"));
   }
 
-  private static Reason reason(JsonIn in) {
+  private static Reason reason(FormJsonFields in) {
     return new Reason(in.string("label"), in.strings("whenOptions", true), in.optionalInteger("max"),
         choices(in, "options"));
   }
 
-  private static RecommendationQuestion recommendation(JsonIn in, String id, String text) {
-    List<JsonIn> approve = in.objects("approveOptions", false);
+  private static RecommendationQuestion recommendation(FormJsonFields in, String id, String text) {
+    List<FormJsonFields> approve = in.objects("approveOptions", false);
     return new RecommendationQuestion(id, text,
         in.string("mode", RecommendationQuestion.SELECT),
         approve == null ? null : each(approve, QuestionJsonReader::choice),
         each(in.objects("positions", true), QuestionJsonReader::position));
   }
 
-  private static Position position(JsonIn in) {
+  private static Position position(FormJsonFields in) {
     return new Position(in.string("id"), in.string("title"), in.integer("seats"),
         in.bool("writeIns", false), in.bool("equalSlate", false),
         each(in.objects("candidates", false), c -> new Candidate(c.string("id"), c.string("name"),
             c.string("gender", ""), c.string("birth", ""), c.string("currentPost", ""))));
   }
 
-  static List<ScaleOption> scaleOptions(JsonIn in, String key) {
+  static List<ScaleOption> scaleOptions(FormJsonFields in, String key) {
     return each(in.objects(key, true), o -> new ScaleOption(o.string("id"), o.string("label"),
         o.optionalInteger("score"), o.bool("favourable", false), o.bool("unknown", false)));
   }
 
-  private static List<Choice> choices(JsonIn in, String key) {
+  private static List<Choice> choices(FormJsonFields in, String key) {
     return each(in.objects(key, true), QuestionJsonReader::choice);
   }
 
-  private static Choice choice(JsonIn in) {
+  private static Choice choice(FormJsonFields in) {
     return new Choice(in.string("id"), in.string("label"));
   }
 
   /** Maps each element; an absent optional list is an empty one. */
-  private static <T> List<T> each(List<JsonIn> items, Function<JsonIn, T> read) {
+  private static <T> List<T> each(List<FormJsonFields> items, Function<FormJsonFields, T> read) {
     List<T> out = new ArrayList<>();
     if (items != null) {
-      for (JsonIn item : items) {
+      for (FormJsonFields item : items) {
         out.add(read.apply(item));
       }
     }

@@ -7,7 +7,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
 import java.util.function.Function;
-import org.pingyi.event.EventRoutes;
 import org.pingyi.form.FormDefinition;
 import org.pingyi.form.StoredForm;
 import org.pingyi.http.AppError;
@@ -47,12 +46,12 @@ public final class FormRoutes {
   }
 
   private Future<JsonArray> listForEvent(RoutingContext ctx) {
-    return service.listForEvent(EventRoutes.eventId(ctx))
+    return service.listForEvent(Params.eventId(ctx))
         .map(all -> new JsonArray(all.stream().map(StoredForm::toJson).toList()));
   }
 
   private void create(RoutingContext ctx) {
-    UUID eventId = EventRoutes.eventId(ctx);
+    UUID eventId = Params.eventId(ctx);
     JsonInput in = JsonInput.of(ctx);
     FormDefinition definition;
     if (in.has("template")) {

@@ -35,6 +35,11 @@ public final class Params {
     }
   }
 
+  /** The {@code :eventId} of a path; every feature's routes under {@code /api/events/:eventId} read it so. */
+  public static UUID eventId(RoutingContext ctx) {
+    return pathUuid(ctx, "eventId", ErrorCode.EVENT_NOT_FOUND);
+  }
+
   public static Optional<UUID> optionalUuid(RoutingContext ctx, String name) {
     String value = ctx.queryParams().get(name);
     if (value == null || value.isBlank()) return Optional.empty();

@@ -4,7 +4,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.pingyi.ballot.PlainJson;
-import org.pingyi.event.EventRoutes;
 import org.pingyi.http.ErrorCode;
 import org.pingyi.http.JsonInput;
 import org.pingyi.http.Params;
@@ -28,13 +27,13 @@ public final class PaperRoutes {
   public void mount(Router router) {
     router.post("/api/events/:eventId/paper-ballots").handler(auth.allow(Role.ORGANIZER, Role.CLERK)).handler(this::enter);
     router.get("/api/events/:eventId/paper-ballots").handler(auth.allow(Role.ORGANIZER, Role.CLERK))
-        .respond(ctx -> service.pending(EventRoutes.eventId(ctx)));
+        .respond(ctx -> service.pending(Params.eventId(ctx)));
     router.delete("/api/events/:eventId/paper-ballots/:serial/entries/:entryId")
         .handler(auth.allow(Role.ORGANIZER, Role.CLERK)).handler(this::discard);
     router.get("/api/events/:eventId/receipts").handler(auth.anyStaff())
-        .respond(ctx -> service.receipts(EventRoutes.eventId(ctx)));
+        .respond(ctx -> service.receipts(Params.eventId(ctx)));
     router.get("/api/events/:eventId/ballots/counts").handler(auth.anyStaff())
-        .respond(ctx -> service.counts(EventRoutes.eventId(ctx)));
+        .respond(ctx -> service.counts(Params.eventId(ctx)));
   }
 
   private void enter(RoutingContext ctx) {
@@ -44,7 +43,7 @@ public final class PaperRoutes {
     Object answers = in.raw().getValue("answers");
     if (answers != null && !(answers instanceof JsonObject)) in.fail("answers", "应为对象");
     in.throwIfInvalid();
-    service.enter(StaffAuth.staff(ctx), EventRoutes.eventId(ctx), serial.trim().toUpperCase(), unreadable,
+    service.enter(StaffAuth.staff(ctx), Params.eventId(ctx), serial.trim().toUpperCase(), unreadable,
             PlainJson.of(answers))
         .onSuccess(result -> ctx.response().setStatusCode(statusOf(result))
             .putHeader("Content-Type", "application/json; charset=utf-8").end(result.encode()))
@@ -62,6 +61,6 @@ public final class PaperRoutes {
   private void discard(RoutingContext ctx) {
     var entryId = Params.pathUuid(ctx, "entryId", ErrorCode.ENTRY_NOT_FOUND);
     org.pingyi.http.Responses.noContent(ctx,
-        service.discard(StaffAuth.staff(ctx), EventRoutes.eventId(ctx), ctx.pathParam("serial"), entryId));
+        service.discard(StaffAuth.staff(ctx), Params.eventId(ctx), ctx.pathParam("serial"), entryId));
   }
 }

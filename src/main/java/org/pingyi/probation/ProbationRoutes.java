@@ -7,7 +7,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
 import org.pingyi.staff.Role;
 import org.pingyi.staff.StaffAuth;
-import org.pingyi.event.EventRoutes;
 import org.pingyi.http.Downloads;
 import org.pingyi.http.ErrorCode;
 import org.pingyi.http.Params;
@@ -45,7 +44,7 @@ public final class ProbationRoutes {
     router.post("/api/probation/assessments").handler(auth.allow(Role.ORGANIZER)).handler(ctx -> Responses.created(ctx,
         assessments.start(StaffAuth.staff(ctx), ProbationInput.startAssessment(ctx))));
     router.post("/api/events/:eventId/probation-cadres").handler(auth.allow(Role.ORGANIZER)).handler(ctx -> {
-      UUID eventId = EventRoutes.eventId(ctx);
+      UUID eventId = Params.eventId(ctx);
       Responses.created(ctx, assessments.newCadresForm(StaffAuth.staff(ctx), eventId, ProbationInput.year(ctx))
           .map(form -> form.toJson()));
     });

@@ -5,9 +5,9 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
+import org.pingyi.http.Params;
 import org.pingyi.staff.Role;
 import org.pingyi.staff.StaffAuth;
-import org.pingyi.event.EventRoutes;
 import org.pingyi.http.Downloads;
 import org.pingyi.http.ResponseOutputStream;
 
@@ -35,7 +35,7 @@ public final class RawExportRoutes {
   }
 
   private void download(RoutingContext ctx, RawFormat format) {
-    UUID eventId = EventRoutes.eventId(ctx);
+    UUID eventId = Params.eventId(ctx);
     Context eventLoop = ctx.vertx().getOrCreateContext();
     Downloads.settled(ctx, service.prepare(eventId).compose(export -> {
       Downloads.attachment(ctx, format.contentType(), format.fileName(),

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.pingyi.auditlog.AuditLog;
-import org.pingyi.event.EventRoutes;
+import org.pingyi.crypto.StoredSecrets;
 import org.pingyi.event.TallyChanges;
 import org.pingyi.http.AppError;
 import org.pingyi.http.ErrorCode;
-import org.pingyi.slip.SlipTokens;
+import org.pingyi.http.Params;
 import org.pingyi.staff.Staff;
 import org.pingyi.staff.StaffAuth;
 
@@ -49,9 +49,9 @@ final class ScreenLinks {
         staff.handle(ctx);
         return;
       }
-      UUID eventId = EventRoutes.eventId(ctx);
+      UUID eventId = Params.eventId(ctx);
       String key = header.substring(SCHEME.length()).trim();
-      repository.valid(pool, SlipTokens.hash(key), eventId)
+      repository.valid(pool, StoredSecrets.hash(key), eventId)
           .onSuccess(link -> {
             if (link.isEmpty()) {
               ctx.fail(AppError.of(ErrorCode.INVALID_SCREEN_KEY));
@@ -77,7 +77,7 @@ final class ScreenLinks {
   /** A new link; its key is returned now and never again. */
   Future<JsonObject> create(Staff actor, UUID eventId, String label) {
     String key = newKey();
-    return pool.withTransaction(tx -> repository.create(tx, eventId, SlipTokens.hash(key), label, actor.id())
+    return pool.withTransaction(tx -> repository.create(tx, eventId, StoredSecrets.hash(key), label, actor.id())
         .compose(id -> audit.append(tx, AuditLog.Entry.by(actor, "screen_link.created", "screen_link", id, eventId,
                 new JsonObject().put("label", label)))
             .map(v -> new JsonObject().put("id", id.toString()).put("label", label).put("key", key)

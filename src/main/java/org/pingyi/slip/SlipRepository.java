@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Tuple;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.IntFunction;
+import org.pingyi.crypto.StoredSecrets;
 
 /** SQL for slips and their batches. */
 final class SlipRepository {
@@ -105,7 +106,7 @@ final class SlipRepository {
     String[] serials = new String[end - start];
     for (int i = start; i < end; i++) {
       IssuedSlip slip = slipAt.apply(i);
-      hashes[i - start] = Buffer.buffer(SlipTokens.hash(slip.token()));
+      hashes[i - start] = Buffer.buffer(StoredSecrets.hash(slip.token()));
       serials[i - start] = slip.serial();
     }
     return tx.preparedQuery(INSERT_SLIPS).execute(Tuple.of(hashes, eventId, category, batchId, serials)).mapEmpty();

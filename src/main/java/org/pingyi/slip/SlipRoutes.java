@@ -10,9 +10,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
+import org.pingyi.http.Params;
 import org.pingyi.staff.Role;
 import org.pingyi.staff.StaffAuth;
-import org.pingyi.event.EventRoutes;
 import org.pingyi.http.AppError;
 import org.pingyi.http.ChunkedBody;
 import org.pingyi.http.ClientGone;
@@ -51,15 +51,15 @@ public final class SlipRoutes {
   public void mount(Router router) {
     router.post("/api/events/:eventId/slips").handler(auth.allow(Role.ORGANIZER)).handler(this::issue);
     router.get("/api/events/:eventId/slips/counts").handler(auth.anyStaff())
-        .respond(ctx -> service.counts(EventRoutes.eventId(ctx)));
+        .respond(ctx -> service.counts(Params.eventId(ctx)));
     router.get("/api/events/:eventId/slips/unused").handler(auth.anyStaff())
-        .respond(ctx -> service.unused(EventRoutes.eventId(ctx)).map(u -> new JsonObject().put("total", u.total())
+        .respond(ctx -> service.unused(Params.eventId(ctx)).map(u -> new JsonObject().put("total", u.total())
             .put("categories", UnusedSerials.toJson(u.categories()))));
     router.get("/api/events/:eventId/slips/unused.pdf").handler(auth.anyStaff()).handler(this::unusedSheet);
     router.post("/api/events/:eventId/slips/unreturned").handler(auth.allow(Role.ORGANIZER)).respond(this::unreturned);
     router.post("/api/events/:eventId/slips/void").handler(auth.allow(Role.ORGANIZER)).respond(this::voidMany);
     router.post("/api/events/:eventId/slips/:serial/void").handler(auth.allow(Role.ORGANIZER))
-        .respond(ctx -> service.voidSlip(StaffAuth.staff(ctx), EventRoutes.eventId(ctx), ctx.pathParam("serial"))
+        .respond(ctx -> service.voidSlip(StaffAuth.staff(ctx), Params.eventId(ctx), ctx.pathParam("serial"))
             .map(v -> new JsonObject().put("serial", ctx.pathParam("serial")).put("state", "void")));
   }
 
@@ -69,13 +69,13 @@ public final class SlipRoutes {
    */
   private Future<JsonObject> unreturned(RoutingContext ctx) {
     if (ctx.body().length() <= 0) {
-      return service.declareUnreturned(StaffAuth.staff(ctx), EventRoutes.eventId(ctx), null)
+      return service.declareUnreturned(StaffAuth.staff(ctx), Params.eventId(ctx), null)
           .map(count -> new JsonObject().put("declared", count));
     }
     JsonInput in = JsonInput.of(ctx);
     Integer expected = in.has("count") ? in.integer("count", 0, 0, Integer.MAX_VALUE) : null;
     in.throwIfInvalid();
-    return service.declareUnreturned(StaffAuth.staff(ctx), EventRoutes.eventId(ctx), expected)
+    return service.declareUnreturned(StaffAuth.staff(ctx), Params.eventId(ctx), expected)
         .map(count -> new JsonObject().put("declared", count));
   }
 
@@ -85,7 +85,7 @@ public final class SlipRoutes {
     if (serials.isEmpty()) in.fail("serials", "请填写要作废的票签编号");
     if (new HashSet<>(serials).size() != serials.size()) in.fail("serials", "编号有重复");
     in.throwIfInvalid();
-    return service.voidSlips(StaffAuth.staff(ctx), EventRoutes.eventId(ctx), serials)
+    return service.voidSlips(StaffAuth.staff(ctx), Params.eventId(ctx), serials)
         .map(v -> new JsonObject().put("voided", serials.size()));
   }
 
@@ -94,7 +94,7 @@ public final class SlipRoutes {
     if (!CjkFont.available()) throw CjkFont.missing();
     // China time whatever the server's zone: the list is signed on paper and kept.
     String printedAt = LocalDateTime.now(java.time.ZoneOffset.ofHours(8)).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-    service.unused(EventRoutes.eventId(ctx)).compose(unused -> {
+    service.unused(Params.eventId(ctx)).compose(unused -> {
       Downloads.attachment(ctx, "application/pdf", "unused-slips.pdf", unused.eventTitle() + "-未使用票签清单.pdf");
       return Downloads.settled(ctx, ResponseOutputStream.send(ctx, sheets,
           out -> UnusedSlipsSheet.render(out, unused.eventTitle(), printedAt, unused.categories())));
@@ -102,7 +102,7 @@ public final class SlipRoutes {
   }
 
   private void issue(RoutingContext ctx) {
-    UUID eventId = EventRoutes.eventId(ctx);
+    UUID eventId = Params.eventId(ctx);
     JsonInput in = JsonInput.of(ctx);
     String category = in.text("category", true, 8);
     int count = in.integer("count", 0, 1, SlipService.MAX_BATCH);

@@ -65,7 +65,7 @@ final class AssessmentBlocks {
    */
   private static Block summary(List<Person> persons, List<WeightedScore> weighted) {
     Optional<ScaleQuestion> grades = persons.stream().flatMap(p -> p.grades().stream()).findFirst();
-    Heads heads = Heads.of(false).single("姓名").single("职务");
+    ColumnHeadings heads = ColumnHeadings.of(false).single("姓名").single("职务");
     grades.ifPresent(g -> heads.single(g.options().get(0).label() + "率")
         .single(g.options().get(1).label() + "以上率"));
     List<MatrixRow> items = items(persons);
@@ -118,7 +118,7 @@ final class AssessmentBlocks {
   /** 总体评价: each grade's count and share of the answers, 优秀率 and 称职以上率 of the valid ballots. */
   private static Block grades(ScaleQuestion g, ScaleResult result) {
     List<ScaleOption> options = g.options();
-    Heads heads = Heads.of(true).single("评价项目").single("作答票数");
+    ColumnHeadings heads = ColumnHeadings.of(true).single("评价项目").single("作答票数");
     options.forEach(o -> heads.pair(o.label(), "票数"));
     heads.single(options.get(0).label() + "率").single(options.get(1).label() + "以上率");
     List<Cell> cells = new ArrayList<>(List.of(Cell.text(g.text()), Cell.count(result.answered())));

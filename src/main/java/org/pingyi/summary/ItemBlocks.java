@@ -29,11 +29,11 @@ final class ItemBlocks {
   /** Items with the same scale in one table: 评议项目, 作答票数, per option 票数 and 比例, 好评率 (and without 不了解). */
   static Block scales(List<Numbered<ScaleQuestion, ScaleResult>> items) {
     List<ScaleOption> options = items.get(0).question().options();
-    boolean favourable = !Rules.favourable(options).isEmpty();
+    boolean favourable = !RuleWording.favourable(options).isEmpty();
     boolean unknown = options.stream().anyMatch(ScaleOption::unknown);
-    Heads heads = Heads.of(true).single("评议项目").single("作答票数");
+    ColumnHeadings heads = ColumnHeadings.of(true).single("评议项目").single("作答票数");
     options.forEach(o -> heads.pair(o.label(), "票数"));
-    String rateLabel = Rules.favourableLabel(options);
+    String rateLabel = RuleWording.favourableLabel(options);
     if (favourable) heads.single(rateLabel);
     if (favourable && unknown) heads.single(rateLabel + "（不计“不了解”）");
     List<List<Cell>> rows = new ArrayList<>();
@@ -52,7 +52,7 @@ final class ItemBlocks {
   /** Each option counted on its own, over the ballots that answered the item. */
   static Block multi(Numbered<MultiQuestion, MultiResult> item) {
     long answered = item.result().answered();
-    Heads heads = Heads.of(false).single("选项").single("票数").single("比例");
+    ColumnHeadings heads = ColumnHeadings.of(false).single("选项").single("票数").single("比例");
     List<List<Cell>> rows = new ArrayList<>();
     for (Choice choice : item.question().options()) {
       OptionCount option = OptionCount.byId(item.result().options(), choice.id())

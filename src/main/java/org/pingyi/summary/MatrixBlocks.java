@@ -29,13 +29,13 @@ final class MatrixBlocks {
   /** The main table; {@code assessment} adds 作答票数 and 平均分 and leaves out the rates of favourable options. */
   static Block main(MatrixQuestion q, MatrixResult result, FormRules rules, boolean assessment) {
     UnfavourableRule rule = rules.unfavourable();
-    boolean favourable = !assessment && !Rules.favourable(q.options()).isEmpty();
+    boolean favourable = !assessment && !RuleWording.favourable(q.options()).isEmpty();
     boolean scored = q.options().stream().allMatch(o -> o.score() != null);
-    Heads heads = Heads.of(true).single(q.rowHeader().isBlank() ? "项目" : q.rowHeader());
+    ColumnHeadings heads = ColumnHeadings.of(true).single(q.rowHeader().isBlank() ? "项目" : q.rowHeader());
     q.columns().forEach(c -> heads.single(c.label()));
     if (assessment) heads.single("作答票数");
     q.options().forEach(o -> heads.pair(o.label(), "票数"));
-    if (favourable) heads.single(Rules.favourableLabel(q.options()));
+    if (favourable) heads.single(RuleWording.favourableLabel(q.options()));
     if (rule != null) heads.single(unfavourableLabel(q, rule) + "率").single("标记");
     if (scored) heads.single("平均分");
     List<List<Cell>> rows = new ArrayList<>();
@@ -70,7 +70,7 @@ final class MatrixBlocks {
 
   /** 不认同的原因, counted per cadre. */
   static Block reasons(MatrixQuestion q, MatrixResult result) {
-    Heads heads = Heads.of(false).single(q.rowHeader());
+    ColumnHeadings heads = ColumnHeadings.of(false).single(q.rowHeader());
     q.reason().options().forEach(o -> heads.single(o.label()));
     List<List<Cell>> rows = new ArrayList<>();
     for (MatrixRow row : q.rows()) {
@@ -88,7 +88,7 @@ final class MatrixBlocks {
 
   /** A further scale asked per row (是否存在拉票、跑官、要官行为), its counts and shares of the valid ballots. */
   static Block extra(MatrixQuestion q, ExtraScale extra, MatrixResult result) {
-    Heads heads = Heads.of(true).single(q.rowHeader());
+    ColumnHeadings heads = ColumnHeadings.of(true).single(q.rowHeader());
     extra.options().forEach(o -> heads.pair(o.label(), "票数"));
     List<List<Cell>> rows = new ArrayList<>();
     for (MatrixRow row : q.rows()) {
@@ -108,6 +108,6 @@ final class MatrixBlocks {
 
   /** 不认同超过三分之一. */
   static String flagText(MatrixQuestion q, UnfavourableRule rule) {
-    return unfavourableLabel(q, rule) + Rules.verb(rule.threshold()) + Rules.shortFraction(rule.threshold().share());
+    return unfavourableLabel(q, rule) + RuleWording.verb(rule.threshold()) + RuleWording.shortFraction(rule.threshold().share());
   }
 }

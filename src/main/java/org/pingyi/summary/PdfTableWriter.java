@@ -80,7 +80,7 @@ final class PdfTableWriter {
 
   private PdfPTable grid(Block block) throws DocumentException {
     List<Block> alike = table.blocks().stream().filter(b -> b.columns() == block.columns()).toList();
-    int[] widths = Widths.of(alike, block.columns());
+    int[] widths = ColumnWidths.of(alike, block.columns());
     PdfPTable grid = new PdfPTable(block.columns());
     grid.setTotalWidth(document.right() - document.left());
     grid.setLockedWidth(true);

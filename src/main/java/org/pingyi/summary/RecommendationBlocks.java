@@ -43,7 +43,7 @@ final class RecommendationBlocks {
 
   /** 推荐职位, 职数, the position's valid ballots, the parts void for too many marks, abstentions, the leading rate. */
   private static Block positions(RecommendationQuestion q, RecommendationResult result) {
-    Heads heads = Heads.of(false).singles(List.of("推荐职位", "职数", "有效票", "超过职数无效", "弃权票", "最高得票率"));
+    ColumnHeadings heads = ColumnHeadings.of(false).singles(List.of("推荐职位", "职数", "有效票", "超过职数无效", "弃权票", "最高得票率"));
     List<List<Cell>> rows = new ArrayList<>();
     for (Position p : q.positions()) {
       SelectPosition c = selected(result, p);
@@ -54,8 +54,8 @@ final class RecommendationBlocks {
   }
 
   private static Block candidates(Position p, SelectPosition counted, FormRules rules) {
-    Heads heads = Heads.of(false).singles(List.of("序号", "姓名", "性别", "出生年月", "现任职务", "得票数", "得票率", "是否过半数"));
-    String flag = rules.majority() == null ? "" : Rules.majorityFlag(rules.majority());
+    ColumnHeadings heads = ColumnHeadings.of(false).singles(List.of("序号", "姓名", "性别", "出生年月", "现任职务", "得票数", "得票率", "是否过半数"));
+    String flag = rules.majority() == null ? "" : RuleWording.majorityFlag(rules.majority());
     List<List<Cell>> rows = new ArrayList<>();
     for (SelectPosition.Votes c : counted.candidates()) {
       Candidate candidate = p.candidates().stream().filter(x -> x.id().equals(c.id())).findFirst()
@@ -74,7 +74,7 @@ final class RecommendationBlocks {
   /** The 同意 / 不同意 / 弃权 variant: each answer's count and share per candidate. */
   private static Block approveBlock(RecommendationQuestion q, Position p, ApprovePosition counted) {
     List<Choice> options = q.approveOptionsOrDefault();
-    Heads heads = Heads.of(true).singles(List.of("序号", "姓名", "性别", "出生年月", "现任职务"));
+    ColumnHeadings heads = ColumnHeadings.of(true).singles(List.of("序号", "姓名", "性别", "出生年月", "现任职务"));
     options.forEach(o -> heads.pair(o.label(), "票数"));
     List<List<Cell>> rows = new ArrayList<>();
     for (Candidate candidate : p.candidates()) {

@@ -2,9 +2,9 @@ package org.pingyi.summary;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.pingyi.http.Params;
 import org.pingyi.staff.Role;
 import org.pingyi.staff.StaffAuth;
-import org.pingyi.event.EventRoutes;
 import org.pingyi.http.Downloads;
 
 /** /api/events/:eventId/exports/summary.xlsx and .pdf: the official summary tables, once voting has closed. */
@@ -25,7 +25,7 @@ public final class SummaryRoutes {
   }
 
   private void send(RoutingContext ctx, boolean pdf) {
-    exports.file(EventRoutes.eventId(ctx), pdf).onSuccess(file -> ctx.response()
+    exports.file(Params.eventId(ctx), pdf).onSuccess(file -> ctx.response()
             .putHeader("Content-Type", file.contentType())
             .putHeader("Content-Disposition", Downloads.disposition(pdf ? "summary.pdf" : "summary.xlsx", file.name()))
             .putHeader("Cache-Control", "no-store")

@@ -66,7 +66,7 @@ public final class SummaryTables {
     Footer footer = new Footer(event.counters(), event.supervisors(), event.responsibleTitle(), event.responsibleName(),
         event.date());
     return new SummaryTable(sheetName(form, sheetNames), title(form), header(event, form), blocks,
-        Notes.of(form.definition(), event), footer);
+        RuleNotes.of(form.definition(), event), footer);
   }
 
   private static List<Block> results(BallotForm form, List<SectionResults> sections, List<WeightedScore> weighted) {

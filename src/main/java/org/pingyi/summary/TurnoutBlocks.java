@@ -16,7 +16,7 @@ final class TurnoutBlocks {
 
   /** @param quorum the form's quorum, or null when it has none */
   static List<Block> of(Turnout turnout, Quorum quorum) {
-    Heads heads = Heads.of(false).singles(List.of("票类", "应到人数", "实到人数", "发出票数", "收回票数", "其中手机",
+    ColumnHeadings heads = ColumnHeadings.of(false).singles(List.of("票类", "应到人数", "实到人数", "发出票数", "收回票数", "其中手机",
         "其中纸质", "有效票", "无效票"));
     List<List<Cell>> rows = new ArrayList<>();
     for (Turnout.Category c : turnout.categories()) rows.add(line(c.name() + "（" + c.code() + "）", c.line()));

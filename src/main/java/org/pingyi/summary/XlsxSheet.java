@@ -30,7 +30,7 @@ final class XlsxSheet {
     this.styles = styles;
     this.table = table;
     this.columns = table.columns();
-    this.widths = Widths.of(table.blocks(), columns);
+    this.widths = ColumnWidths.of(table.blocks(), columns);
   }
 
   /** Writes the table and returns how many rows at the top are its title rows (repeated on every printed page). */
@@ -84,7 +84,7 @@ final class XlsxSheet {
       else if (cell.kind() == Kind.RATE && cell.number() != null) target.setCellValue(cell.number().movePointLeft(2).doubleValue());
       else if (cell.kind() == Kind.SCORE && cell.number() != null) target.setCellValue(cell.number().doubleValue());
       else target.setCellValue(cell.display());
-      lines = Math.max(lines, Widths.lines(cell.display(), widths[c] + 2));
+      lines = Math.max(lines, ColumnWidths.lines(cell.display(), widths[c] + 2));
     }
     out.setHeightInPoints(LINE_POINTS * lines + 4);
   }
@@ -98,6 +98,6 @@ final class XlsxSheet {
     if (columns > 1) sheet.addMergedRegion(new CellRangeAddress(row - 1, row - 1, 0, columns - 1));
     int total = 0;
     for (int w : widths) total += w + 2;
-    out.setHeightInPoints(points > 0 ? points : LINE_POINTS * Widths.lines(text, total) + 4);
+    out.setHeightInPoints(points > 0 ? points : LINE_POINTS * ColumnWidths.lines(text, total) + 4);
   }
 }

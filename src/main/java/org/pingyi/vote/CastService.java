@@ -16,13 +16,13 @@ import org.pingyi.ballot.Receipt;
 import org.pingyi.ballot.Strictness;
 import org.pingyi.box.BallotBox;
 import org.pingyi.box.NewBallot;
+import org.pingyi.crypto.StoredSecrets;
 import org.pingyi.db.Batcher;
 import org.pingyi.event.EventStatus;
 import org.pingyi.form.FieldError;
 import org.pingyi.http.AppError;
 import org.pingyi.metrics.Measurements;
 import org.pingyi.slip.SlipState;
-import org.pingyi.slip.SlipTokens;
 import org.pingyi.tally.CountedBallot;
 import org.pingyi.tally.TallyCounters;
 import org.pingyi.vote.BallotRepository.SlipView;
@@ -71,7 +71,7 @@ public final class CastService {
   }
 
   Future<Cast> cast(String token, String nonce, Object answers) {
-    byte[] tokenHash = SlipTokens.hash(token);
+    byte[] tokenHash = StoredSecrets.hash(token);
     return usableSlip(token).compose(slip -> forms.formsOf(pool, slip.eventId()).compose(all -> {
       BallotValidator.Result checked =
           BallotValidator.check(all.stream().map(FrozenForm::parsed).toList(), answers, Strictness.ONLINE);
@@ -98,7 +98,7 @@ public final class CastService {
    */
   private Future<SlipView> usableSlip(String token) {
     if (token == null || !TOKEN.matcher(token).matches()) return Future.failedFuture(SlipRefusals.unknown());
-    return lookups.submit(SlipTokens.hash(token)).map(found -> {
+    return lookups.submit(StoredSecrets.hash(token)).map(found -> {
       SlipView slip = found.orElseThrow(SlipRefusals::unknown);
       if (slip.state() == SlipState.VOID) throw SlipRefusals.voided(slip.title());
       if (slip.state() == SlipState.UNRETURNED) throw SlipRefusals.unreturned(slip.title());

@@ -12,7 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.pingyi.slip.SlipTokens;
+import org.pingyi.crypto.StoredSecrets;
 import org.pingyi.support.Api;
 import org.pingyi.support.CsvReader;
 import org.pingyi.support.Db;
@@ -135,7 +135,7 @@ class AuditReadingTest {
     Api clerk2 = admin.newStaff("clerk-two", "clerk", "clerk-two-pass");
     String token = voting.slips(organizer, "B", 1).get(0);
     String serial = new Db(server.database())
-        .strings("SELECT serial FROM slips WHERE token_sha256 = ?", SlipTokens.hash(token)).get(0);
+        .strings("SELECT serial FROM slips WHERE token_sha256 = ?", StoredSecrets.hash(token)).get(0);
     for (Api clerk : List.of(clerk1, clerk2)) {
       var entered = clerk.post("/api/events/" + voting.eventId + "/paper-ballots",
           new JsonObject().put("serial", serial).put("answers", voting.validAnswers()));

@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.pingyi.slip.SlipTokens;
+import org.pingyi.crypto.StoredSecrets;
 import org.pingyi.support.Api;
 import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.ConsoleSignIn;
@@ -241,7 +241,7 @@ class PaperEntryBrowserTest {
 
   private static List<String> serials(Voting event, int count) {
     return event.slips(organizer, "B", count).stream()
-        .map(token -> db.strings("SELECT serial FROM slips WHERE token_sha256 = ?", SlipTokens.hash(token)).get(0))
+        .map(token -> db.strings("SELECT serial FROM slips WHERE token_sha256 = ?", StoredSecrets.hash(token)).get(0))
         .toList();
   }
 

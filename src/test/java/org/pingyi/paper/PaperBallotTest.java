@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pingyi.crypto.StoredSecrets;
 import org.pingyi.support.Api;
 import org.pingyi.support.Db;
 import org.pingyi.support.ServerExtension;
@@ -63,7 +64,7 @@ class PaperBallotTest {
     var declared = organizer.post("/api/events/" + closed.eventId + "/slips/unreturned", new JsonObject().put("count", 2));
     assertThat(declared.statusCode()).as(declared.bodyAsString()).isEqualTo(200);
     String serial = db.strings("SELECT serial FROM slips WHERE token_sha256 = ?",
-        org.pingyi.slip.SlipTokens.hash(tokens.get(0))).get(0);
+        StoredSecrets.hash(tokens.get(0))).get(0);
     String path = "/api/events/" + closed.eventId + "/paper-ballots";
     JsonObject paper = new JsonObject().put("serial", serial).put("answers", closed.validAnswers());
 
@@ -160,7 +161,7 @@ class PaperBallotTest {
   @Test
   void aSlipUsedByAPhoneCannotAlsoBeEnteredOnPaperAndTheTotalsTellThemApart() {
     List<String> tokens = voting.slips(organizer, "A", 1);
-    String serial = db.strings("SELECT serial FROM slips WHERE token_sha256 = ?", org.pingyi.slip.SlipTokens.hash(tokens.get(0))).get(0);
+    String serial = db.strings("SELECT serial FROM slips WHERE token_sha256 = ?", StoredSecrets.hash(tokens.get(0))).get(0);
     server.api().post("/api/v/" + tokens.get(0), Voting.ballot(Voting.newNonce(), voting.validAnswers()));
 
     var refused = enter(clerk1, serial, voting.validAnswers());
@@ -205,7 +206,7 @@ class PaperBallotTest {
 
   private static String newSerial(String category) {
     String token = voting.slips(organizer, category, 1).get(0);
-    return db.strings("SELECT serial FROM slips WHERE token_sha256 = ?", org.pingyi.slip.SlipTokens.hash(token)).get(0);
+    return db.strings("SELECT serial FROM slips WHERE token_sha256 = ?", StoredSecrets.hash(token)).get(0);
   }
 
   private static io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> enter(Api clerk, String serial, JsonObject answers) {

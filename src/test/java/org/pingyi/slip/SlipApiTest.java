@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pingyi.crypto.StoredSecrets;
 import org.pingyi.support.Api;
 import org.pingyi.support.Fixtures;
 import org.pingyi.support.ServerExtension;
@@ -65,7 +66,7 @@ class SlipApiTest {
       boolean hashFound = false;
       while (rs.next()) {
         for (int i = 1; i <= columns; i++) assertThat(String.valueOf(rs.getObject(i))).doesNotContain(token);
-        hashFound |= Arrays.equals(rs.getBytes("token_sha256"), SlipTokens.hash(token));
+        hashFound |= Arrays.equals(rs.getBytes("token_sha256"), StoredSecrets.hash(token));
       }
       assertThat(hashFound).isTrue();
     }

@@ -34,6 +34,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pingyi.crypto.StoredSecrets;
 import org.pingyi.support.Api;
 import org.pingyi.support.Fixtures;
 import org.pingyi.support.ServerExtension;
@@ -179,7 +180,7 @@ class SlipBatchStreamingTest {
     try (var query = db.prepareStatement("""
         SELECT count(*) FROM slips
         WHERE token_sha256 = ANY (?) AND event_id = ? AND category_code = ? AND state = 'unused'""")) {
-      query.setArray(1, db.createArrayOf("bytea", tokens.stream().map(SlipTokens::hash).toArray(byte[][]::new)));
+      query.setArray(1, db.createArrayOf("bytea", tokens.stream().map(StoredSecrets::hash).toArray(byte[][]::new)));
       query.setObject(2, UUID.fromString(eventId));
       query.setString(3, category);
       var rows = query.executeQuery();

@@ -20,6 +20,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pingyi.crypto.StoredSecrets;
 import org.pingyi.support.Fixtures;
 import org.pingyi.support.ServerExtension;
 import org.pingyi.support.TestServer;
@@ -63,7 +64,7 @@ class SlipSheetTest {
     var db = server.database();
     try (var c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
          var s = c.prepareStatement("SELECT state FROM slips WHERE token_sha256 = ?")) {
-      s.setBytes(1, SlipTokens.hash(token));
+      s.setBytes(1, StoredSecrets.hash(token));
       var rs = s.executeQuery();
       return rs.next() ? rs.getString(1) : "missing";
     }

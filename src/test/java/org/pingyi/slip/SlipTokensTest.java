@@ -3,6 +3,7 @@ package org.pingyi.slip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.pingyi.crypto.StoredSecrets;
 
 class SlipTokensTest {
 
@@ -10,10 +11,10 @@ class SlipTokensTest {
   void theStoredHashIsSha256AndNotTheToken() {
     String token = BatchTokens.fresh().token(0);
 
-    byte[] hash = SlipTokens.hash(token);
+    byte[] hash = StoredSecrets.hash(token);
 
     assertThat(hash).hasSize(32);
-    assertThat(SlipTokens.hash(token)).isEqualTo(hash);
+    assertThat(StoredSecrets.hash(token)).isEqualTo(hash);
     assertThat(new String(hash, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(token);
   }
 

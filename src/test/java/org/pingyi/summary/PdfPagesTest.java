@@ -27,7 +27,7 @@ class PdfPagesTest {
 
   @BeforeAll
   static void renderALongTable() throws IOException {
-    Heads heads = Heads.of(false).single("序号").single("姓名");
+    ColumnHeadings heads = ColumnHeadings.of(false).single("序号").single("姓名");
     List<List<Cell>> rows = IntStream.rangeClosed(1, 6000)
         .mapToObj(i -> List.of(Cell.count(i), Cell.text("候选人" + i))).toList();
     SummaryTable table = new SummaryTable("民主推荐", "民主推荐结果汇总表", List.of("2026年度干部工作民主评议"),

@@ -37,7 +37,7 @@ class SummaryPdfLayoutTest {
   }
 
   private static Layout render(int headerLines) throws IOException {
-    Heads heads = Heads.of(false).single("项目").single("好").single("较好").single("一般").single("差");
+    ColumnHeadings heads = ColumnHeadings.of(false).single("项目").single("好").single("较好").single("一般").single("差");
     List<Block> blocks = IntStream.rangeClosed(1, BLOCKS).mapToObj(b -> new Block("测评对象" + b + "号",
         heads.columns(), heads.build(), IntStream.rangeClosed(1, 5).mapToObj(r -> List.of(
             Cell.text("对象" + b + "第" + r + "项" + (b % 2 == 0 ? "（较长的项目名称）" : "")),

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.pingyi.ballot.BallotForm;
 import org.pingyi.ballot.PlainJson;
+import org.pingyi.crypto.StoredSecrets;
 import org.pingyi.form.FormJson;
 import org.pingyi.support.Api;
 import org.pingyi.support.Db;
@@ -55,7 +56,7 @@ class CountersMatchRecountTest {
       }
       casts.forEach(c -> assertThat(c.join().statusCode()).isEqualTo(201));
       for (String token : voting.slips(admin, "B", 3)) {
-        String serial = db.strings("SELECT serial FROM slips WHERE token_sha256 = ?", org.pingyi.slip.SlipTokens.hash(token)).get(0);
+        String serial = db.strings("SELECT serial FROM slips WHERE token_sha256 = ?", StoredSecrets.hash(token)).get(0);
         JsonObject entry = random.nextBoolean()
             ? new JsonObject().put("serial", serial).put("unreadable", true)
             : new JsonObject().put("serial", serial).put("answers", overTheLimit(voting));

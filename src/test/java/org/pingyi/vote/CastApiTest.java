@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pingyi.crypto.StoredSecrets;
 import org.pingyi.support.Api;
 import org.pingyi.support.Db;
 import org.pingyi.support.ServerExtension;
@@ -232,6 +233,6 @@ class CastApiTest {
   }
 
   private static String slipState(String token) {
-    return db.strings("SELECT state FROM slips WHERE token_sha256 = ?", org.pingyi.slip.SlipTokens.hash(token)).get(0);
+    return db.strings("SELECT state FROM slips WHERE token_sha256 = ?", StoredSecrets.hash(token)).get(0);
   }
 }

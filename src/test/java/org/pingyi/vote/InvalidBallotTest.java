@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pingyi.crypto.StoredSecrets;
 import org.pingyi.support.Api;
 import org.pingyi.support.Db;
 import org.pingyi.support.ServerExtension;
@@ -163,7 +164,7 @@ class InvalidBallotTest {
   }
 
   private static void assertNothingWritten(String token) {
-    assertThat(db.strings("SELECT state FROM slips WHERE token_sha256 = ?", org.pingyi.slip.SlipTokens.hash(token)))
+    assertThat(db.strings("SELECT state FROM slips WHERE token_sha256 = ?", StoredSecrets.hash(token)))
         .containsExactly("unused");
     assertThat(db.count("SELECT count(*) FROM cast_ballots WHERE event_id = ?", UUID.fromString(voting.eventId))).isZero();
   }

@@ -7,10 +7,10 @@ import org.pingyi.form.ScaleOption;
 import org.pingyi.form.Threshold;
 
 /** The wording of the form's settings as printed under the tables and in the flags: 超过三分之一, 过半数. */
-final class Rules {
+final class RuleWording {
   private static final String[] NUMERALS = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
 
-  private Rules() {
+  private RuleWording() {
   }
 
   /** 三分之一（1/3）; shares with terms above ten are written 11/12 only. */

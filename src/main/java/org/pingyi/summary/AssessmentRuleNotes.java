@@ -9,9 +9,9 @@ import org.pingyi.form.ScaleQuestion;
 import org.pingyi.form.Section;
 
 /** The 民主测评 rules under its table: the grade rates, the scores per grade, the item and category weights. */
-final class AssessmentNotes {
+final class AssessmentRuleNotes {
 
-  private AssessmentNotes() {
+  private AssessmentRuleNotes() {
   }
 
   static void add(List<String> notes, FormDefinition form, EventDetails event) {
@@ -29,7 +29,7 @@ final class AssessmentNotes {
           notes.add("测评项目平均分 = Σ（票数 × 分值）÷ 该项作答票数，分值：" + scores + "（表单设置）；各选项比例的分母为有效票。");
           notes.add("个人得分 = 各测评项目平均分按项目权重加权平均（" + itemWeights(m) + "）。");
         });
-    String weights = Notes.weights(event.categories());
+    String weights = RuleNotes.weights(event.categories());
     if (!weights.isEmpty()) {
       notes.add("分类考核加权结果 = Σ（类别权重 × 该类别的个人得分）÷ 有选票类别的权重之和；类别权重：" + weights + "。");
     }

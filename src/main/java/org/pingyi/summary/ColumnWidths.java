@@ -9,12 +9,12 @@ import org.pingyi.summary.SummaryTable.Head;
  * Column widths in character cells (a Chinese character is two), from what the columns hold: headings wrap after
  * a few characters and long texts after a line's worth, so no column grows without bound.
  */
-final class Widths {
+final class ColumnWidths {
   private static final int MIN = 6;
   private static final int HEAD_MAX = 10;
   private static final int TEXT_MAX = 36;
 
-  private Widths() {
+  private ColumnWidths() {
   }
 
   static int[] of(List<Block> blocks, int columns) {

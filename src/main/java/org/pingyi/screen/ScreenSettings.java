@@ -12,13 +12,13 @@ import org.pingyi.staff.Staff;
 import org.pingyi.tally.TallyRepository;
 
 /** The big screen's settings, changed in one transaction with their audit entry and the screens' notice. */
-final class TallyService {
+final class ScreenSettings {
   private final Pool pool;
   private final EventService events;
   private final AuditLog audit;
   private final TallyRepository repository = new TallyRepository();
 
-  TallyService(Pool pool, EventService events, AuditLog audit) {
+  ScreenSettings(Pool pool, EventService events, AuditLog audit) {
     this.pool = pool;
     this.events = events;
     this.audit = audit;

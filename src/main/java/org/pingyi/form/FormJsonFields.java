@@ -13,13 +13,13 @@ import org.pingyi.http.ControlCharacters;
  * Reads one JSON object of a form without ever throwing: each missing or mistyped field becomes a
  * {@link FieldError} at its path and a neutral placeholder is returned, so one pass reports every problem.
  */
-final class JsonIn {
+final class FormJsonFields {
 
   private final JsonObject obj;
   private final String path;
   private final List<FieldError> errors;
 
-  JsonIn(JsonObject obj, String path, List<FieldError> errors) {
+  FormJsonFields(JsonObject obj, String path, List<FieldError> errors) {
     this.obj = obj;
     this.path = path;
     this.errors = errors;
@@ -111,29 +111,29 @@ final class JsonIn {
   }
 
   /** The nested object, or null when absent (reported when {@code mandatory}) or mistyped (reported). */
-  JsonIn object(String key, boolean mandatory) {
+  FormJsonFields object(String key, boolean mandatory) {
     Object v = mandatory ? required(key) : value(key);
     if (v == null) {
       return null;
     }
     if (v instanceof JsonObject o) {
-      return new JsonIn(o, at(key), errors);
+      return new FormJsonFields(o, at(key), errors);
     }
     error(key, "必须是对象");
     return null;
   }
 
   /** The array's elements as objects; null when absent and not mandatory, empty when absent or mistyped. */
-  List<JsonIn> objects(String key, boolean mandatory) {
+  List<FormJsonFields> objects(String key, boolean mandatory) {
     JsonArray array = array(key, mandatory);
     if (array == null) {
       return mandatory ? List.of() : null;
     }
-    List<JsonIn> items = new ArrayList<>();
+    List<FormJsonFields> items = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
       String where = at(key) + "[" + i + "]";
       if (array.getValue(i) instanceof JsonObject o) {
-        items.add(new JsonIn(o, where, errors));
+        items.add(new FormJsonFields(o, where, errors));
       } else {
         errors.add(new FieldError(where, "必须是对象"));
       }
@@ -162,7 +162,7 @@ final class JsonIn {
 
   /** A flat object of string values, in document order; empty when absent. */
   Map<String, String> stringMap(String key) {
-    JsonIn nested = object(key, false);
+    FormJsonFields nested = object(key, false);
     Map<String, String> map = new LinkedHashMap<>();
     if (nested != null) {
       for (String name : nested.obj.fieldNames()) {

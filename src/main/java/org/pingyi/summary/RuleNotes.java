@@ -15,9 +15,9 @@ import org.pingyi.form.ScaleOption;
 import org.pingyi.form.ScaleQuestion;
 
 /** The rules applied, printed under the table (docs/domain.md: a reader of the record knows which rule made each flag). */
-final class Notes {
+final class RuleNotes {
 
-  private Notes() {
+  private RuleNotes() {
   }
 
   static List<String> of(FormDefinition form, EventDetails event) {
@@ -37,29 +37,29 @@ final class Notes {
     plain.stream().filter(MatrixQuestion.class::isInstance).map(MatrixQuestion.class::cast).findFirst()
         .ifPresent(m -> matrixNotes(notes, m, form.rules()));
     if (plain.stream().anyMatch(RecommendationQuestion.class::isInstance)) recommendationNotes(notes, form.rules());
-    if (assessment) AssessmentNotes.add(notes, form, event);
+    if (assessment) AssessmentRuleNotes.add(notes, form, event);
     return notes;
   }
 
   private static void scaleNotes(List<String> notes, List<ScaleOption> options) {
-    List<ScaleOption> favourable = Rules.favourable(options);
+    List<ScaleOption> favourable = RuleWording.favourable(options);
     if (favourable.isEmpty()) return;
-    String label = Rules.favourableLabel(options);
-    notes.add("各选项比例和" + label + "的分母为该项作答票数；" + label + " =（" + Rules.plus(favourable) + "）÷ 作答票数。");
+    String label = RuleWording.favourableLabel(options);
+    notes.add("各选项比例和" + label + "的分母为该项作答票数；" + label + " =（" + RuleWording.plus(favourable) + "）÷ 作答票数。");
     if (options.stream().anyMatch(ScaleOption::unknown)) {
       notes.add("“" + label + "（不计“不了解”）”的分母为作答票数减去“不了解”票数。");
     }
   }
 
   private static void matrixNotes(List<String> notes, MatrixQuestion m, FormRules rules) {
-    List<ScaleOption> favourable = Rules.favourable(m.options());
-    String label = Rules.favourableLabel(m.options());
+    List<ScaleOption> favourable = RuleWording.favourable(m.options());
+    String label = RuleWording.favourableLabel(m.options());
     notes.add("各选项比例" + (favourable.isEmpty() ? "" : "、" + label) + "的分母为有效票"
-        + (favourable.isEmpty() ? "" : "；" + label + " =（" + Rules.plus(favourable) + "）÷ 有效票") + "。");
+        + (favourable.isEmpty() ? "" : "；" + label + " =（" + RuleWording.plus(favourable) + "）÷ 有效票") + "。");
     if (rules.unfavourable() == null) return;
     String options = MatrixBlocks.unfavourableLabel(m, rules.unfavourable());
-    String share = Rules.fraction(rules.unfavourable().threshold().share());
-    notes.add(Rules.reaches(rules.unfavourable().threshold())
+    String share = RuleWording.fraction(rules.unfavourable().threshold().share());
+    notes.add(RuleWording.reaches(rules.unfavourable().threshold())
         ? options + "票达到有效票的" + share + "（含恰好" + share + "）的予以标记（表单设置）。"
         : options + "票超过有效票的" + share + "的予以标记，恰好" + share + "的不标记（表单设置）。");
   }
@@ -68,11 +68,11 @@ final class Notes {
     notes.add("得票率 = 得票数 ÷ 该职位有效票；该职位有效票 = 有效票 − 该职位推荐人数超过职数的票（该职位部分无效，同一张票的其他职位照常计）；"
         + "未推荐任何人的为有效的弃权票。候选人按得票数排列。");
     if (rules.majority() != null) {
-      notes.add("得票" + Rules.verb(rules.majority()) + "该职位有效票的" + Rules.fraction(rules.majority().share())
-          + "的标为“" + Rules.majorityFlag(rules.majority()) + "”（表单设置）。");
+      notes.add("得票" + RuleWording.verb(rules.majority()) + "该职位有效票的" + RuleWording.fraction(rules.majority().share())
+          + "的标为“" + RuleWording.majorityFlag(rules.majority()) + "”（表单设置）。");
     }
     if (rules.quorum() != null) {
-      notes.add("到会人数（以收回票数计）须达到应到人数的" + Rules.fraction(rules.quorum()) + "，会议推荐方为有效（表单设置）。");
+      notes.add("到会人数（以收回票数计）须达到应到人数的" + RuleWording.fraction(rules.quorum()) + "，会议推荐方为有效（表单设置）。");
     }
     notes.add("民主推荐结果是选拔任用的重要参考，不得简单以票取人。");
   }
