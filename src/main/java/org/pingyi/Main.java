@@ -2,6 +2,7 @@ package org.pingyi;
 
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import org.pingyi.config.AppConfig;
 import org.pingyi.db.DatabaseRole;
 import org.pingyi.db.DatabaseSettings;
 import org.pingyi.db.EmbeddedDatabase;

@@ -42,6 +42,7 @@ final class EventRepository {
       INSERT INTO voter_categories (event_id, code, name, expected, weight, position) VALUES ($1, $2, $3, $4, $5, $6)
       ON CONFLICT (event_id, code) DO UPDATE
         SET name = excluded.name, expected = excluded.expected, weight = excluded.weight, position = excluded.position""";
+  private static final String SET_SCREEN_TURNOUT_ONLY = "UPDATE events SET screen_turnout_only = $2 WHERE id = $1";
   private static final String SET_STATUS = """
       UPDATE events SET status = $2, updated_at = now(),
         opened_at = CASE WHEN $2 = 'open' THEN now() ELSE opened_at END,
@@ -93,6 +94,10 @@ final class EventRepository {
           "该参评人员类别已发放票签，不能删除", java.util.Map.of("categories", "已发放票签的类别不能删除")));
     }
     return Future.failedFuture(failure);
+  }
+
+  Future<Void> setScreenTurnoutOnly(SqlClient tx, UUID id, boolean turnoutOnly) {
+    return tx.preparedQuery(SET_SCREEN_TURNOUT_ONLY).execute(Tuple.of(id, turnoutOnly)).mapEmpty();
   }
 
   Future<Void> setStatus(SqlClient tx, UUID id, EventStatus status) {

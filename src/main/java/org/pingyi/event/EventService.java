@@ -48,6 +48,11 @@ public final class EventService {
     return events.find(client, id).map(found -> found.orElseThrow(EventService::notFound));
   }
 
+  /** Within {@code tx}: whether the big screens show only the turnout while voting is open. */
+  public Future<Void> setScreenTurnoutOnly(SqlClient tx, UUID id, boolean turnoutOnly) {
+    return events.setScreenTurnoutOnly(tx, id, turnoutOnly);
+  }
+
   /**
    * Locks the event row for the rest of the transaction and returns it: whoever changes an event's forms
    * or state holds this lock, so the two cannot interleave.

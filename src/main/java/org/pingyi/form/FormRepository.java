@@ -25,8 +25,8 @@ public final class FormRepository {
       UPDATE forms SET definition = $3, version = version + 1, updated_at = now()
       WHERE id = $1 AND version = $2 AND frozen_at IS NULL
       RETURNING\s""" + COLUMNS;
-  private static final String FROZEN = """
-      SELECT " + COLUMNS + " FROM forms WHERE event_id = $1 AND frozen_at IS NOT NULL ORDER BY position""";
+  private static final String FROZEN =
+      "SELECT " + COLUMNS + " FROM forms WHERE event_id = $1 AND frozen_at IS NOT NULL ORDER BY position";
   private static final String DELETE = "DELETE FROM forms WHERE id = $1 AND frozen_at IS NULL";
   private static final String FREEZE = """
       UPDATE forms SET frozen_at = now(), frozen_sha256 = $2, updated_at = now() WHERE id = $1 AND frozen_at IS NULL""";

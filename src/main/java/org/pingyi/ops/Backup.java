@@ -12,7 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.pingyi.AppConfig;
+import org.pingyi.config.AppConfig;
 import org.pingyi.db.DatabaseSettings;
 import org.pingyi.db.EmbeddedDatabase;
 import org.pingyi.db.RunningEmbedded;

@@ -28,7 +28,7 @@ public final class OpsRoutes {
     this.pool = pool;
     this.auth = auth;
     this.publicUrl = publicUrl;
-    this.unreachable = org.pingyi.PhoneReach.problem(publicUrl);
+    this.unreachable = org.pingyi.config.PhoneReach.problem(publicUrl);
     this.openApi = openApi;
   }
 

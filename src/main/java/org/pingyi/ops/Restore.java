@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.pingyi.AppConfig;
+import org.pingyi.config.AppConfig;
 import org.pingyi.db.DatabaseSettings;
 import org.pingyi.db.EmbeddedDatabase;
 

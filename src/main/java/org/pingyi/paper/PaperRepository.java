@@ -11,16 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.pingyi.slip.SlipState;
 
-/** SQL for paper ballots: the slip by its serial, the entries awaiting a match, and ballot counts. */
+/** SQL for paper ballots: the entries awaiting a match, and ballot counts. */
 final class PaperRepository {
-  private static final String LOCK_SLIP = """
-      SELECT state, category_code FROM slips WHERE event_id = $1 AND serial = $2 FOR UPDATE""";
-  // A slip registered 未收回 whose paper ballot turns up after all (found in the box after the close) was returned:
-  // its ballot counts, and the slip is used like any other.
-  private static final String CONSUME = """
-      UPDATE slips SET state = 'used' WHERE event_id = $1 AND serial = $2 AND state IN ('unused', 'unreturned')""";
   private static final String ENTRIES = """
       SELECT id, serial, clerk_id, clerk_name, unreadable, answers FROM paper_entries
       WHERE event_id = $1 AND serial = $2 ORDER BY clerk_name""";
@@ -57,18 +50,6 @@ final class PaperRepository {
           row.getBoolean("unreadable"), row.getJsonObject("answers"),
           row.getColumnIndex("category_code") >= 0 ? row.getString("category_code") : null);
     }
-  }
-
-  /** The slip's state and category, locked so that two clerks' entries of one serial queue up. */
-  Future<Optional<Map.Entry<SlipState, String>>> lockSlip(SqlClient tx, UUID eventId, String serial) {
-    return tx.preparedQuery(LOCK_SLIP).execute(Tuple.of(eventId, serial)).map(rows -> rows.size() == 0
-        ? Optional.empty()
-        : Optional.of(Map.entry(SlipState.fromWire(rows.iterator().next().getString("state")), rows.iterator().next().getString("category_code"))));
-  }
-
-  Future<Void> consume(SqlClient tx, UUID eventId, String serial) {
-    return tx.preparedQuery(CONSUME).execute(Tuple.of(eventId, serial)).compose(rows -> rows.rowCount() == 1
-        ? Future.succeededFuture() : Future.failedFuture(new IllegalStateException("slip changed under its lock")));
   }
 
   Future<List<Entry>> entries(SqlClient client, UUID eventId, String serial) {

@@ -28,11 +28,11 @@ import org.pingyi.event.EventStatus;
 import org.pingyi.http.AppError;
 import org.pingyi.http.ErrorCode;
 import org.pingyi.paper.PaperRepository.Entry;
+import org.pingyi.slip.PaperSlips;
 import org.pingyi.slip.SlipState;
 import org.pingyi.staff.Staff;
 import org.pingyi.tally.CountedBallot;
 import org.pingyi.tally.TallyCounters;
-import org.pingyi.vote.BallotRepository;
 import org.pingyi.vote.CastService;
 
 /**
@@ -45,18 +45,16 @@ public final class PaperService {
   private final Pool pool;
   private final EventService events;
   private final AuditLog audit;
-  private final BallotRepository ballots;
   private final BallotBox box;
   private final Mixer mixer;
   private final PaperRepository paper = new PaperRepository();
   private final FrozenFormCache forms;
 
-  public PaperService(Pool pool, EventService events, AuditLog audit, BallotRepository ballots, FrozenFormCache forms, BallotBox box,
+  public PaperService(Pool pool, EventService events, AuditLog audit, FrozenFormCache forms, BallotBox box,
                       Mixer mixer) {
     this.pool = pool;
     this.events = events;
     this.audit = audit;
-    this.ballots = ballots;
     this.box = box;
     this.mixer = mixer;
     this.forms = forms;
@@ -86,7 +84,7 @@ public final class PaperService {
   private Future<JsonObject> enterInTransaction(Staff clerk, UUID eventId, String serial, boolean unreadable,
                                                 Object answers) {
     return pool.withTransaction(tx -> acceptingEvent(tx, eventId)
-        .compose(event -> paper.lockSlip(tx, eventId, serial))
+        .compose(event -> PaperSlips.lock(tx, eventId, serial))
         .compose(slip -> {
           if (slip.isEmpty()) throw AppError.of(ErrorCode.SLIP_NOT_FOUND, "没有这个票签编号：" + serial);
           if (slip.get().getKey() == SlipState.VOID) throw AppError.of(ErrorCode.SLIP_VOID, "票签 " + serial + " 已作废");
@@ -108,7 +106,7 @@ public final class PaperService {
 
   Future<Void> discard(Staff actor, UUID eventId, String serial, UUID entryId) {
     return pool.withTransaction(tx -> events.get(tx, eventId)
-        .compose(event -> paper.lockSlip(tx, eventId, serial))
+        .compose(event -> PaperSlips.lock(tx, eventId, serial))
         .compose(slip -> paper.deleteEntry(tx, eventId, serial, entryId))
         .compose(deleted -> {
           if (deleted.isEmpty()) throw AppError.of(ErrorCode.ENTRY_NOT_FOUND);
@@ -178,7 +176,7 @@ public final class PaperService {
       NewBallot ballot = new NewBallot(eventId, category, NewBallot.PAPER, unreadable, answers,
           Receipt.unheld().hash(), TallyCounters.of(all.stream().map(FrozenForm::parsed).toList(),
               new CountedBallot(category, NewBallot.PAPER, unreadable, answers)));
-      return logged.compose(v -> paper.consume(tx, eventId, serial))
+      return logged.compose(v -> PaperSlips.use(tx, eventId, serial))
           .compose(v -> box.drop(tx, List.of(ballot)))
           .compose(v -> paper.deleteEntries(tx, eventId, serial))
           .compose(v -> audit.append(tx, AuditLog.Entry.by(clerk, "paper.counted", "slip", serial, eventId,

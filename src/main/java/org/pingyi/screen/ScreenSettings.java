@@ -9,14 +9,12 @@ import org.pingyi.auditlog.AuditLog;
 import org.pingyi.event.EventService;
 import org.pingyi.event.TallyChanges;
 import org.pingyi.staff.Staff;
-import org.pingyi.tally.TallyRepository;
 
 /** The big screen's settings, changed in one transaction with their audit entry and the screens' notice. */
 final class ScreenSettings {
   private final Pool pool;
   private final EventService events;
   private final AuditLog audit;
-  private final TallyRepository repository = new TallyRepository();
 
   ScreenSettings(Pool pool, EventService events, AuditLog audit) {
     this.pool = pool;
@@ -27,7 +25,7 @@ final class ScreenSettings {
   /** Whether the screens show only the turnout while voting is open; after commit, every instance's screens re-read it. */
   Future<JsonObject> setTurnoutOnly(Staff actor, UUID eventId, boolean turnoutOnly) {
     return pool.withTransaction(tx -> events.lock(tx, eventId)
-        .compose(e -> repository.setTurnoutOnly(tx, eventId, turnoutOnly))
+        .compose(e -> events.setScreenTurnoutOnly(tx, eventId, turnoutOnly))
         .compose(v -> audit.append(tx, AuditLog.Entry.by(actor, "screen.turnout_only", "event", eventId,
             eventId, new JsonObject().put("turnoutOnly", turnoutOnly))))
         .compose(v -> TallyChanges.announce(tx, List.of(eventId))))

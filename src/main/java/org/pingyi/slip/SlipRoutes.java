@@ -45,7 +45,7 @@ public final class SlipRoutes {
     this.auth = auth;
     this.publicUrl = publicUrl;
     this.sheets = sheets;
-    this.unreachable = org.pingyi.PhoneReach.problem(publicUrl);
+    this.unreachable = org.pingyi.config.PhoneReach.problem(publicUrl);
   }
 
   public void mount(Router router) {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** SQL for the tally: the event as a snapshot heads it, its voter categories' slip counts, the screen setting. */
+/** SQL for the tally: the event as a snapshot heads it, its voter categories' slip counts. */
 public final class TallyRepository {
   private static final String EVENT = """
       SELECT title, status, screen_turnout_only, expected_attendance, board_key FROM events WHERE id = $1""";
@@ -25,7 +25,6 @@ public final class TallyRepository {
              (SELECT count(*) FROM slips s WHERE s.event_id = c.event_id AND s.category_code = c.code
                 AND s.state = 'void') AS voided
       FROM voter_categories c WHERE c.event_id = $1 ORDER BY c.position""";
-  private static final String SET_TURNOUT_ONLY = "UPDATE events SET screen_turnout_only = $2 WHERE id = $1";
 
   /** The event's columns a snapshot reads, as stored (the status in its wire name). */
   public record EventRow(String title, String status, Boolean screenTurnoutOnly, Integer expectedAttendance,
@@ -49,9 +48,5 @@ public final class TallyRepository {
           c.getLong("voided"))));
       return out;
     });
-  }
-
-  public Future<Void> setTurnoutOnly(SqlClient client, UUID eventId, boolean turnoutOnly) {
-    return client.preparedQuery(SET_TURNOUT_ONLY).execute(Tuple.of(eventId, turnoutOnly)).mapEmpty();
   }
 }

@@ -22,10 +22,11 @@ import org.pingyi.event.EventStatus;
 import org.pingyi.form.FieldError;
 import org.pingyi.http.AppError;
 import org.pingyi.metrics.Measurements;
+import org.pingyi.slip.VotingSlips.SlipView;
+import org.pingyi.slip.VotingSlips;
 import org.pingyi.slip.SlipState;
 import org.pingyi.tally.CountedBallot;
 import org.pingyi.tally.TallyCounters;
-import org.pingyi.vote.BallotRepository.SlipView;
 
 /**
  * Voting with a slip: what the voter's page shows for it, and casting a ballot with it, exactly once. The
@@ -45,14 +46,14 @@ public final class CastService {
   private final GroupCommit commits;
   private final Batcher<byte[], Optional<SlipView>> lookups;
 
-  public CastService(Pool pool, BallotRepository ballots, FrozenFormCache forms, BallotBox box,
+  public CastService(Pool pool, VotingSlips ballots, FrozenFormCache forms, BallotBox box,
                      Measurements measurements) {
     this.pool = pool;
     this.box = box;
     this.forms = forms;
     this.commits = new GroupCommit(pool, ballots, box, measurements);
     this.lookups = new Batcher<>(LOOKUPS_IN_FLIGHT, MAX_LOOKUP, hashes -> ballots.slips(pool, hashes)
-        .map(found -> hashes.stream().map(h -> Optional.ofNullable(found.get(BallotRepository.tokenKey(h)))).toList()));
+        .map(found -> hashes.stream().map(h -> Optional.ofNullable(found.get(VotingSlips.tokenKey(h)))).toList()));
   }
 
   /** The outcome of casting: the receipt code, and whether this ballot had already been stored (a retry). */

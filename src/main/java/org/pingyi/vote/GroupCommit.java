@@ -14,6 +14,7 @@ import org.pingyi.box.NewBallot;
 import org.pingyi.db.Batcher;
 import org.pingyi.event.EventLocks;
 import org.pingyi.metrics.Measurements;
+import org.pingyi.slip.VotingSlips;
 
 /**
  * Casts ballots in groups: the ballots that arrive while earlier groups are committing are committed together,
@@ -40,12 +41,12 @@ final class GroupCommit {
   }
 
   private final Pool pool;
-  private final BallotRepository ballots;
+  private final VotingSlips ballots;
   private final BallotBox box;
   private final Batcher<Pending, Outcome> batcher;
   private final Measurements measurements;
 
-  GroupCommit(Pool pool, BallotRepository ballots, BallotBox box, Measurements measurements) {
+  GroupCommit(Pool pool, VotingSlips ballots, BallotBox box, Measurements measurements) {
     this.pool = pool;
     this.ballots = ballots;
     this.box = box;

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.pingyi.AppConfig;
+import org.pingyi.config.AppConfig;
 import org.pingyi.staff.Role;
 import org.pingyi.support.Api;
 import org.pingyi.support.ServerExtension;

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.pingyi.AppConfig;
+import org.pingyi.config.AppConfig;
 import org.pingyi.support.Api;
 import org.pingyi.support.BrowserExtension;
 import org.pingyi.support.ConsoleSignIn;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.pingyi.AppConfig;
+import org.pingyi.config.AppConfig;
 import org.pingyi.support.Fixtures;
 import org.pingyi.support.ServerExtension;
 

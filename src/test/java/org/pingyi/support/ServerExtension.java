@@ -5,7 +5,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.pingyi.AppConfig;
+import org.pingyi.config.AppConfig;
 import org.pingyi.PingyiServer;
 import org.pingyi.db.DatabaseSettings;
 

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.pingyi.AppConfig;
+import org.pingyi.config.AppConfig;
 import org.pingyi.PingyiServer;
 import org.pingyi.db.DatabaseSettings;
 import org.pingyi.http.ConnectionLimits;

@@ -1,4 +1,4 @@
-package org.pingyi.vote;
+package org.pingyi.slip;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -15,10 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.pingyi.event.EventStatus;
-import org.pingyi.slip.SlipState;
 
-/** SQL for casting: reading slips with their events and consuming them; the published receipts. */
-public final class BallotRepository {
+/** The slips phones vote with, found by their token hashes with their events, and consumed in the cast transaction. */
+public final class VotingSlips {
   private static final HexFormat HEX = HexFormat.of();
   private static final String SLIP = """
       SELECT s.token_sha256, s.state, s.event_id, s.category_code, c.name AS category_name, e.status,
@@ -38,13 +37,13 @@ public final class BallotRepository {
   public record SlipView(SlipState state, UUID eventId, String categoryCode, String categoryName, EventStatus eventStatus,
                          JsonObject event) {
 
-    String title() {
+    public String title() {
       return event.getString("title");
     }
   }
 
   /** The slips found among the given token hashes, keyed by {@link #tokenKey}. */
-  Future<Map<String, SlipView>> slips(SqlClient client, List<byte[]> tokenHashes) {
+  public Future<Map<String, SlipView>> slips(SqlClient client, List<byte[]> tokenHashes) {
     Buffer[] hashes = tokenHashes.stream().map(Buffer::buffer).toArray(Buffer[]::new);
     return client.preparedQuery(SLIP).execute(Tuple.of(hashes)).map(rows -> {
       Map<String, SlipView> found = new HashMap<>();
@@ -62,12 +61,12 @@ public final class BallotRepository {
         row.getString("category_name"), EventStatus.fromWire(row.getString("status")), event);
   }
 
-  static String tokenKey(byte[] tokenHash) {
+  public static String tokenKey(byte[] tokenHash) {
     return HEX.formatHex(tokenHash);
   }
 
   /** Marks the unused slips among these as used; returns the {@link #tokenKey}s of those it marked. */
-  Future<Set<String>> consume(SqlClient tx, List<byte[]> tokenHashes) {
+  public Future<Set<String>> consume(SqlClient tx, List<byte[]> tokenHashes) {
     if (tokenHashes.isEmpty()) return Future.succeededFuture(Set.of());
     Buffer[] hashes = tokenHashes.stream().map(Buffer::buffer).toArray(Buffer[]::new);
     return tx.preparedQuery(CONSUME_ALL).execute(Tuple.of(hashes)).map(rows -> {

@@ -1,4 +1,4 @@
-package org.pingyi;
+package org.pingyi.config;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package org.pingyi;
+package org.pingyi.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
