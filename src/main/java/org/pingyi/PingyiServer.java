@@ -88,6 +88,7 @@ public final class PingyiServer extends VerticleBase {
   private final AppConfig config;
   private final DatabaseSettings database;
   private final Measurements measurements;
+  private final java.time.Clock sessionClock;
   private Pool pool;
   private Router router;
   private HttpServer server;
@@ -96,9 +97,16 @@ public final class PingyiServer extends VerticleBase {
   private InboxMixer inboxMixer;
 
   public PingyiServer(AppConfig config, DatabaseSettings database, Measurements measurements) {
+    this(config, database, measurements, java.time.Clock.systemUTC());
+  }
+
+  /** @param sessionClock when sign-ins happen, for their tokens' lifetimes: a test's, to hold an expired token */
+  public PingyiServer(AppConfig config, DatabaseSettings database, Measurements measurements,
+                      java.time.Clock sessionClock) {
     this.config = config;
     this.database = database;
     this.measurements = measurements;
+    this.sessionClock = sessionClock;
   }
 
   @Override
@@ -152,7 +160,7 @@ public final class PingyiServer extends VerticleBase {
         .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(jwtKey)));
     StaffAuth staffAuth = new StaffAuth(jwt, pool);
     AuditLog audit = new AuditLog(pool);
-    AuthService authService = new AuthService(vertx, pool, jwt, config.sessionTtl(), audit);
+    AuthService authService = new AuthService(vertx, pool, jwt, config.sessionTtl(), sessionClock, audit);
     FormService formService = new FormService(pool, audit);
     RecordCheck recordCheck = new RecordCheck();
     BallotBox box = new BallotBox();
