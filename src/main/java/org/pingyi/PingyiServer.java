@@ -16,6 +16,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -87,11 +89,12 @@ public final class PingyiServer extends VerticleBase {
    */
   private static final int IDLE_TIMEOUT_SECONDS = 60;
   /** Whose day decides what is due on the probation register: the organisation departments' (China's). */
-  private static final java.time.Clock CHINA_CLOCK = java.time.Clock.system(java.time.ZoneOffset.ofHours(8));
+  private static final Clock CHINA_CLOCK = Clock.system(ZoneOffset.ofHours(8));
 
   private final AppConfig config;
   private final DatabaseSettings database;
   private final Measurements measurements;
+  private final Clock sessionClock;
   private Pool pool;
   private Router router;
   private HttpServer server;
@@ -100,9 +103,16 @@ public final class PingyiServer extends VerticleBase {
   private InboxMixer inboxMixer;
 
   public PingyiServer(AppConfig config, DatabaseSettings database, Measurements measurements) {
+    this(config, database, measurements, Clock.systemUTC());
+  }
+
+  /** @param sessionClock when sign-ins happen, for their tokens' lifetimes: a test's, to hold an expired token */
+  public PingyiServer(AppConfig config, DatabaseSettings database, Measurements measurements,
+                      Clock sessionClock) {
     this.config = config;
     this.database = database;
     this.measurements = measurements;
+    this.sessionClock = sessionClock;
   }
 
   @Override
@@ -156,7 +166,7 @@ public final class PingyiServer extends VerticleBase {
         .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(jwtKey)));
     StaffAuth staffAuth = new StaffAuth(jwt, pool);
     AuditLog audit = new AuditLog();
-    AuthService authService = new AuthService(vertx, pool, jwt, config.sessionTtl(), audit);
+    AuthService authService = new AuthService(vertx, pool, jwt, config.sessionTtl(), sessionClock, audit);
     FormService formService = new FormService(pool, audit);
     RecordCheck recordCheck = new RecordCheck();
     BallotBox box = new BallotBox();

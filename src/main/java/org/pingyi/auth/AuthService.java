@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.sqlclient.Pool;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,15 +24,18 @@ public final class AuthService {
   private final Pool pool;
   private final JWTAuth jwt;
   private final Duration sessionTtl;
+  private final Clock clock;
   private final AuditLog audit;
   private final AccountRepository accounts = new AccountRepository();
   private final LoginThrottle throttle = new LoginThrottle();
 
-  public AuthService(Vertx vertx, Pool pool, JWTAuth jwt, Duration sessionTtl, AuditLog audit) {
+  /** @param clock when a sign-in happens, which its token's lifetime counts from: the system's, in production */
+  public AuthService(Vertx vertx, Pool pool, JWTAuth jwt, Duration sessionTtl, Clock clock, AuditLog audit) {
     this.vertx = vertx;
     this.pool = pool;
     this.jwt = jwt;
     this.sessionTtl = sessionTtl;
+    this.clock = clock;
     this.audit = audit;
   }
 
@@ -116,11 +120,15 @@ public final class AuthService {
   }
 
   private Future<Session> succeed(Account account, LoginThrottle.Attempt attempt) {
-    Instant expiresAt = Instant.now().plus(sessionTtl);
+    Instant issuedAt = clock.instant();
+    Instant expiresAt = issuedAt.plus(sessionTtl);
+    // iat and exp are set here rather than by the JWT library (setExpiresInSeconds), which would read the system
+    // clock: with both taken from this service's clock, a test signs in "a session ago" instead of waiting one out.
     String token = jwt.generateToken(
         new JsonObject().put("sub", account.id().toString()).put("ver", account.tokenVersion())
-            .put("role", account.role().wireName()),
-        new JWTOptions().setAlgorithm("HS256").setExpiresInSeconds((int) sessionTtl.toSeconds()));
+            .put("role", account.role().wireName())
+            .put("iat", issuedAt.getEpochSecond()).put("exp", issuedAt.getEpochSecond() + sessionTtl.toSeconds()),
+        new JWTOptions().setAlgorithm("HS256"));
     return pool.withTransaction(tx -> throttle.succeeded(tx, attempt)
             .compose(v -> audit.append(tx, AuditLog.Entry.by(account.staff(), "auth.login", "account",
                 account.id(), null, new JsonObject()))))

@@ -1,6 +1,7 @@
 package org.pingyi.support;
 
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -12,6 +13,7 @@ import org.pingyi.db.DatabaseSettings;
 /** One Pingyi server over a fresh database for a whole test class: {@code @RegisterExtension static ServerExtension server}. */
 public final class ServerExtension implements BeforeAllCallback, AfterAllCallback {
   private final UnaryOperator<AppConfig> adjust;
+  private final Clock sessionClock;
   private Vertx vertx;
   private TestServer server;
 
@@ -20,13 +22,19 @@ public final class ServerExtension implements BeforeAllCallback, AfterAllCallbac
   }
 
   public ServerExtension(UnaryOperator<AppConfig> adjust) {
+    this(adjust, Clock.systemUTC());
+  }
+
+  /** Sign-ins happen at the given clock's time: a test turns it back to hold an expired token without waiting. */
+  public ServerExtension(UnaryOperator<AppConfig> adjust, Clock sessionClock) {
     this.adjust = adjust;
+    this.sessionClock = sessionClock;
   }
 
   @Override
   public void beforeAll(ExtensionContext context) {
     vertx = Vertx.vertx();
-    server = TestServer.start(vertx, adjust);
+    server = TestServer.start(vertx, adjust, sessionClock);
   }
 
   @Override

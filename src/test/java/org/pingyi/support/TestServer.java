@@ -2,6 +2,7 @@ package org.pingyi.support;
 
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -35,7 +36,12 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Vertx vertx, UnaryOperator<AppConfig> adjust) {
-    return startOn(vertx, TestDatabase.fresh(), adjust);
+    return start(vertx, adjust, Clock.systemUTC());
+  }
+
+  /** A server whose sign-ins happen at the given clock's time, so their tokens expire by it (TokenExpiryTest). */
+  public static TestServer start(Vertx vertx, UnaryOperator<AppConfig> adjust, Clock sessionClock) {
+    return startOn(vertx, TestDatabase.fresh(), adjust, Measurements.none(), sessionClock);
   }
 
   /** A further server over an existing database (several instances sharing one PostgreSQL). */
@@ -46,10 +52,15 @@ public final class TestServer implements AutoCloseable {
   /** A server that reports into the given measurements (a Vert.x built with metrics, see MetricsTest). */
   public static TestServer startOn(Vertx vertx, DatabaseSettings database, UnaryOperator<AppConfig> adjust,
                                    Measurements measurements) {
+    return startOn(vertx, database, adjust, measurements, Clock.systemUTC());
+  }
+
+  private static TestServer startOn(Vertx vertx, DatabaseSettings database, UnaryOperator<AppConfig> adjust,
+                                    Measurements measurements, Clock sessionClock) {
     AppConfig config = adjust.apply(new AppConfig(0, Path.of("target", "test-data"), Optional.empty(), false,
         PUBLIC_URL, Optional.of(ADMIN_PASSWORD), Optional.empty(), Duration.ofMinutes(60), ConnectionLimits.defaults(),
         TrustedProxies.none(), MetricsEndpoint.defaults()));
-    PingyiServer server = new PingyiServer(config, database, measurements);
+    PingyiServer server = new PingyiServer(config, database, measurements, sessionClock);
     String id = vertx.deployVerticle(server).await();
     return new TestServer(vertx, database, id, server);
   }
