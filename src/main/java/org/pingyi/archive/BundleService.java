@@ -3,6 +3,7 @@ package org.pingyi.archive;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -12,11 +13,8 @@ import java.util.List;
 import java.util.UUID;
 import org.pingyi.db.WorkerSql;
 import org.pingyi.event.EventService;
-import org.pingyi.event.EventStatus;
 import org.pingyi.export.RawExportService;
 import org.pingyi.export.SummaryExports;
-import org.pingyi.http.AppError;
-import org.pingyi.http.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,39 +24,32 @@ public final class BundleService {
 
   private final Pool pool;
   private final EventService events;
-  private final RawExportService rawExports;
   private final SummaryExports summaryExports;
   private final WorkerExecutor workers;
   private final BundleRepository repository = new BundleRepository();
+  private final ArchiveSnapshotReader snapshots;
 
   public BundleService(Pool pool, EventService events, RawExportService rawExports, SummaryExports summaryExports,
                        WorkerExecutor workers) {
     this.pool = pool;
     this.events = events;
-    this.rawExports = rawExports;
     this.summaryExports = summaryExports;
     this.workers = workers;
+    this.snapshots = new ArchiveSnapshotReader(pool, events, rawExports, repository);
   }
 
-  /** Everything but the streamed files; 409 until the event is archived. */
+  /** Everything but the streamed files, from one read of the record; 409 until the event is archived. */
   Future<Bundle> prepare(UUID eventId) {
-    return archived(eventId).compose(v -> Future.all(rawExports.prepare(eventId), repository.archivedAt(pool, eventId),
-            summaries(eventId))
-        .map(all -> new Bundle(all.resultAt(0), all.resultAt(1), all.resultAt(2))));
-  }
-
-  private Future<Void> archived(UUID eventId) {
-    return events.get(pool, eventId).compose(event -> event.status() == EventStatus.ARCHIVED
-        ? Future.succeededFuture()
-        : Future.failedFuture(AppError.of(ErrorCode.EVENT_NOT_ARCHIVED,
-            "归档后才能生成归档包（活动当前状态为“" + event.status().label() + "”）")));
+    return snapshots.read(eventId).compose(this::rendered);
   }
 
   /** summary.xlsx and summary.pdf: small, rendered whole on the summary feature's worker, byte for byte the same each time. */
-  private Future<List<BundleFile>> summaries(UUID eventId) {
-    return Future.all(summaryExports.xlsx(eventId), summaryExports.pdf(eventId)).map(both -> List.of(
-        BundleFile.of("summary.xlsx", both.<io.vertx.core.buffer.Buffer>resultAt(0)),
-        BundleFile.of("summary.pdf", both.<io.vertx.core.buffer.Buffer>resultAt(1))));
+  private Future<Bundle> rendered(ArchiveSnapshot snapshot) {
+    return Future.all(summaryExports.xlsx(snapshot.event(), snapshot.forms(), snapshot.report()),
+            summaryExports.pdf(snapshot.event(), snapshot.forms(), snapshot.report()))
+        .map(both -> new Bundle(snapshot.raw(), snapshot.archivedAt(), List.of(
+            BundleFile.of("summary.xlsx", both.<Buffer>resultAt(0)),
+            BundleFile.of("summary.pdf", both.<Buffer>resultAt(1)))));
   }
 
   /** Writes the zip on the calling worker thread from one read-only snapshot; returns its manifest. */
@@ -70,7 +61,8 @@ public final class BundleService {
 
   /** The manifest and its hash: stored, or else computed now (the bundle written to nowhere) and stored. */
   Future<JsonObject> manifest(UUID eventId, Context eventLoop) {
-    return archived(eventId).compose(v -> repository.manifest(pool, eventId))
+    return events.get(pool, eventId).compose(ArchiveSnapshotReader::archived)
+        .compose(v -> repository.manifest(pool, eventId))
         .compose(stored -> stored.isPresent() ? Future.succeededFuture() : prepare(eventId)
             .compose(bundle -> workers.executeBlocking(
                 () -> write(OutputStream.nullOutputStream(), bundle, eventLoop), false))
