@@ -22,9 +22,9 @@ final class ArchiveSnapshotReader {
   private final Pool pool;
   private final EventService events;
   private final RawExportService rawExports;
-  private final BundleRepository repository;
+  private final ArchiveZipRepository repository;
 
-  ArchiveSnapshotReader(Pool pool, EventService events, RawExportService rawExports, BundleRepository repository) {
+  ArchiveSnapshotReader(Pool pool, EventService events, RawExportService rawExports, ArchiveZipRepository repository) {
     this.pool = pool;
     this.events = events;
     this.rawExports = rawExports;

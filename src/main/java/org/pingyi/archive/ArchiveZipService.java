@@ -19,17 +19,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The archive bundle of an archived event, and its manifest hash, computed once and kept in the database. */
-public final class BundleService {
-  private static final Logger LOG = LoggerFactory.getLogger(BundleService.class);
+public final class ArchiveZipService {
+  private static final Logger LOG = LoggerFactory.getLogger(ArchiveZipService.class);
 
   private final Pool pool;
   private final EventService events;
   private final SummaryExports summaryExports;
   private final WorkerExecutor workers;
-  private final BundleRepository repository = new BundleRepository();
+  private final ArchiveZipRepository repository = new ArchiveZipRepository();
   private final ArchiveSnapshotReader snapshots;
 
-  public BundleService(Pool pool, EventService events, RawExportService rawExports, SummaryExports summaryExports,
+  public ArchiveZipService(Pool pool, EventService events, RawExportService rawExports, SummaryExports summaryExports,
                        WorkerExecutor workers) {
     this.pool = pool;
     this.events = events;
@@ -39,23 +39,23 @@ public final class BundleService {
   }
 
   /** Everything but the streamed files, from one read of the record; 409 until the event is archived. */
-  Future<Bundle> prepare(UUID eventId) {
+  Future<ArchiveZipContents> prepare(UUID eventId) {
     return snapshots.read(eventId).compose(this::rendered);
   }
 
   /** summary.xlsx and summary.pdf: small, rendered whole on the summary feature's worker, byte for byte the same each time. */
-  private Future<Bundle> rendered(ArchiveSnapshot snapshot) {
+  private Future<ArchiveZipContents> rendered(ArchiveSnapshot snapshot) {
     return Future.all(summaryExports.xlsx(snapshot.event(), snapshot.forms(), snapshot.report()),
             summaryExports.pdf(snapshot.event(), snapshot.forms(), snapshot.report()))
-        .map(both -> new Bundle(snapshot.raw(), snapshot.archivedAt(), List.of(
-            BundleFile.of("summary.xlsx", both.<Buffer>resultAt(0)),
-            BundleFile.of("summary.pdf", both.<Buffer>resultAt(1)))));
+        .map(both -> new ArchiveZipContents(snapshot.raw(), snapshot.archivedAt(), List.of(
+            ArchiveZipEntry.of("summary.xlsx", both.<Buffer>resultAt(0)),
+            ArchiveZipEntry.of("summary.pdf", both.<Buffer>resultAt(1)))));
   }
 
   /** Writes the zip on the calling worker thread from one read-only snapshot; returns its manifest. */
-  String write(OutputStream out, Bundle bundle, Context eventLoop) throws IOException {
+  String write(OutputStream out, ArchiveZipContents bundle, Context eventLoop) throws IOException {
     try (WorkerSql sql = WorkerSql.begin(eventLoop, pool)) {
-      return ArchiveBundle.write(out, BundleFiles.of(bundle, sql), bundle.archivedLocal());
+      return ArchiveZipWriter.write(out, ArchiveZipEntries.of(bundle, sql), bundle.archivedLocal());
     }
   }
 
@@ -82,7 +82,7 @@ public final class BundleService {
         });
   }
 
-  private static JsonObject toJson(BundleRepository.StoredManifest stored) {
+  private static JsonObject toJson(ArchiveZipRepository.StoredManifest stored) {
     JsonArray files = new JsonArray();
     Manifest.parse(stored.text()).forEach(line -> files.add(new JsonObject().put("name", line.name())
         .put("sha256", line.sha256())));

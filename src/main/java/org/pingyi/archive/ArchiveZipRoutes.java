@@ -16,12 +16,12 @@ import org.pingyi.http.ResponseOutputStream;
  * /api/events/:eventId/archive/bundle.zip (the archive bundle, streamed) and /archive/manifest (its SHA256SUMS
  * and the hash written on the paper record), for admins, organizers and clerks once the event is archived.
  */
-public final class BundleRoutes {
-  private final BundleService service;
+public final class ArchiveZipRoutes {
+  private final ArchiveZipService service;
   private final StaffAuth auth;
   private final WorkerExecutor workers;
 
-  public BundleRoutes(BundleService service, StaffAuth auth, WorkerExecutor workers) {
+  public ArchiveZipRoutes(ArchiveZipService service, StaffAuth auth, WorkerExecutor workers) {
     this.service = service;
     this.auth = auth;
     this.workers = workers;

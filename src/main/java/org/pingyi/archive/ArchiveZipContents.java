@@ -10,11 +10,11 @@ import org.pingyi.export.RawExport;
  * What an archived event's bundle is made of, read before the first byte: the raw export's details, when the
  * event was archived, and the summary tables (already rendered).
  */
-record Bundle(RawExport raw, OffsetDateTime archivedAt, List<BundleFile> summaries) {
+record ArchiveZipContents(RawExport raw, OffsetDateTime archivedAt, List<ArchiveZipEntry> summaries) {
   /** The record's dates are Beijing time, whatever the server's zone. */
   static final ZoneId RECORD_ZONE = ZoneId.of("Asia/Shanghai");
 
-  Bundle {
+  ArchiveZipContents {
     summaries = List.copyOf(summaries);
   }
 

@@ -4,13 +4,13 @@ import java.time.format.DateTimeFormatter;
 import org.pingyi.export.RawBallotColumns;
 
 /** README.txt: what each file of the bundle is and how to check it with standard tools, in Chinese. */
-final class BundleReadme {
+final class ArchiveZipReadme {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-  private BundleReadme() {
+  private ArchiveZipReadme() {
   }
 
-  static String text(Bundle bundle) {
+  static String text(ArchiveZipContents bundle) {
     var event = bundle.raw().event();
     int minGroup = bundle.raw().categories().minGroupSize();
     // The byte-order mark lets older Windows Notepad read the Chinese as UTF-8.

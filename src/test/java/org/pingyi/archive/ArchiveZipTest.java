@@ -35,7 +35,7 @@ import org.pingyi.support.TestDatabase;
 import org.pingyi.support.Voting;
 
 /** The archive bundle: one deterministic zip whose SHA256SUMS matches its files and the hash the console shows. */
-class ArchiveBundleTest {
+class ArchiveZipTest {
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();
   private static Api organizer;

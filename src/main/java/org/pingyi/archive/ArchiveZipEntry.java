@@ -6,7 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** One file of the archive bundle: its name in the zip and what writes it (on a worker thread, possibly streaming). */
-record BundleFile(String name, Content content) {
+record ArchiveZipEntry(String name, Content content) {
 
   /** Writes the file's bytes; must not close {@code out}. */
   @FunctionalInterface
@@ -14,12 +14,12 @@ record BundleFile(String name, Content content) {
     void writeTo(OutputStream out) throws IOException;
   }
 
-  static BundleFile of(String name, Buffer bytes) {
-    return new BundleFile(name, out -> out.write(bytes.getBytes()));
+  static ArchiveZipEntry of(String name, Buffer bytes) {
+    return new ArchiveZipEntry(name, out -> out.write(bytes.getBytes()));
   }
 
-  static BundleFile of(String name, String text) {
+  static ArchiveZipEntry of(String name, String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    return new BundleFile(name, out -> out.write(bytes));
+    return new ArchiveZipEntry(name, out -> out.write(bytes));
   }
 }

@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.pingyi.db.WorkerSql;
 
 /** SQL for the archive bundle: when the event was archived, its audit trail, and the stored manifests. */
-final class BundleRepository {
+final class ArchiveZipRepository {
   private static final String SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
   private static final String ARCHIVED_AT = "SELECT archived_at FROM events WHERE id = $1";
   // Up to the archiving itself: whatever is logged for the event later does not change the archived record.

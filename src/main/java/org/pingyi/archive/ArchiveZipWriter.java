@@ -15,16 +15,16 @@ import java.util.zip.ZipOutputStream;
  * one fixed time (the archiving) and come in a fixed order, so the same record gives the same zip; the manifest
  * covers the files' contents only, so its SHA-256 stays the same even where another zlib compresses differently.
  */
-final class ArchiveBundle {
+final class ArchiveZipWriter {
 
-  private ArchiveBundle() {
+  private ArchiveZipWriter() {
   }
 
   /** Blocking: for a worker thread. Returns the manifest text. {@code out} is not closed. */
-  static String write(OutputStream out, List<BundleFile> files, LocalDateTime entryTime) throws IOException {
+  static String write(OutputStream out, List<ArchiveZipEntry> files, LocalDateTime entryTime) throws IOException {
     Manifest manifest = new Manifest();
     ZipOutputStream zip = new ZipOutputStream(new Unclosable(out), StandardCharsets.UTF_8);
-    for (BundleFile file : files) {
+    for (ArchiveZipEntry file : files) {
       MessageDigest digest = Manifest.digest();
       zip.putNextEntry(entry(file.name(), entryTime));
       file.content().writeTo(new DigestOutputStream(new Unclosable(zip), digest));

@@ -21,39 +21,39 @@ import org.pingyi.export.RawFormat;
  * is ASCII: unzip tools that ignore the zip's UTF-8 flag (Info-ZIP in a C locale, older Windows) would garble a
  * Chinese one, and sha256sum -c would then not find the file.
  */
-final class BundleFiles {
+final class ArchiveZipEntries {
 
-  private BundleFiles() {
+  private ArchiveZipEntries() {
   }
 
   /** The large files stream from {@code sql} when written, on the worker writing the zip. */
-  static List<BundleFile> of(Bundle bundle, WorkerSql sql) {
-    List<BundleFile> files = new ArrayList<>();
-    files.add(BundleFile.of("README.txt", BundleReadme.text(bundle)));
-    files.add(BundleFile.of("event.json", event(bundle).encodePrettily() + "\n"));
+  static List<ArchiveZipEntry> of(ArchiveZipContents bundle, WorkerSql sql) {
+    List<ArchiveZipEntry> files = new ArrayList<>();
+    files.add(ArchiveZipEntry.of("README.txt", ArchiveZipReadme.text(bundle)));
+    files.add(ArchiveZipEntry.of("event.json", event(bundle).encodePrettily() + "\n"));
     for (ExportedForm form : bundle.raw().forms()) {
       // The canonical document: its SHA-256 in SHA256SUMS is the one recorded when voting opened.
-      files.add(BundleFile.of("forms/" + form.id() + ".json", form.canonicalJson()));
+      files.add(ArchiveZipEntry.of("forms/" + form.id() + ".json", form.canonicalJson()));
     }
     for (RawFormat format : List.of(RawFormat.CSV, RawFormat.JSON)) {
-      files.add(new BundleFile(format.fileName(), out -> RawExportService.write(format, bundle.raw(), out, sql)));
+      files.add(new ArchiveZipEntry(format.fileName(), out -> RawExportService.write(format, bundle.raw(), out, sql)));
     }
     files.addAll(bundle.summaries());
-    files.add(new BundleFile("audit.json", out -> audit(out, bundle, sql)));
+    files.add(new ArchiveZipEntry("audit.json", out -> audit(out, bundle, sql)));
     return files;
   }
 
-  private static JsonObject event(Bundle bundle) {
+  private static JsonObject event(ArchiveZipContents bundle) {
     JsonArray forms = new JsonArray();
     bundle.raw().forms().forEach(f -> forms.add(new JsonObject().put("id", f.id().toString())
         .put("title", f.definition().title()).put("sha256", f.frozenSha256()).put("file", "forms/" + f.id() + ".json")));
     return bundle.raw().event().copy().put("archivedAt", bundle.archivedAt().toString()).put("forms", forms);
   }
 
-  private static void audit(OutputStream out, Bundle bundle, WorkerSql sql) throws IOException {
+  private static void audit(OutputStream out, ArchiveZipContents bundle, WorkerSql sql) throws IOException {
     Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-    try (WorkerSql.Rows rows = BundleRepository.auditRows(sql, bundle.raw().eventId())) {
-      Iterator<JsonObject> entries = BundleRepository.audit(rows);
+    try (WorkerSql.Rows rows = ArchiveZipRepository.auditRows(sql, bundle.raw().eventId())) {
+      Iterator<JsonObject> entries = ArchiveZipRepository.audit(rows);
       writer.write("[");
       boolean first = true;
       while (entries.hasNext()) {
