@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** One file of the archive bundle: its name in the zip and what writes it (on a worker thread, possibly streaming). */
+/** One entry of the archive zip: its name in the zip and what writes it (on a worker thread, possibly streaming). */
 record ArchiveZipEntry(String name, Content content) {
 
   /** Writes the file's bytes; must not close {@code out}. */

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.pingyi.db.WorkerSql;
 
-/** SQL for the archive bundle: when the event was archived, its audit trail, and the stored manifests. */
+/** SQL for the archive zip: when the event was archived, its audit trail, and the stored manifests. */
 final class ArchiveZipRepository {
   private static final String SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
   private static final String ARCHIVED_AT = "SELECT archived_at FROM events WHERE id = $1";

@@ -13,7 +13,7 @@ import org.pingyi.http.Downloads;
 import org.pingyi.http.ResponseOutputStream;
 
 /**
- * /api/events/:eventId/archive/bundle.zip (the archive bundle, streamed) and /archive/manifest (its SHA256SUMS
+ * /api/events/:eventId/archive/bundle.zip (the archive zip, streamed) and /archive/manifest (its SHA256SUMS
  * and the hash written on the paper record), for admins, organizers and clerks once the event is archived.
  */
 public final class ArchiveZipRoutes {
@@ -38,9 +38,9 @@ public final class ArchiveZipRoutes {
     UUID eventId = EventRoutes.eventId(ctx);
     Context eventLoop = ctx.vertx().getOrCreateContext();
     AtomicReference<String> manifest = new AtomicReference<>();
-    Downloads.settled(ctx, service.prepare(eventId).compose(bundle -> {
-      Downloads.attachment(ctx, "application/zip", "archive.zip", bundle.raw().title() + "-归档包.zip");
-      return ResponseOutputStream.send(ctx, workers, out -> manifest.set(service.write(out, bundle, eventLoop)));
+    Downloads.settled(ctx, service.prepare(eventId).compose(contents -> {
+      Downloads.attachment(ctx, "application/zip", "archive.zip", contents.raw().title() + "-归档包.zip");
+      return ResponseOutputStream.send(ctx, workers, out -> manifest.set(service.write(out, contents, eventLoop)));
     }).compose(sent -> service.remember(eventId, manifest.get()))).onFailure(ctx::fail);
   }
 }

@@ -18,7 +18,7 @@ import org.pingyi.export.SummaryExports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The archive bundle of an archived event, and its manifest hash, computed once and kept in the database. */
+/** The archive zip (归档包) of an archived event, and its manifest hash, computed once and kept in the database. */
 public final class ArchiveZipService {
   private static final Logger LOG = LoggerFactory.getLogger(ArchiveZipService.class);
 
@@ -53,19 +53,19 @@ public final class ArchiveZipService {
   }
 
   /** Writes the zip on the calling worker thread from one read-only snapshot; returns its manifest. */
-  String write(OutputStream out, ArchiveZipContents bundle, Context eventLoop) throws IOException {
+  String write(OutputStream out, ArchiveZipContents contents, Context eventLoop) throws IOException {
     try (WorkerSql sql = WorkerSql.begin(eventLoop, pool)) {
-      return ArchiveZipWriter.write(out, ArchiveZipEntries.of(bundle, sql), bundle.archivedLocal());
+      return ArchiveZipWriter.write(out, ArchiveZipEntries.of(contents, sql), contents.archivedLocal());
     }
   }
 
-  /** The manifest and its hash: stored, or else computed now (the bundle written to nowhere) and stored. */
+  /** The manifest and its hash: stored, or else computed now (the zip written to nowhere) and stored. */
   Future<JsonObject> manifest(UUID eventId, Context eventLoop) {
     return events.get(pool, eventId).compose(ArchiveSnapshotReader::archived)
         .compose(v -> repository.manifest(pool, eventId))
         .compose(stored -> stored.isPresent() ? Future.succeededFuture() : prepare(eventId)
-            .compose(bundle -> workers.executeBlocking(
-                () -> write(OutputStream.nullOutputStream(), bundle, eventLoop), false))
+            .compose(contents -> workers.executeBlocking(
+                () -> write(OutputStream.nullOutputStream(), contents, eventLoop), false))
             .compose(text -> remember(eventId, text)))
         .compose(v -> repository.manifest(pool, eventId)).map(stored -> toJson(stored.orElseThrow()));
   }
@@ -75,7 +75,7 @@ public final class ArchiveZipService {
     return repository.remember(pool, eventId, manifest).compose(v -> repository.manifest(pool, eventId))
         .map(stored -> {
           if (stored.isPresent() && !stored.get().text().equals(manifest)) {
-            LOG.error("The archive bundle of event {} no longer matches its manifest {} recorded earlier", eventId,
+            LOG.error("The archive zip of event {} no longer matches its manifest {} recorded earlier", eventId,
                 stored.get().sha256());
           }
           return null;

@@ -43,9 +43,9 @@ public final class RecordCheck implements ArchiveGate {
     });
   }
 
-  static JsonObject toJson(List<RecordGap> missing) {
+  static JsonObject toJson(List<RecordGap> gaps) {
     JsonArray items = new JsonArray();
-    missing.forEach(m -> items.add(new JsonObject().put("code", m.code()).put("message", m.message())));
-    return new JsonObject().put("complete", missing.isEmpty()).put("missing", items);
+    gaps.forEach(gap -> items.add(new JsonObject().put("code", gap.code()).put("message", gap.message())));
+    return new JsonObject().put("complete", gaps.isEmpty()).put("missing", items);
   }
 }

@@ -34,7 +34,7 @@ import org.pingyi.support.ServerExtension;
 import org.pingyi.support.TestDatabase;
 import org.pingyi.support.Voting;
 
-/** The archive bundle: one deterministic zip whose SHA256SUMS matches its files and the hash the console shows. */
+/** The archive zip (归档包): one deterministic zip whose SHA256SUMS matches its files and the hash the console shows. */
 class ArchiveZipTest {
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();
