@@ -21,9 +21,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.pingyi.archive.ArchiveRoutes;
-import org.pingyi.archive.BundleRoutes;
-import org.pingyi.archive.BundleService;
+import org.pingyi.archive.ArchiveZipRoutes;
+import org.pingyi.archive.ArchiveZipService;
+import org.pingyi.archive.CompletenessRoutes;
 import org.pingyi.archive.RecordCheck;
 import org.pingyi.audit.AuditRoutes;
 import org.pingyi.auditlog.AuditLog;
@@ -198,12 +198,12 @@ public final class PingyiServer extends VerticleBase {
     VotingSlips ballots = new VotingSlips();
     new VoteRoutes(new CastService(pool, ballots, frozenForms, box, measurements), files, measurements).mount(router);
     new PaperRoutes(new PaperService(pool, eventService, audit, frozenForms, box, mixer), staffAuth).mount(router);
-    new ArchiveRoutes(pool, eventService, recordCheck, staffAuth).mount(router);
+    new CompletenessRoutes(pool, eventService, recordCheck, staffAuth).mount(router);
     SummaryExports summaries = new SummaryExports(exportWorkers, pool, eventService, frozenForms, snapshots);
     new SummaryRoutes(summaries, staffAuth).mount(router);
     RawExportService rawExports = new RawExportService(pool, eventService);
     new RawExportRoutes(rawExports, staffAuth, exportWorkers).mount(router);
-    new BundleRoutes(new BundleService(pool, eventService, rawExports, summaries, exportWorkers), staffAuth,
+    new ArchiveZipRoutes(new ArchiveZipService(pool, eventService, rawExports, summaries, exportWorkers), staffAuth,
         exportWorkers).mount(router);
     // The public board's PDF on a thread of its own: any number of voters may ask for it after the close, and they must
     // never keep the organizer's summary or bundle waiting on the exports' workers.

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * SHA256SUMS: one line per file, "&lt;hex&gt;  &lt;name&gt;", the format {@code sha256sum -c} reads, so that anyone
- * can check the bundle with standard tools; the SHA-256 of this text is the one written on the paper record.
+ * can check the zip with standard tools; the SHA-256 of this text is the one written on the paper record.
  */
 final class Manifest {
   static final String FILE_NAME = "SHA256SUMS";

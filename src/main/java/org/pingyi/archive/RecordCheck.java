@@ -18,7 +18,7 @@ import org.pingyi.slip.UnusedSerials;
 public final class RecordCheck implements ArchiveGate {
   private final RecordRepository repository = new RecordRepository();
 
-  public Future<List<Missing>> missing(SqlClient client, Event event) {
+  public Future<List<RecordGap>> missing(SqlClient client, Event event) {
     return repository.counts(client, event.id()).compose(counts -> {
       long unaccounted = counts.unaccounted();
       // Which serials are unused is named only once voting is over: while it is open, the list would change as each
@@ -43,9 +43,9 @@ public final class RecordCheck implements ArchiveGate {
     });
   }
 
-  static JsonObject toJson(List<Missing> missing) {
+  static JsonObject toJson(List<RecordGap> gaps) {
     JsonArray items = new JsonArray();
-    missing.forEach(m -> items.add(new JsonObject().put("code", m.code()).put("message", m.message())));
-    return new JsonObject().put("complete", missing.isEmpty()).put("missing", items);
+    gaps.forEach(gap -> items.add(new JsonObject().put("code", gap.code()).put("message", gap.message())));
+    return new JsonObject().put("complete", gaps.isEmpty()).put("missing", items);
   }
 }

@@ -13,7 +13,7 @@ import org.pingyi.http.CsvCells;
  * console shows: a failed sign-in's typed username or an event's title reaches a spreadsheet as text, never a formula.
  */
 final class AuditCsv {
-  /** The zone the archive records are dated in (archive.Bundle): a meeting's log reads in its own local time. */
+  /** The zone the archive records are dated in (archive.ArchiveZipContents): a meeting's log reads in its own local time. */
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private static final List<String> HEADERS = List.of("编号", "时间（北京时间）", "操作人", "操作", "对象", "活动", "详情");

@@ -3,6 +3,7 @@ package org.pingyi.rawexport;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
@@ -29,14 +30,17 @@ public final class RawExportService {
 
   /** The event, its frozen forms and the column model; 409 while the event is a draft or voting is open. */
   public Future<RawExport> prepare(UUID eventId) {
-    return events.get(pool, eventId).compose(event -> {
-      if (!event.status().votingOver()) {
-        return Future.failedFuture(AppError.of(ErrorCode.EVENT_NOT_CLOSED,
-            "投票结束后才能导出选票（活动当前状态为“" + event.status().label() + "”）"));
-      }
-      return Future.all(repository.frozenForms(pool, eventId), repository.ballotsPerCategory(pool, eventId))
-          .map(both -> export(event, both.resultAt(0), both.resultAt(1)));
-    });
+    return events.get(pool, eventId).compose(event -> prepare(pool, event));
+  }
+
+  /** As {@link #prepare(UUID)} for an event already read, through {@code client}: the archive zip's one snapshot. */
+  public Future<RawExport> prepare(SqlClient client, Event event) {
+    if (!event.status().votingOver()) {
+      return Future.failedFuture(AppError.of(ErrorCode.EVENT_NOT_CLOSED,
+          "投票结束后才能导出选票（活动当前状态为“" + event.status().label() + "”）"));
+    }
+    return Future.all(repository.frozenForms(client, event.id()), repository.ballotsPerCategory(client, event.id()))
+        .map(both -> export(event, both.resultAt(0), both.resultAt(1)));
   }
 
   /** Writes one raw file on the calling worker thread, from a read-only transaction of its own. */

@@ -61,6 +61,22 @@ public final class SummaryExports {
     return file(eventId, true).map(SummaryFile::bytes);
   }
 
+  /**
+   * As {@link #xlsx(UUID)}, from an event, forms and final report the caller has read already (the archive zip
+   * reads its record once for all its files) and whose voting it has checked is over.
+   */
+  public Future<Buffer> xlsx(Event event, List<BallotForm> parsed, TallyReport report) {
+    return workers.executeBlocking(() -> render(event, parsed, report, false), false).map(SummaryFile::bytes);
+  }
+
+  /** As {@link #xlsx(Event, List, TallyReport)}, the PDF. */
+  public Future<Buffer> pdf(Event event, List<BallotForm> parsed, TallyReport report) {
+    if (!CjkFont.available()) {
+      return Future.failedFuture(CjkFont.missing("xlsx"));
+    }
+    return workers.executeBlocking(() -> render(event, parsed, report, true), false).map(SummaryFile::bytes);
+  }
+
   public static String xlsxFileName(Event event) {
     return baseName(event) + ".xlsx";
   }

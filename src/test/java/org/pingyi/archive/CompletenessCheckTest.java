@@ -38,7 +38,7 @@ class CompletenessCheckTest {
   void theMessagesSayWhatToDoInChineseWithTheResponsiblePersonsTitle() {
     var missing = CompletenessCheck.of(new RecordFacts(EventStatus.CLOSED, List.of(), List.of(), "", "支部书记", null, 4, 1));
 
-    assertThat(missing).extracting(Missing::message).containsExactly("未填写计票人", "未填写监票人", "未填写支部书记姓名",
+    assertThat(missing).extracting(RecordGap::message).containsExactly("未填写计票人", "未填写监票人", "未填写支部书记姓名",
         "未填写日期（汇总表的填表日期）", "还有 4 张票签既未投票、未作废，也未登记为未收回：请清点后作废或登记为未收回",
         "还有 1 张纸质票等待第二遍录入或两遍录入不一致：请完成双人录入");
   }
@@ -52,13 +52,13 @@ class CompletenessCheckTest {
     var many = CompletenessCheck.of(new RecordFacts(EventStatus.CLOSED, COMPLETE.counters(), COMPLETE.supervisors(), "孙书记",
         "主持人", COMPLETE.date(), 9, 0, runs));
 
-    assertThat(few).extracting(Missing::message).containsExactly(
+    assertThat(few).extracting(RecordGap::message).containsExactly(
         "还有 7 张票签既未投票、未作废，也未登记为未收回（A-0003、A-0007 至 A-0012）：请清点后作废或登记为未收回");
     assertThat(many.get(0).message()).contains("（A-0001、A-0002、A-0003、A-0004、A-0005、A-0006、A-0007、A-0008 等）")
         .doesNotContain("A-0009");
   }
 
   private static List<String> codes(RecordFacts facts) {
-    return CompletenessCheck.of(facts).stream().map(Missing::code).toList();
+    return CompletenessCheck.of(facts).stream().map(RecordGap::code).toList();
   }
 }

@@ -3,6 +3,7 @@ package org.pingyi.archive;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -13,67 +14,61 @@ import java.util.UUID;
 import org.pingyi.db.WorkerSql;
 import org.pingyi.event.EventService;
 import org.pingyi.event.EventStatus;
-import org.pingyi.rawexport.RawExportService;
-import org.pingyi.summary.SummaryExports;
 import org.pingyi.http.AppError;
 import org.pingyi.http.ErrorCode;
+import org.pingyi.rawexport.RawExportService;
+import org.pingyi.summary.SummaryExports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The archive bundle of an archived event, and its manifest hash, computed once and kept in the database. */
-public final class BundleService {
-  private static final Logger LOG = LoggerFactory.getLogger(BundleService.class);
+/** The archive zip (归档包) of an archived event, and its manifest hash, computed once and kept in the database. */
+public final class ArchiveZipService {
+  private static final Logger LOG = LoggerFactory.getLogger(ArchiveZipService.class);
 
   private final Pool pool;
   private final EventService events;
-  private final RawExportService rawExports;
   private final SummaryExports summaryExports;
   private final WorkerExecutor workers;
-  private final BundleRepository repository = new BundleRepository();
+  private final ArchiveZipRepository repository = new ArchiveZipRepository();
+  private final ArchiveSnapshotReader snapshots;
 
-  public BundleService(Pool pool, EventService events, RawExportService rawExports, SummaryExports summaryExports,
+  public ArchiveZipService(Pool pool, EventService events, RawExportService rawExports, SummaryExports summaryExports,
                        WorkerExecutor workers) {
     this.pool = pool;
     this.events = events;
-    this.rawExports = rawExports;
     this.summaryExports = summaryExports;
     this.workers = workers;
+    this.snapshots = new ArchiveSnapshotReader(pool, events, rawExports, repository);
   }
 
-  /** Everything but the streamed files; 409 until the event is archived. */
-  Future<Bundle> prepare(UUID eventId) {
-    return archived(eventId).compose(v -> Future.all(rawExports.prepare(eventId), repository.archivedAt(pool, eventId),
-            summaries(eventId))
-        .map(all -> new Bundle(all.resultAt(0), all.resultAt(1), all.resultAt(2))));
-  }
-
-  private Future<Void> archived(UUID eventId) {
-    return events.get(pool, eventId).compose(event -> event.status() == EventStatus.ARCHIVED
-        ? Future.succeededFuture()
-        : Future.failedFuture(AppError.of(ErrorCode.EVENT_NOT_ARCHIVED,
-            "归档后才能生成归档包（活动当前状态为“" + event.status().label() + "”）")));
+  /** Everything but the streamed files, from one read of the record; 409 until the event is archived. */
+  Future<ArchiveZipContents> prepare(UUID eventId) {
+    return snapshots.read(eventId).compose(this::rendered);
   }
 
   /** summary.xlsx and summary.pdf: small, rendered whole on the summary feature's worker, byte for byte the same each time. */
-  private Future<List<BundleFile>> summaries(UUID eventId) {
-    return Future.all(summaryExports.xlsx(eventId), summaryExports.pdf(eventId)).map(both -> List.of(
-        BundleFile.of("summary.xlsx", both.<io.vertx.core.buffer.Buffer>resultAt(0)),
-        BundleFile.of("summary.pdf", both.<io.vertx.core.buffer.Buffer>resultAt(1))));
+  private Future<ArchiveZipContents> rendered(ArchiveSnapshot snapshot) {
+    return Future.all(summaryExports.xlsx(snapshot.event(), snapshot.forms(), snapshot.report()),
+            summaryExports.pdf(snapshot.event(), snapshot.forms(), snapshot.report()))
+        .map(both -> new ArchiveZipContents(snapshot.raw(), snapshot.archivedAt(), List.of(
+            ArchiveZipEntry.of("summary.xlsx", both.<Buffer>resultAt(0)),
+            ArchiveZipEntry.of("summary.pdf", both.<Buffer>resultAt(1)))));
   }
 
   /** Writes the zip on the calling worker thread from one read-only snapshot; returns its manifest. */
-  String write(OutputStream out, Bundle bundle, Context eventLoop) throws IOException {
+  String write(OutputStream out, ArchiveZipContents contents, Context eventLoop) throws IOException {
     try (WorkerSql sql = WorkerSql.begin(eventLoop, pool)) {
-      return ArchiveBundle.write(out, BundleFiles.of(bundle, sql), bundle.archivedLocal());
+      return ArchiveZipWriter.write(out, ArchiveZipEntries.of(contents, sql), contents.archivedLocal());
     }
   }
 
-  /** The manifest and its hash: stored, or else computed now (the bundle written to nowhere) and stored. */
+  /** The manifest and its hash: stored, or else computed now (the zip written to nowhere) and stored. */
   Future<JsonObject> manifest(UUID eventId, Context eventLoop) {
-    return archived(eventId).compose(v -> repository.manifest(pool, eventId))
+    return events.get(pool, eventId).compose(ArchiveSnapshotReader::archived)
+        .compose(v -> repository.manifest(pool, eventId))
         .compose(stored -> stored.isPresent() ? Future.succeededFuture() : prepare(eventId)
-            .compose(bundle -> workers.executeBlocking(
-                () -> write(OutputStream.nullOutputStream(), bundle, eventLoop), false))
+            .compose(contents -> workers.executeBlocking(
+                () -> write(OutputStream.nullOutputStream(), contents, eventLoop), false))
             .compose(text -> remember(eventId, text)))
         .compose(v -> repository.manifest(pool, eventId)).map(stored -> toJson(stored.orElseThrow()));
   }
@@ -83,14 +78,14 @@ public final class BundleService {
     return repository.remember(pool, eventId, manifest).compose(v -> repository.manifest(pool, eventId))
         .map(stored -> {
           if (stored.isPresent() && !stored.get().text().equals(manifest)) {
-            LOG.error("The archive bundle of event {} no longer matches its manifest {} recorded earlier", eventId,
+            LOG.error("The archive zip of event {} no longer matches its manifest {} recorded earlier", eventId,
                 stored.get().sha256());
           }
           return null;
         });
   }
 
-  private static JsonObject toJson(BundleRepository.StoredManifest stored) {
+  private static JsonObject toJson(ArchiveZipRepository.StoredManifest stored) {
     JsonArray files = new JsonArray();
     Manifest.parse(stored.text()).forEach(line -> files.add(new JsonObject().put("name", line.name())
         .put("sha256", line.sha256())));

@@ -13,15 +13,15 @@ import org.pingyi.http.Downloads;
 import org.pingyi.http.ResponseOutputStream;
 
 /**
- * /api/events/:eventId/archive/bundle.zip (the archive bundle, streamed) and /archive/manifest (its SHA256SUMS
+ * /api/events/:eventId/archive/bundle.zip (the archive zip, streamed) and /archive/manifest (its SHA256SUMS
  * and the hash written on the paper record), for admins, organizers and clerks once the event is archived.
  */
-public final class BundleRoutes {
-  private final BundleService service;
+public final class ArchiveZipRoutes {
+  private final ArchiveZipService service;
   private final StaffAuth auth;
   private final WorkerExecutor workers;
 
-  public BundleRoutes(BundleService service, StaffAuth auth, WorkerExecutor workers) {
+  public ArchiveZipRoutes(ArchiveZipService service, StaffAuth auth, WorkerExecutor workers) {
     this.service = service;
     this.auth = auth;
     this.workers = workers;
@@ -38,9 +38,9 @@ public final class BundleRoutes {
     UUID eventId = Params.eventId(ctx);
     Context eventLoop = ctx.vertx().getOrCreateContext();
     AtomicReference<String> manifest = new AtomicReference<>();
-    Downloads.settled(ctx, service.prepare(eventId).compose(bundle -> {
-      Downloads.attachment(ctx, "application/zip", "archive.zip", bundle.raw().title() + "-归档包.zip");
-      return ResponseOutputStream.send(ctx, workers, out -> manifest.set(service.write(out, bundle, eventLoop)));
+    Downloads.settled(ctx, service.prepare(eventId).compose(contents -> {
+      Downloads.attachment(ctx, "application/zip", "archive.zip", contents.raw().title() + "-归档包.zip");
+      return ResponseOutputStream.send(ctx, workers, out -> manifest.set(service.write(out, contents, eventLoop)));
     }).compose(sent -> service.remember(eventId, manifest.get()))).onFailure(ctx::fail);
   }
 }

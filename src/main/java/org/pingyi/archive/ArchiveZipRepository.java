@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.pingyi.db.WorkerSql;
 
-/** SQL for the archive bundle: when the event was archived, its audit trail, and the stored manifests. */
-final class BundleRepository {
+/** SQL for the archive zip: when the event was archived, its audit trail, and the stored manifests. */
+final class ArchiveZipRepository {
+  private static final String SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
   private static final String ARCHIVED_AT = "SELECT archived_at FROM events WHERE id = $1";
   // Up to the archiving itself: whatever is logged for the event later does not change the archived record.
   private static final String AUDIT = """
@@ -27,6 +28,14 @@ final class BundleRepository {
 
   /** A stored manifest and its SHA-256. */
   record StoredManifest(String text, String sha256) {
+  }
+
+  /**
+   * Call first in a transaction: every later read in it sees the database as of its first query, so the files
+   * of one zip agree with each other even if something were written meanwhile.
+   */
+  Future<Void> readOnlySnapshot(SqlClient tx) {
+    return tx.query(SNAPSHOT).execute().mapEmpty();
   }
 
   Future<OffsetDateTime> archivedAt(SqlClient client, UUID eventId) {

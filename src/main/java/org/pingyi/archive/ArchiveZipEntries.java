@@ -17,43 +17,44 @@ import org.pingyi.rawexport.RawExportService;
 import org.pingyi.rawexport.RawFormat;
 
 /**
- * The one list of what an archive bundle holds, in the order written; SHA256SUMS is added after them. Every name
+ * The one list of the archive zip's entries, in the order written; SHA256SUMS is added after them. Every name
  * is ASCII: unzip tools that ignore the zip's UTF-8 flag (Info-ZIP in a C locale, older Windows) would garble a
  * Chinese one, and sha256sum -c would then not find the file.
  */
-final class BundleFiles {
+final class ArchiveZipEntries {
 
-  private BundleFiles() {
+  private ArchiveZipEntries() {
   }
 
   /** The large files stream from {@code sql} when written, on the worker writing the zip. */
-  static List<BundleFile> of(Bundle bundle, WorkerSql sql) {
-    List<BundleFile> files = new ArrayList<>();
-    files.add(BundleFile.of("README.txt", BundleReadme.text(bundle)));
-    files.add(BundleFile.of("event.json", event(bundle).encodePrettily() + "\n"));
-    for (ExportedForm form : bundle.raw().forms()) {
+  static List<ArchiveZipEntry> of(ArchiveZipContents contents, WorkerSql sql) {
+    List<ArchiveZipEntry> entries = new ArrayList<>();
+    entries.add(ArchiveZipEntry.of("README.txt", ArchiveZipReadme.text(contents)));
+    entries.add(ArchiveZipEntry.of("event.json", event(contents).encodePrettily() + "\n"));
+    for (ExportedForm form : contents.raw().forms()) {
       // The canonical document: its SHA-256 in SHA256SUMS is the one recorded when voting opened.
-      files.add(BundleFile.of("forms/" + form.id() + ".json", form.canonicalJson()));
+      entries.add(ArchiveZipEntry.of("forms/" + form.id() + ".json", form.canonicalJson()));
     }
     for (RawFormat format : List.of(RawFormat.CSV, RawFormat.JSON)) {
-      files.add(new BundleFile(format.fileName(), out -> RawExportService.write(format, bundle.raw(), out, sql)));
+      entries.add(new ArchiveZipEntry(format.fileName(),
+          out -> RawExportService.write(format, contents.raw(), out, sql)));
     }
-    files.addAll(bundle.summaries());
-    files.add(new BundleFile("audit.json", out -> audit(out, bundle, sql)));
-    return files;
+    entries.addAll(contents.summaries());
+    entries.add(new ArchiveZipEntry("audit.json", out -> audit(out, contents, sql)));
+    return entries;
   }
 
-  private static JsonObject event(Bundle bundle) {
+  private static JsonObject event(ArchiveZipContents contents) {
     JsonArray forms = new JsonArray();
-    bundle.raw().forms().forEach(f -> forms.add(new JsonObject().put("id", f.id().toString())
+    contents.raw().forms().forEach(f -> forms.add(new JsonObject().put("id", f.id().toString())
         .put("title", f.definition().title()).put("sha256", f.frozenSha256()).put("file", "forms/" + f.id() + ".json")));
-    return bundle.raw().event().copy().put("archivedAt", bundle.archivedAt().toString()).put("forms", forms);
+    return contents.raw().event().copy().put("archivedAt", contents.archivedAt().toString()).put("forms", forms);
   }
 
-  private static void audit(OutputStream out, Bundle bundle, WorkerSql sql) throws IOException {
+  private static void audit(OutputStream out, ArchiveZipContents contents, WorkerSql sql) throws IOException {
     Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-    try (WorkerSql.Rows rows = BundleRepository.auditRows(sql, bundle.raw().eventId())) {
-      Iterator<JsonObject> entries = BundleRepository.audit(rows);
+    try (WorkerSql.Rows rows = ArchiveZipRepository.auditRows(sql, contents.raw().eventId())) {
+      Iterator<JsonObject> entries = ArchiveZipRepository.audit(rows);
       writer.write("[");
       boolean first = true;
       while (entries.hasNext()) {

@@ -7,13 +7,13 @@ import org.pingyi.staff.StaffAuth;
 import org.pingyi.event.EventService;
 
 /** /api/events/:eventId/completeness: what the record still lacks before it can be archived. */
-public final class ArchiveRoutes {
+public final class CompletenessRoutes {
   private final Pool pool;
   private final EventService events;
   private final RecordCheck check;
   private final StaffAuth auth;
 
-  public ArchiveRoutes(Pool pool, EventService events, RecordCheck check, StaffAuth auth) {
+  public CompletenessRoutes(Pool pool, EventService events, RecordCheck check, StaffAuth auth) {
     this.pool = pool;
     this.events = events;
     this.check = check;

@@ -7,14 +7,14 @@ import java.util.List;
 import org.pingyi.rawexport.RawExport;
 
 /**
- * What an archived event's bundle is made of, read before the first byte: the raw export's details, when the
- * event was archived, and the summary tables (already rendered).
+ * What an archived event's zip is made of, ready before the first byte: the raw export's details, when the event
+ * was archived, and the summary tables (already rendered). The ballots and the audit trail stream in as it is written.
  */
-record Bundle(RawExport raw, OffsetDateTime archivedAt, List<BundleFile> summaries) {
+record ArchiveZipContents(RawExport raw, OffsetDateTime archivedAt, List<ArchiveZipEntry> summaries) {
   /** The record's dates are Beijing time, whatever the server's zone. */
   static final ZoneId RECORD_ZONE = ZoneId.of("Asia/Shanghai");
 
-  Bundle {
+  ArchiveZipContents {
     summaries = List.copyOf(summaries);
   }
 

@@ -1,5 +1,5 @@
 package org.pingyi.archive;
 
 /** One thing the record lacks, with a stable code and the Chinese sentence the clerk reads. */
-public record Missing(String code, String message) {
+public record RecordGap(String code, String message) {
 }

@@ -11,28 +11,28 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Writes the bundle as a zip, file after file, hashing each as it goes, and ends with SHA256SUMS. Entries carry
+ * Writes the archive zip, entry after entry, hashing each as it goes, and ends with SHA256SUMS. Entries carry
  * one fixed time (the archiving) and come in a fixed order, so the same record gives the same zip; the manifest
  * covers the files' contents only, so its SHA-256 stays the same even where another zlib compresses differently.
  */
-final class ArchiveBundle {
+final class ArchiveZipWriter {
 
-  private ArchiveBundle() {
+  private ArchiveZipWriter() {
   }
 
   /** Blocking: for a worker thread. Returns the manifest text. {@code out} is not closed. */
-  static String write(OutputStream out, List<BundleFile> files, LocalDateTime entryTime) throws IOException {
+  static String write(OutputStream out, List<ArchiveZipEntry> entries, LocalDateTime entryTime) throws IOException {
     Manifest manifest = new Manifest();
     ZipOutputStream zip = new ZipOutputStream(new Unclosable(out), StandardCharsets.UTF_8);
-    for (BundleFile file : files) {
+    for (ArchiveZipEntry entry : entries) {
       MessageDigest digest = Manifest.digest();
-      zip.putNextEntry(entry(file.name(), entryTime));
-      file.content().writeTo(new DigestOutputStream(new Unclosable(zip), digest));
+      zip.putNextEntry(zipEntry(entry.name(), entryTime));
+      entry.content().writeTo(new DigestOutputStream(new Unclosable(zip), digest));
       zip.closeEntry();
-      manifest.add(file.name(), digest.digest());
+      manifest.add(entry.name(), digest.digest());
     }
     String text = manifest.text();
-    zip.putNextEntry(entry(Manifest.FILE_NAME, entryTime));
+    zip.putNextEntry(zipEntry(Manifest.FILE_NAME, entryTime));
     zip.write(text.getBytes(StandardCharsets.UTF_8));
     zip.closeEntry();
     zip.finish();
@@ -41,7 +41,7 @@ final class ArchiveBundle {
   }
 
   /** Local date-time, not an instant: the DOS time in the zip then does not depend on the server's time zone. */
-  private static ZipEntry entry(String name, LocalDateTime time) {
+  private static ZipEntry zipEntry(String name, LocalDateTime time) {
     ZipEntry entry = new ZipEntry(name);
     entry.setTimeLocal(time);
     return entry;

@@ -2,31 +2,40 @@ package org.pingyi.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.pingyi.db.DatabaseSettings;
 import org.pingyi.rawexport.CastBallots;
 import org.pingyi.support.Api;
 import org.pingyi.support.Db;
 import org.pingyi.support.ServerExtension;
+import org.pingyi.support.TestDatabase;
 import org.pingyi.support.Voting;
 
-/** The archive bundle: one deterministic zip whose SHA256SUMS matches its files and the hash the console shows. */
-class ArchiveBundleTest {
+/** The archive zip (归档包): one deterministic zip whose SHA256SUMS matches its files and the hash the console shows. */
+class ArchiveZipTest {
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();
   private static Api organizer;
@@ -95,6 +104,55 @@ class ArchiveBundleTest {
     assertThat(bundle.getHeader("Content-Disposition")).isNull();
     assertThat(manifest.statusCode()).isEqualTo(409);
     assertThat(manifest.bodyAsJsonObject().getString("message")).isEqualTo("归档后才能生成归档包（活动当前状态为“投票中”）");
+  }
+
+  /**
+   * The zip reads its record once, in one snapshot: a change committed between its first read and its read of the
+   * tally shows in none of its files. (The change itself is an intruder's: nothing in Pingyi edits an archived
+   * event.) Read file by file, the summary tables would have counted the changed tally.
+   */
+  @Test
+  void everyFileIsRenderedFromOneReadOfTheRecord() throws Exception {
+    CastBallots event = CastBallots.cast(organizer, clerk, "一次读取", 2, 2, 1);
+    String eventId = event.voting.eventId;
+    assertThat(organizer.post("/api/events/" + eventId + "/archive", null).statusCode()).isEqualTo(200);
+    byte[] summary = clerk.get("/api/events/" + eventId + "/exports/summary.xlsx").body().getBytes();
+    DatabaseSettings superuser = TestDatabase.superuser(server.database());
+
+    Map<String, byte[]> files;
+    try (Connection intruder = DriverManager.getConnection(superuser.jdbcUrl(), superuser.user(),
+        superuser.password())) {
+      intruder.setAutoCommit(false);
+      // Held until the zip's read waits for it: by then it has read the event and taken its snapshot.
+      execute(intruder, "LOCK TABLE tally_counters IN ACCESS EXCLUSIVE MODE");
+      CompletableFuture<byte[]> zip = CompletableFuture.supplyAsync(() -> clerk.get(bundle(eventId)).body().getBytes());
+      awaitAReadWaitingFor(new Db(superuser), "tally_counters");
+      execute(intruder, "UPDATE events SET title = '改过的标题' WHERE id = '" + eventId + "'");
+      execute(intruder, "UPDATE tally_counters SET n = n + 100 WHERE event_id = '" + eventId + "'");
+      intruder.commit();
+      files = unzip(zip.get(60, TimeUnit.SECONDS));
+    }
+
+    assertThat(sha256(files.get("summary.xlsx"))).as("summary.xlsx as before the change").isEqualTo(sha256(summary));
+    assertThat(new JsonObject(new String(files.get("event.json"), StandardCharsets.UTF_8)).getString("title"))
+        .isEqualTo("一次读取");
+    assertThat(new String(files.get("README.txt"), StandardCharsets.UTF_8)).contains("活动：一次读取");
+    assertThat(sha256(clerk.get("/api/events/" + eventId + "/exports/summary.xlsx").body().getBytes()))
+        .as("the change itself shows in the tables read afterwards").isNotEqualTo(sha256(summary));
+  }
+
+  private static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  private static void awaitAReadWaitingFor(Db db, String table) throws InterruptedException {
+    String waiting = """
+        SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+          AND wait_event_type = 'Lock' AND query LIKE '%%FROM %s%%'""".formatted(table);
+    for (int i = 0; i < 300 && db.count(waiting) == 0; i++) Thread.sleep(50);
+    assertThat(db.count(waiting)).as("a read of the zip waiting for " + table).isPositive();
   }
 
   private static String bundle(String eventId) {

@@ -3,16 +3,16 @@ package org.pingyi.archive;
 import java.time.format.DateTimeFormatter;
 import org.pingyi.rawexport.RawBallotColumns;
 
-/** README.txt: what each file of the bundle is and how to check it with standard tools, in Chinese. */
-final class BundleReadme {
+/** README.txt of the archive zip: what each file in it is and how to check it with standard tools, in Chinese. */
+final class ArchiveZipReadme {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-  private BundleReadme() {
+  private ArchiveZipReadme() {
   }
 
-  static String text(Bundle bundle) {
-    var event = bundle.raw().event();
-    int minGroup = bundle.raw().categories().minGroupSize();
+  static String text(ArchiveZipContents contents) {
+    var event = contents.raw().event();
+    int minGroup = contents.raw().categories().minGroupSize();
     // The byte-order mark lets older Windows Notepad read the Chinese as UTF-8.
     return "\uFEFF" + """
         评议 Pingyi 归档包
@@ -40,6 +40,6 @@ final class BundleReadme {
           2. 运行：sha256sum SHA256SUMS，得到的清单哈希应与纸质档案上记录的一致。
           Windows 可用：certutil -hashfile SHA256SUMS SHA256
         """.formatted(event.getString("title"), event.getString("organizingUnit"), event.getString("date"),
-        event.getString("venue"), WHEN.format(bundle.archivedLocal()), RawBallotColumns.SEPARATOR, minGroup);
+        event.getString("venue"), WHEN.format(contents.archivedLocal()), RawBallotColumns.SEPARATOR, minGroup);
   }
 }
