@@ -47,7 +47,8 @@ final class ArchiveZipEntries {
   private static JsonObject event(ArchiveZipContents contents) {
     JsonArray forms = new JsonArray();
     contents.raw().forms().forEach(f -> forms.add(new JsonObject().put("id", f.id().toString())
-        .put("title", f.definition().title()).put("sha256", f.frozenSha256()).put("file", "forms/" + f.id() + ".json")));
+        .put("title", f.definition().title()).put("sha256", f.frozenSha256())
+        .put("file", "forms/" + f.id() + ".json")));
     return contents.raw().event().copy().put("archivedAt", contents.archivedAt().toString()).put("forms", forms);
   }
 

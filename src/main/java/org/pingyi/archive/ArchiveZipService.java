@@ -46,7 +46,10 @@ public final class ArchiveZipService {
     return snapshots.read(eventId).compose(this::rendered);
   }
 
-  /** summary.xlsx and summary.pdf: small, rendered whole on the summary feature's worker, byte for byte the same each time. */
+  /**
+   * summary.xlsx and summary.pdf: small, rendered whole on the summary feature's worker, byte for byte the same
+   * each time.
+   */
   private Future<ArchiveZipContents> rendered(ArchiveSnapshot snapshot) {
     return Future.all(summaryExports.xlsx(snapshot.event(), snapshot.forms(), snapshot.report()),
             summaryExports.pdf(snapshot.event(), snapshot.forms(), snapshot.report()))
