@@ -1,4 +1,4 @@
-package org.pingyi.form;
+package org.pingyi.formeditor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.pingyi.formeditor.FormTemplates;
-import org.pingyi.formeditor.FormValidator;
+import org.pingyi.form.FieldError;
+import org.pingyi.form.FormDefinition;
+import org.pingyi.form.FormJson;
 
 class FormValidatorTest {
 

@@ -1,4 +1,4 @@
-package org.pingyi.form;
+package org.pingyi.formeditor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -7,9 +7,21 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.pingyi.formeditor.FormTemplates;
-import org.pingyi.formeditor.FormValidator;
-import org.pingyi.formeditor.TemplateInfo;
+import org.pingyi.form.Choice;
+import org.pingyi.form.FormDefinition;
+import org.pingyi.form.Fraction;
+import org.pingyi.form.MatrixColumn;
+import org.pingyi.form.MatrixQuestion;
+import org.pingyi.form.MatrixRow;
+import org.pingyi.form.MultiQuestion;
+import org.pingyi.form.Question;
+import org.pingyi.form.RecommendationQuestion;
+import org.pingyi.form.ScaleOption;
+import org.pingyi.form.ScaleQuestion;
+import org.pingyi.form.Section;
+import org.pingyi.form.TextQuestion;
+import org.pingyi.form.Threshold;
+import org.pingyi.form.UnfavourableRule;
 
 class FormTemplatesTest {
 

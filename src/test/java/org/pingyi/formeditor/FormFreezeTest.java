@@ -1,16 +1,15 @@
-package org.pingyi.form;
+package org.pingyi.formeditor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pingyi.form.FormValidatorTest.asMap;
-import static org.pingyi.form.FormValidatorTest.edited;
-import static org.pingyi.form.FormValidatorTest.question;
+import static org.pingyi.formeditor.FormValidatorTest.asMap;
+import static org.pingyi.formeditor.FormValidatorTest.edited;
+import static org.pingyi.formeditor.FormValidatorTest.question;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.pingyi.formeditor.FormTemplates;
-import org.pingyi.formeditor.FormValidator;
+import org.pingyi.form.FormDefinition;
 
 class FormFreezeTest {
 

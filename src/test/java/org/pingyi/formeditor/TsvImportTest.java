@@ -1,4 +1,4 @@
-package org.pingyi.form;
+package org.pingyi.formeditor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -7,9 +7,17 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.pingyi.formeditor.FormTemplates;
-import org.pingyi.formeditor.FormValidator;
-import org.pingyi.formeditor.TsvImport;
+import org.pingyi.form.Candidate;
+import org.pingyi.form.FieldError;
+import org.pingyi.form.FormDefinition;
+import org.pingyi.form.FormJson;
+import org.pingyi.form.FormProblems;
+import org.pingyi.form.MatrixQuestion;
+import org.pingyi.form.MatrixRow;
+import org.pingyi.form.Question;
+import org.pingyi.form.RecommendationQuestion;
+import org.pingyi.form.Section;
+import org.pingyi.form.TextQuestion;
 
 class TsvImportTest {
 

@@ -1,4 +1,4 @@
-package org.pingyi.form;
+package org.pingyi.formeditor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
