@@ -8,6 +8,8 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -92,6 +94,24 @@ class FeedbackApiTest {
   }
 
   @Test
+  void workOnAChallengeIssuedMoreThanThreeHoursAgoIsRefusedAsExpired() {
+    String key = FeedbackBoxes.key(FeedbackBoxes.create(organizer, "过期验证"));
+    // Any instance sharing the key signs challenges the server accepts (ProofOfWork): one whose clock is three hours
+    // and a minute behind issues exactly what a page left open that long would send, without the test waiting.
+    String secret = db.strings("SELECT value FROM server_secrets WHERE name = 'jwt_hs256'").get(0);
+    Clock now = Clock.systemUTC();
+    ProofOfWork late = new ProofOfWork(secret, Clock.offset(now, Duration.ofMinutes(-(ProofOfWork.VALID_MINUTES + 1))));
+
+    List<String> refused = refused(key, paidWith(late.issue(), "过期的意见"));
+
+    assertThat(refused).containsExactly("challenge_expired", "页面停留时间过长，验证已过期，请重新提交");
+    assertThat(db.count("SELECT count(*) FROM feedback_inbox WHERE body = '过期的意见'")).isZero();
+    // The same signer's challenge of this minute is accepted: the refusal was for the age, not the signature.
+    assertThat(phone.post("/api/f/" + key + "/messages", paidWith(new ProofOfWork(secret, now).issue(), "及时的意见"))
+        .statusCode()).isEqualTo(201);
+  }
+
+  @Test
   void oneAddressMayLeaveTwentyMessagesAnHourAndIsThenToldToWait() {
     String key = FeedbackBoxes.key(FeedbackBoxes.create(organizer, "频率"));
     for (int i = 0; i < SubmitterLimits.MESSAGES_PER_HOUR; i++) FeedbackBoxes.submit(phone, key, "第 " + i + " 条");
@@ -124,7 +144,10 @@ class FeedbackApiTest {
     HttpResponse<Buffer> wrong = followUp("ABCDE");
     assertThat(wrong.statusCode()).isEqualTo(400);
     assertThat(wrong.bodyAsJsonObject().getString("message")).startsWith("查询码应为 20 位字母和数字");
-    assertThat(followUp(FollowUpCodes.fresh()).statusCode()).isEqualTo(404);
+    HttpResponse<Buffer> unknown = followUp(FollowUpCodes.fresh());
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.bodyAsJsonObject().getString("error")).isEqualTo("followup_not_found");
+    assertThat(unknown.bodyAsJsonObject().getString("message")).isEqualTo("没有找到这个查询码对应的意见，请逐位核对");
   }
 
   @Test
@@ -178,7 +201,10 @@ class FeedbackApiTest {
     assertThat(noReply.bodyAsJsonObject().getString("message")).isEqualTo("办结须填写答复，提交人凭查询码可以看到");
     assertThat(organizer.post(triage, new JsonObject().put("status", "done").put("reply", "已核实并整改的答复")).statusCode())
         .isEqualTo(204);
-    assertThat(organizer.post(triage, new JsonObject().put("status", "read")).statusCode()).isEqualTo(409);
+    HttpResponse<Buffer> afterDone = organizer.post(triage, new JsonObject().put("status", "read"));
+    assertThat(afterDone.statusCode()).isEqualTo(409);
+    assertThat(afterDone.bodyAsJsonObject().getString("error")).isEqualTo("message_done");
+    assertThat(afterDone.bodyAsJsonObject().getString("message")).isEqualTo("该意见已办结，不能再更改");
 
     JsonObject read = followUp(code).bodyAsJsonObject();
     assertThat(read.getString("status")).isEqualTo("done");
@@ -249,6 +275,12 @@ class FeedbackApiTest {
     List<String> out = new ArrayList<>(List.of(json.getString("error"), json.getString("message")));
     if (!json.getJsonObject("fields").isEmpty()) out.add(json.getJsonObject("fields").fieldNames().iterator().next());
     return out;
+  }
+
+  /** A message paying with the given challenge, solved as the page solves it. */
+  private static JsonObject paidWith(String challenge, String text) {
+    return new JsonObject().put("category", "other").put("text", text).put("challenge", challenge)
+        .put("nonce", ProofOfWork.solve(challenge, ProofOfWork.BITS));
   }
 
   private static JsonObject without(JsonObject body, String field) {

@@ -191,6 +191,24 @@ class PaperBallotTest {
   }
 
   @Test
+  void paperIsNotEnteredForAnEventWhoseVotingHasNotStarted() {
+    Voting draft = Voting.prepare(organizer, "尚未开始的纸质票");
+    String token = draft.slips(organizer, "A", 1).get(0);
+    String serial = db.strings("SELECT serial FROM slips WHERE token_sha256 = ?", StoredSecrets.hash(token)).get(0);
+
+    var refused = clerk1.post("/api/events/" + draft.eventId + "/paper-ballots",
+        new JsonObject().put("serial", serial).put("answers", draft.validAnswers()));
+
+    assertThat(refused.statusCode()).as(refused.bodyAsString()).isEqualTo(409);
+    assertThat(refused.bodyAsJsonObject().getString("error")).isEqualTo("event_not_counting");
+    assertThat(refused.bodyAsJsonObject().getString("message")).isEqualTo("只有投票中或已结束（未归档）的活动可以录入纸质票");
+    assertThat(db.count("SELECT count(*) FROM paper_entries WHERE event_id = ?", UUID.fromString(draft.eventId)))
+        .isZero();
+    assertThat(db.strings("SELECT state FROM slips WHERE token_sha256 = ?", StoredSecrets.hash(token)))
+        .containsExactly("unused");
+  }
+
+  @Test
   void anInvalidPaperEntryNamesTheFieldAndStoresNothing() {
     String serial = newSerial("A");
     JsonObject answers = voting.validAnswers();

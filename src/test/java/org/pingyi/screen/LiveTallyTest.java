@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -20,6 +24,7 @@ import org.pingyi.support.Voting;
 class LiveTallyTest {
   @RegisterExtension
   static final ServerExtension server = new ServerExtension();
+  private static final HttpClient PROJECTOR = HttpClient.newHttpClient();
   private static Api organizer;
 
   @BeforeAll
@@ -98,6 +103,27 @@ class LiveTallyTest {
   }
 
   @Test
+  void aRevokedForeignOrMadeUpScreenKeyIsRefusedAsAnInvalidScreenKey() throws Exception {
+    Voting first = Voting.open(organizer, "大屏钥匙");
+    Voting other = Voting.open(organizer, "另一场");
+    String events = "/api/events/";
+    JsonObject revoked = organizer.post(events + first.eventId + "/screen-links", new JsonObject().put("label", "旧大屏"))
+        .bodyAsJsonObject();
+    organizer.delete(events + first.eventId + "/screen-links/" + revoked.getString("id"));
+    String live = organizer.post(events + first.eventId + "/screen-links", new JsonObject().put("label", "新大屏"))
+        .bodyAsJsonObject().getString("key");
+    assertThat(tallyWithKey(first.eventId, live).statusCode()).as("the live key opens its own event").isEqualTo(200);
+
+    for (HttpResponse<String> refused : List.of(tallyWithKey(first.eventId, revoked.getString("key")),
+        tallyWithKey(other.eventId, live), tallyWithKey(first.eventId, "made-up-key"))) {
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+      JsonObject body = new JsonObject(refused.body());
+      assertThat(body.getString("error")).isEqualTo("invalid_screen_key");
+      assertThat(body.getString("message")).isEqualTo("大屏链接无效或已被收回");
+    }
+  }
+
+  @Test
   void turnoutOnlyKeepsEveryPerOptionCountOffTheWireUntilTheEventCloses() throws Exception {
     Voting voting = Voting.open(organizer, "只显示投票人数");
     List<String> tokens = voting.slips(organizer, "B", 2);
@@ -143,6 +169,13 @@ class LiveTallyTest {
     assertThat(liSi.getLong("unfavourableCount")).isEqualTo(3);
     assertThat(liSi.getBoolean("flagged")).isTrue();
     assertThat(cadres.getJsonArray("categories").getJsonObject(1).getBoolean("shown")).isFalse();
+  }
+
+  /** The JSON tally as a projector's page asks for it, with the key from its link. */
+  private static HttpResponse<String> tallyWithKey(String eventId, String key) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/events/" + eventId + "/tally"))
+        .header("Authorization", "Screen " + key).GET().build();
+    return PROJECTOR.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private static long returned(JsonObject snapshot) {

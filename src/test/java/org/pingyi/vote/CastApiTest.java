@@ -174,6 +174,30 @@ class CastApiTest {
   }
 
   @Test
+  void aSlipRegisteredUnreturnedAfterTheCloseTellsItsHolderSoAndStoresNothing() {
+    Voting closed = Voting.open(organizer, "未收回的评议");
+    String token = closed.slips(organizer, "A", 1).get(0);
+    organizer.post("/api/events/" + closed.eventId + "/close", null);
+    var declared = organizer.post("/api/events/" + closed.eventId + "/slips/unreturned",
+        new JsonObject().put("count", 1));
+    assertThat(declared.statusCode()).as(declared.bodyAsString()).isEqualTo(200);
+
+    var page = server.api().get("/api/v/" + token);
+    var cast = server.api().post("/api/v/" + token, Voting.ballot(Voting.newNonce(), closed.validAnswers()));
+
+    for (var refused : List.of(page, cast)) {
+      assertThat(refused.statusCode()).as(refused.bodyAsString()).isEqualTo(410);
+      JsonObject body = refused.bodyAsJsonObject();
+      assertThat(body.getString("error")).isEqualTo("slip_unreturned");
+      assertThat(body.getString("message")).isEqualTo("此票签已登记为未收回，不能再投票，请向工作人员询问");
+      assertThat(body.getJsonObject("fields").getString("event")).isEqualTo("未收回的评议");
+    }
+    assertThat(slipState(token)).isEqualTo("unreturned");
+    assertThat(db.count("SELECT count(*) FROM cast_ballots WHERE event_id = ?", UUID.fromString(closed.eventId)))
+        .isZero();
+  }
+
+  @Test
   void receiptsArePublishedSortedOnlyAfterVotingCloses() {
     Voting event = Voting.open(organizer, "回执公布");
     List<String> tokens = event.slips(organizer, "A", 3);
