@@ -1,32 +1,41 @@
 package org.pingyi.rawexport;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
+import java.util.List;
 import org.pingyi.http.CsvCells;
 
 /**
  * The raw ballots as CSV ({@link CsvCells}: RFC 4180, UTF-8 with a byte-order mark, formula-safe cells);
- * written row by row as the ballots arrive.
+ * written row by row as the ballots arrive, each ballot's answers read straight to its cells.
  */
 public final class RawBallotCsv {
   private RawBallotCsv() {
   }
 
   /** Writes the table and flushes; {@code out} stays open (it may be a zip entry). */
-  public static void write(OutputStream out, RawExport export, Iterator<RawBallot> ballots) throws IOException {
-    Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-    writer.write(CsvCells.BOM);
-    CsvCells.record(writer, export.columns().headers());
+  static void write(OutputStream out, RawExport export, RawBallotRepository.Ballots ballots) throws IOException {
+    Utf8Sink sink = new Utf8Sink(out);
+    sink.write(CsvCells.BOM);
+    record(sink, export.columns().headers().toArray(String[]::new));
+    RawBallotColumns columns = export.columns();
+    AnswerDecoder decoder = columns.decoder();
+    String[] cells = new String[columns.size()];
     long number = 0;
     while (ballots.hasNext()) {
-      CsvCells.record(writer, export.columns().cells(++number, ballots.next(), export.categories()));
+      columns.cells(++number, ballots.next(), export.categories(), decoder, cells);
+      record(sink, cells);
     }
-    writer.flush();
+    sink.flush();
+  }
+
+  /** One record and its line end, as {@link CsvCells#record(Appendable, List)} writes it. */
+  private static void record(Utf8Sink sink, String[] cells) throws IOException {
+    for (int i = 0; i < cells.length; i++) {
+      if (i > 0) sink.write(',');
+      sink.write(CsvCells.cell(cells[i]));
+    }
+    sink.write("\r\n");
   }
 
   /** One field, as {@link CsvCells#cell} writes it. */
