@@ -3,6 +3,8 @@ package org.pingyi.rawexport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.zip.Deflater;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -94,6 +96,18 @@ public final class RawBallotXlsx {
       CellRangeAddress held = sheet.getDimension();
       sheet.setDimensionOverride(new CellRangeAddress(held.getFirstRow(), Math.toIntExact(lastRow),
           held.getFirstColumn(), held.getLastColumn()));
+    }
+
+    /**
+     * Deflate's fastest level: the 选票 sheet is some 1 KB of XML a ballot, and at the default level compressing
+     * it took longer than everything else in the file (at 100,000 ballots: 0.3 s instead of 0.9 s of CPU, for a
+     * file of 9.9 MB instead of 7.8). The parts inside are the same bytes either way.
+     */
+    @Override
+    protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+      ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
+      zip.setLevel(Deflater.BEST_SPEED);
+      return zip;
     }
 
     @Override
