@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Exports an event of 100,000 ballots from a server held to a small heap, and puts PostgreSQL's own
 # \copy (SELECT ... the same rows ...) TO beside it, in one run: for each of ballots.csv, ballots.json,
-# ballots.xlsx, the archive manifest (first computation) and bundle.zip, the time (whole request), the file,
+# ballots.xlsx, the archive manifest (first computation) and bundle.zip, the time (whole request), the time
+# to its first byte (curl's time_starttransfer: how long the client waited before anything came), the file,
 # the server's peak resident memory (VmHWM, reset before each) and its heap (most in use, sampled by jstat
 # every 250 ms; most still live after a collection, from the GC log); then ratios to the \copy.
 #
@@ -94,6 +95,9 @@ for category in A B; do
     cast $n "$token"; n=$((n + 1))
   done
 done
+# Closing first: a cast ballot waits in the ballot box (box.BallotBox) until it is mixed into ballots in a batch,
+# and closing mixes in every one still held; only then are all SEEDS in ballots, ready to be copied.
+json -X POST "$BASE/api/events/$EVENT/close" >/dev/null
 echo "cast $n ballots through the API; copying each $((COPIES - 1)) times in SQL"
 psql_db <<SQL
 BEGIN;
@@ -105,7 +109,6 @@ UPDATE tally_counters SET n = n * $COPIES WHERE event_id = '$EVENT';
 COMMIT;
 VACUUM ANALYZE ballots;
 SQL
-json -X POST "$BASE/api/events/$EVENT/close" >/dev/null
 [ "$(psql_db -c "SELECT count(*) FROM ballots WHERE event_id = '$EVENT'")" = "$BALLOTS" ] || { echo "wrong ballot count"; exit 1; }
 
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
@@ -116,29 +119,33 @@ heap_peaks() {
   echo "$used ${live:-?}"
 }
 declare -A SECONDS_OF
-row() { printf '| %-14s | %8s s | %9s MB | %-8s | %8s MiB | %8s MiB | %8s MiB |\n' "$@"; }
+row() { printf '| %-14s | %8s s | %8s s | %9s MB | %-8s | %8s MiB | %8s MiB | %8s MiB |\n' "$@"; }
 measure() {
   local name=$1 path=$2 file="$WORK/$1"
   echo 5 >"/proc/$SERVER/clear_refs" 2>/dev/null || echo "(could not reset VmHWM: peak includes earlier work)"
   local gc_from=$(($(wc -l <"$WORK/gc.log") + 1))
   jstat -gc "$SERVER" 250 >"$WORK/jstat.$name" &
-  local sampler=$! start end head
+  local sampler=$! start end head first
   start=$(date +%s.%N)
-  head=$(json -D - -o "$file" "$BASE$path") || echo "$name FAILED"
+  # time_starttransfer: when the first byte of the response (its status line) arrived, counted from the start.
+  first=$(json -D "$WORK/head.$name" -o "$file" -w '%{time_starttransfer}' "$BASE$path") || echo "$name FAILED"
   end=$(date +%s.%N)
+  head=$(cat "$WORK/head.$name")
   sleep 0.3; kill "$sampler"; wait "$sampler" 2>/dev/null || true
   local seconds=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }')
   SECONDS_OF[$name]=$seconds
   read -r used live < <(heap_peaks "$WORK/jstat.$name" "$gc_from")
-  row "$name" "$seconds" "$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1e6 }')" \
+  row "$name" "$seconds" "$(awk -v f="${first:-0}" 'BEGIN { printf "%.2f", f }')" \
+    "$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1e6 }')" \
     "$(echo "$head" | grep -qi '^transfer-encoding: chunked' && echo chunked || echo whole)" \
     "$(mib "$(awk '/VmHWM/ { print $2 }' "/proc/$SERVER/status")")" "$used" "$live"
 }
 
 echo
-echo "Pingyi $JAR ($(git rev-parse --short HEAD)), -Xmx$HEAP, $(nproc) CPUs, $BALLOTS ballots, $(date -u +%F)"
-row "what" "time" "file" "body" "peak RSS" "heap used" "live/GC"
-row "---" "---" "---" "---" "---" "---" "---"
+echo "Pingyi $JAR ($(git rev-parse --short HEAD)), -Xmx$HEAP, $(nproc) CPUs, $BALLOTS ballots, $(date -u +%F),"\
+  "load average $(cut -d' ' -f1-3 /proc/loadavg)"
+row "what" "time" "1st byte" "file" "body" "peak RSS" "heap used" "live/GC"
+row "---" "---" "---" "---" "---" "---" "---" "---"
 measure ballots.csv "/api/events/$EVENT/exports/ballots.csv"
 [ "$(($(wc -l <"$WORK/ballots.csv") - 1))" = "$BALLOTS" ] || echo "ballots.csv has the wrong number of rows"
 measure ballots.json "/api/events/$EVENT/exports/ballots.json"
@@ -146,7 +153,7 @@ measure ballots.xlsx "/api/events/$EVENT/exports/ballots.xlsx"
 COPY_SQL="\\copy (SELECT category_code, channel, unreadable, answers FROM ballots WHERE event_id = '$EVENT' ORDER BY id) TO '$WORK/copy.csv' WITH (FORMAT csv, HEADER)"
 read -r copy_seconds copy_kib < <(/usr/bin/time -f '%e %M' psql -X -q -d "$BENCH_DB" -c "$COPY_SQL" 2>&1 >/dev/null | tail -1)
 SECONDS_OF[copy]=$copy_seconds
-row "psql \\copy" "$copy_seconds" "$(awk -v b="$(stat -c %s "$WORK/copy.csv")" 'BEGIN { printf "%.1f", b / 1e6 }')" \
+row "psql \\copy" "$copy_seconds" "-" "$(awk -v b="$(stat -c %s "$WORK/copy.csv")" 'BEGIN { printf "%.1f", b / 1e6 }')" \
   "file" "$(mib "$copy_kib") (psql)" "-" "-"
 json -X POST "$BASE/api/events/$EVENT/archive" >/dev/null
 measure manifest "/api/events/$EVENT/archive/manifest"
@@ -157,3 +164,4 @@ echo
 for name in ballots.csv ballots.json ballots.xlsx bundle.zip; do
   awk -v n="$name" -v a="${SECONDS_OF[$name]}" -v c="$copy_seconds" 'BEGIN { printf "%s / \\copy: %.1f×\n", n, a / c }'
 done
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -21,10 +21,13 @@ import java.util.function.Supplier;
 /**
  * One read-only transaction used by a blocking writer on a worker thread (an xlsx, a zip): every database call
  * is issued on the request's event loop and awaited by the worker, and rows come through cursors a batch at a
- * time, so an export of 100,000 ballots holds one batch, and the writer asks for the next only when it is ready.
+ * time: while the writer works through one batch the next is already being fetched, so an export of 100,000
+ * ballots holds two batches at most, and the worker seldom waits for the database.
  */
 public final class WorkerSql implements AutoCloseable {
-  private static final int FETCH_ROWS = 500;
+  // Large enough that the round trips (worker to event loop to PostgreSQL and back) are few; two batches of
+  // ballots (about 1 KB each in memory) stay within a few MB.
+  private static final int FETCH_ROWS = 2_000;
   private static final long WAIT_SECONDS = 120;
 
   private final Context eventLoop;
@@ -76,6 +79,11 @@ public final class WorkerSql implements AutoCloseable {
         outcome.completeExceptionally(e);
       }
     });
+    return awaited(outcome);
+  }
+
+  /** Waits on this (worker) thread for an outcome completed on the event loop. */
+  private static <T> T awaited(CompletableFuture<T> outcome) {
     try {
       return outcome.get(WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
@@ -88,11 +96,12 @@ public final class WorkerSql implements AutoCloseable {
     }
   }
 
-  /** A query's rows through a cursor: at most one batch in memory. */
+  /** A query's rows through a cursor: at most two batches in memory, the one being read and the next. */
   public final class Rows implements Iterator<Row>, AutoCloseable {
     private final PreparedStatement statement;
     private final Cursor cursor;
     private Iterator<Row> batch = Collections.emptyIterator();
+    private CompletableFuture<Iterator<Row>> next;
     private boolean started;
 
     private Rows(PreparedStatement statement, Cursor cursor) {
@@ -102,11 +111,26 @@ public final class WorkerSql implements AutoCloseable {
 
     @Override
     public boolean hasNext() {
-      while (!batch.hasNext() && (!started || cursor.hasMore())) {
+      while (!batch.hasNext() && (next != null || !started || cursor.hasMore())) {
         started = true;
-        batch = await(eventLoop, () -> cursor.read(FETCH_ROWS)).iterator();
+        if (next == null) next = fetch();
+        batch = awaited(next);
+        // The cursor knows whether there is more once its read has completed, which it has by now.
+        next = cursor.hasMore() ? fetch() : null;
       }
       return batch.hasNext();
+    }
+
+    private CompletableFuture<Iterator<Row>> fetch() {
+      CompletableFuture<Iterator<Row>> rows = new CompletableFuture<>();
+      eventLoop.runOnContext(v -> {
+        try {
+          cursor.read(FETCH_ROWS).onSuccess(set -> rows.complete(set.iterator())).onFailure(rows::completeExceptionally);
+        } catch (RuntimeException e) {
+          rows.completeExceptionally(e);
+        }
+      });
+      return rows;
     }
 
     @Override
@@ -117,7 +141,12 @@ public final class WorkerSql implements AutoCloseable {
 
     @Override
     public void close() {
-      await(eventLoop, () -> cursor.close().eventually(statement::close));
+      CompletableFuture<Iterator<Row>> pending = next;
+      next = null;
+      batch = Collections.emptyIterator();
+      // A batch still on its way is let finish first (its rows are dropped), so the cursor closes after it.
+      await(eventLoop, () -> (pending == null ? Future.succeededFuture() : Future.fromCompletionStage(pending)
+          .<Object>map(rows -> null).otherwiseEmpty()).compose(v -> cursor.close()).eventually(statement::close));
     }
   }
 }

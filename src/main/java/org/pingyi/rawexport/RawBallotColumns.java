@@ -1,6 +1,8 @@
 package org.pingyi.rawexport;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +26,17 @@ public final class RawBallotColumns {
   public static final String SEPARATOR = "；";
   static final List<String> FIXED = List.of("序号", "票类", "参评人员类别", "渠道", "无法辨认");
 
-  /** An answer column: reads its cell from the answers of one form. */
-  private record AnswerColumn(String header, String formId, Function<Map<String, Object>, String> cell) {
+  /**
+   * An answer column: the value at {@code path} in the ballot's answers ({form id, question id, ...}; a step into
+   * anything but an object finds nothing), and what the column prints for it ({@code label}: null when empty).
+   */
+  record AnswerColumn(String header, List<String> path, Function<Object, String> label) {
+
+    String cell(Map<String, Object> answers) {
+      Object value = answers;
+      for (String key : path) value = AnswerCells.map(value).get(key);
+      return label.apply(value);
+    }
   }
 
   private final List<AnswerColumn> answers;
@@ -55,28 +66,63 @@ public final class RawBallotColumns {
 
   /** One row: {@code number} is the row's place in the export; an unanswered cell is empty. */
   public List<String> cells(long number, RawBallot ballot, RawCategories categories) {
-    List<String> cells = new ArrayList<>(FIXED.size() + answers.size());
-    String code = categories.code(ballot.categoryCode());
-    cells.add(Long.toString(number));
-    cells.add(code == null ? RawCategories.HIDDEN_CODE : code);
-    cells.add(categories.name(ballot.categoryCode()));
-    cells.add("paper".equals(ballot.channel()) ? "纸质" : "手机");
-    cells.add(ballot.unreadable() ? "是" : "否");
-    for (AnswerColumn column : answers) {
-      String cell = column.cell().apply(AnswerCells.map(ballot.answers().get(column.formId())));
-      cells.add(cell == null ? "" : cell);
+    String[] cells = new String[size()];
+    fixed(cells, number, ballot.categoryCode(), ballot.channel(), ballot.unreadable(), categories);
+    for (int i = 0; i < answers.size(); i++) {
+      String cell = answers.get(i).cell(ballot.answers());
+      cells[FIXED.size() + i] = cell == null ? "" : cell;
     }
-    return cells;
+    return List.of(cells);
+  }
+
+  /**
+   * {@link #cells(long, RawBallot, RawCategories)} into {@code cells} (of {@link #size()}) for a ballot as stored,
+   * reading its answers with {@code decoder} (from {@link #decoder()}); the same cells, without the maps.
+   */
+  void cells(long number, RawBallotRepository.StoredBallot ballot, RawCategories categories, AnswerDecoder decoder,
+             String[] cells) {
+    fixed(cells, number, ballot.categoryCode(), ballot.channel(), ballot.unreadable(), categories);
+    Object[] values = decoder.values();
+    if (!decoder.decode(ballot.answers())) {
+      // Something the ballot rules never store (a number where an id belongs...): the maps print it as before.
+      List<String> slow = cells(number, ballot.parsed(), categories);
+      for (int i = FIXED.size(); i < cells.length; i++) cells[i] = slow.get(i);
+      return;
+    }
+    for (int i = 0; i < answers.size(); i++) {
+      String cell = answers.get(i).label().apply(values[i]);
+      cells[FIXED.size() + i] = cell == null ? "" : cell;
+    }
+  }
+
+  /** How many columns: the ballot's own and the answers. */
+  int size() {
+    return FIXED.size() + answers.size();
+  }
+
+  /** A reader of the answers' text straight to these columns' values; one per writer (it is not thread-safe). */
+  AnswerDecoder decoder() {
+    return new AnswerDecoder(answers.stream().map(AnswerColumn::path).toList());
+  }
+
+  private static void fixed(String[] cells, long number, String categoryCode, String channel, boolean unreadable,
+                            RawCategories categories) {
+    String code = categories.code(categoryCode);
+    cells[0] = Long.toString(number);
+    cells[1] = code == null ? RawCategories.HIDDEN_CODE : code;
+    cells[2] = categories.name(categoryCode);
+    cells[3] = "paper".equals(channel) ? "纸质" : "手机";
+    cells[4] = unreadable ? "是" : "否";
   }
 
   private static void add(List<AnswerColumn> out, String formId, String prefix, Question question) {
     String header = prefix + "·" + question.text();
     if (question instanceof ScaleQuestion q) {
-      out.add(new AnswerColumn(header, formId, a -> AnswerCells.grade(q.options(), a.get(q.id()))));
+      out.add(new AnswerColumn(header, path(formId, q.id()), AnswerCells.grade(q.options())));
     } else if (question instanceof MultiQuestion q) {
-      out.add(new AnswerColumn(header, formId, a -> AnswerCells.choices(q.options(), a.get(q.id()))));
+      out.add(new AnswerColumn(header, path(formId, q.id()), AnswerCells.choices(q.options())));
     } else if (question instanceof TextQuestion q) {
-      out.add(new AnswerColumn(header, formId, a -> AnswerCells.text(a.get(q.id()))));
+      out.add(new AnswerColumn(header, path(formId, q.id()), AnswerCells::text));
     } else if (question instanceof MatrixQuestion q) {
       matrix(out, formId, prefix, q);
     } else {
@@ -87,16 +133,15 @@ public final class RawBallotColumns {
   private static void matrix(List<AnswerColumn> out, String formId, String prefix, MatrixQuestion q) {
     for (var row : q.rows()) {
       String rowPrefix = prefix + "·" + row.label() + "·";
-      Function<Map<String, Object>, Map<String, Object>> answer =
-          a -> AnswerCells.map(AnswerCells.map(a.get(q.id())).get(row.id()));
-      out.add(new AnswerColumn(rowPrefix + "评价", formId, a -> AnswerCells.grade(q.options(), answer.apply(a).get("option"))));
+      out.add(new AnswerColumn(rowPrefix + "评价", path(formId, q.id(), row.id(), "option"),
+          AnswerCells.grade(q.options())));
       if (q.reason() != null) {
-        out.add(new AnswerColumn(rowPrefix + q.reason().label(), formId,
-            a -> AnswerCells.choices(q.reason().options(), answer.apply(a).get("reasons"))));
+        out.add(new AnswerColumn(rowPrefix + q.reason().label(), path(formId, q.id(), row.id(), "reasons"),
+            AnswerCells.choices(q.reason().options())));
       }
       for (var extra : q.extra()) {
-        out.add(new AnswerColumn(rowPrefix + extra.label(), formId,
-            a -> AnswerCells.grade(extra.options(), AnswerCells.map(answer.apply(a).get("extra")).get(extra.id()))));
+        out.add(new AnswerColumn(rowPrefix + extra.label(), path(formId, q.id(), row.id(), "extra", extra.id()),
+            AnswerCells.grade(extra.options())));
       }
     }
   }
@@ -105,22 +150,25 @@ public final class RawBallotColumns {
     boolean approve = RecommendationQuestion.APPROVE.equals(q.mode());
     for (var position : q.positions()) {
       String positionPrefix = prefix + "·" + position.title() + "·";
-      Function<Map<String, Object>, Map<String, Object>> answer =
-          a -> AnswerCells.map(AnswerCells.map(a.get(q.id())).get(position.id()));
       if (approve) {
         for (var candidate : position.candidates()) {
-          out.add(new AnswerColumn(positionPrefix + candidate.name(), formId,
-              a -> AnswerCells.choice(q.approveOptionsOrDefault(), answer.apply(a).get(candidate.id()))));
+          out.add(new AnswerColumn(positionPrefix + candidate.name(),
+              path(formId, q.id(), position.id(), candidate.id()), AnswerCells.choice(q.approveOptionsOrDefault())));
         }
         continue;
       }
-      out.add(new AnswerColumn(positionPrefix + "推荐", formId,
-          a -> AnswerCells.candidates(position.candidates(), answer.apply(a).get("selected"))));
+      out.add(new AnswerColumn(positionPrefix + "推荐", path(formId, q.id(), position.id(), "selected"),
+          AnswerCells.candidates(position.candidates())));
       if (position.writeIns()) {
-        out.add(new AnswerColumn(positionPrefix + "另行推荐", formId,
-            a -> AnswerCells.texts(answer.apply(a).get("writeIns"))));
+        out.add(new AnswerColumn(positionPrefix + "另行推荐", path(formId, q.id(), position.id(), "writeIns"),
+            AnswerCells::texts));
       }
     }
+  }
+
+  /** The keys from the answers to a value; a null id (which no stored key equals) finds nothing. */
+  private static List<String> path(String... keys) {
+    return Collections.unmodifiableList(Arrays.asList(keys));
   }
 
   /** Two questions may print alike (two matrices with the same rows): number the repeats so headers stay unique. */
@@ -130,7 +178,7 @@ public final class RawBallotColumns {
     List<AnswerColumn> out = new ArrayList<>();
     for (AnswerColumn c : columns) {
       int n = seen.merge(c.header(), 1, Integer::sum);
-      out.add(n == 1 ? c : new AnswerColumn(c.header() + "（" + n + "）", c.formId(), c.cell()));
+      out.add(n == 1 ? c : new AnswerColumn(c.header() + "（" + n + "）", c.path(), c.label()));
     }
     return out;
   }

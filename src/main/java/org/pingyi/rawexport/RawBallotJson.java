@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 
 /**
  * The raw ballots as one JSON document, {"event": ..., "forms": [...], "ballots": [...]}, written piece by
@@ -22,7 +21,7 @@ public final class RawBallotJson {
   }
 
   /** Writes the document and flushes; {@code out} stays open (it may be a zip entry). */
-  public static void write(OutputStream out, RawExport export, Iterator<RawBallot> ballots) throws IOException {
+  static void write(OutputStream out, RawExport export, RawBallotRepository.Ballots ballots) throws IOException {
     Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
     writer.write("{\"event\":" + export.event().encode());
     writer.write(",\"order\":" + Json.encode(ORDER));
@@ -37,7 +36,7 @@ public final class RawBallotJson {
     boolean first = true;
     while (ballots.hasNext()) {
       writer.write(first ? "\n" : ",\n");
-      writer.write(ballot(ballots.next(), export.categories()).encode());
+      writer.write(ballot(ballots.next().parsed(), export.categories()).encode());
       first = false;
     }
     writer.write("\n]}\n");

@@ -25,8 +25,12 @@ final class RawBallotRepository {
       SELECT category_code, count(*) AS ballots FROM ballots WHERE event_id = $1 GROUP BY category_code""";
   // Ordered by id, a random UUID (gen_random_uuid): the order says nothing about when each ballot came in,
   // whereas the table's physical order (and so an unordered scan) follows the order of arrival.
+  // The answers as text, not jsonb: the client would otherwise parse every ballot into maps on the event loop;
+  // as text they reach the export worker, which reads only what it prints (AnswerDecoder).
   private static final String BALLOTS = """
-      SELECT category_code, channel, unreadable, answers FROM ballots WHERE event_id = $1 ORDER BY id""";
+      SELECT category_code, channel, unreadable, answers::text AS answers FROM ballots WHERE event_id = $1
+      ORDER BY id""";
+  private static final String BALLOT_COUNT = "SELECT count(*) AS ballots FROM ballots WHERE event_id = $1";
 
   Future<List<ExportedForm>> frozenForms(SqlClient client, UUID eventId) {
     return client.preparedQuery(FROZEN_FORMS).execute(Tuple.of(eventId)).map(rows -> {
@@ -51,34 +55,58 @@ final class RawBallotRepository {
 
   /** The event's ballots in id order, read through a cursor by a worker thread; close when done. */
   static Ballots ballots(WorkerSql sql, UUID eventId) {
-    return new Ballots(sql.rows(BALLOTS, Tuple.of(eventId)));
+    return new Ballots(sql, eventId);
   }
 
-  /** Stored rows as {@link RawBallot}s, one cursor batch at a time. */
-  static final class Ballots implements Iterator<RawBallot>, AutoCloseable {
-    private final WorkerSql.Rows rows;
+  /** Stored rows as {@link StoredBallot}s, one cursor batch at a time (the next fetched while this one is read). */
+  static final class Ballots implements Iterator<StoredBallot>, AutoCloseable {
+    private final WorkerSql sql;
+    private final UUID eventId;
+    private WorkerSql.Rows rows;
 
-    private Ballots(WorkerSql.Rows rows) {
-      this.rows = rows;
+    private Ballots(WorkerSql sql, UUID eventId) {
+      this.sql = sql;
+      this.eventId = eventId;
+    }
+
+    /** How many ballots the iteration gives: counted in the same snapshot, before the first is read. */
+    long count() {
+      if (rows != null) throw new IllegalStateException("count before reading the ballots");
+      try (WorkerSql.Rows counted = sql.rows(BALLOT_COUNT, Tuple.of(eventId))) {
+        return counted.next().getLong("ballots");
+      }
+    }
+
+    private WorkerSql.Rows rows() {
+      if (rows == null) rows = sql.rows(BALLOTS, Tuple.of(eventId));
+      return rows;
     }
 
     @Override
     public boolean hasNext() {
-      return rows.hasNext();
+      return rows().hasNext();
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public RawBallot next() {
-      Row row = rows.next();
-      JsonObject answers = row.getJsonObject("answers");
-      return new RawBallot(row.getString("category_code"), row.getString("channel"), row.getBoolean("unreadable"),
-          (Map<String, Object>) PlainJson.of(answers));
+    public StoredBallot next() {
+      Row row = rows().next();
+      return new StoredBallot(row.getString("category_code"), row.getString("channel"), row.getBoolean("unreadable"),
+          row.getString("answers"));
     }
 
     @Override
     public void close() {
-      rows.close();
+      if (rows != null) rows.close();
+    }
+  }
+
+  /** A ballot row with its answers as PostgreSQL prints the jsonb. */
+  record StoredBallot(String categoryCode, String channel, boolean unreadable, String answers) {
+
+    /** The answers as plain maps and lists, exactly as the client would have decoded the jsonb column. */
+    @SuppressWarnings("unchecked")
+    RawBallot parsed() {
+      return new RawBallot(categoryCode, channel, unreadable, (Map<String, Object>) PlainJson.of(new JsonObject(answers)));
     }
   }
 }

@@ -2,7 +2,6 @@ package org.pingyi.rawexport;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Iterator;
 import org.pingyi.http.Downloads;
 
 /** The three raw ballot files: their media type, file name and writer. */
@@ -13,8 +12,8 @@ public enum RawFormat {
 
   /** Writes one file from the export's details and its ballots, on a worker thread. */
   @FunctionalInterface
-  public interface Writer {
-    void write(OutputStream out, RawExport export, Iterator<RawBallot> ballots) throws IOException;
+  interface Writer {
+    void write(OutputStream out, RawExport export, RawBallotRepository.Ballots ballots) throws IOException;
   }
 
   private final String contentType;
@@ -36,7 +35,7 @@ public enum RawFormat {
     return "ballots." + extension;
   }
 
-  public Writer writer() {
+  Writer writer() {
     return writer;
   }
 }
