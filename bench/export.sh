@@ -14,7 +14,8 @@
 # consistent (counters match a recount; every slip is accounted for). Runs the jar on port PORT (18474) over
 # a fresh database BENCH_DB (pingyi_export_bench) on the PostgreSQL at PGHOST:PGPORT (127.0.0.1:5432, user
 # postgres). Needs curl, psql, python3 (JSON), a JDK (jstat) and /usr/bin/time. JAR=path measures another
-# build, BUILD=1 rebuilds, KEEP=1 keeps the files and the database, WARMUP=0 measures a server that has not exported before.
+# build, BUILD=1 rebuilds, KEEP=1 keeps the files and the database, WARMUP=0 measures a server that has not
+# exported before.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
