@@ -8,12 +8,13 @@ import java.util.Map;
  * that a receipt computed now can be computed again from the same answers by any instance, any day.
  */
 final class CanonicalJson {
+  private static final String HEX = "0123456789abcdef";
 
   private CanonicalJson() {
   }
 
   static String write(Object value) {
-    StringBuilder out = new StringBuilder();
+    StringBuilder out = new StringBuilder(512);
     append(out, value);
     return out.toString();
   }
@@ -58,7 +59,7 @@ final class CanonicalJson {
         case '\n' -> out.append("\\n");
         case '\t' -> out.append("\\t");
         default -> {
-          if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
+          if (c < 0x20) out.append("\\u00").append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 15));
           else out.append(c);
         }
       }

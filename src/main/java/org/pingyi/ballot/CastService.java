@@ -73,11 +73,13 @@ public final class CastService {
         if (slip.state() == SlipState.USED) throw SlipRefusals.used(slip.title());
         throw invalid(checked.problems());
       }
-      Receipt receipt = Receipt.of(slip.eventId(), token, checked.answers(), nonce);
+      // The canonical text once: the receipt is computed from it, and it is what the box stores.
+      String canonical = CanonicalJson.write(checked.answers());
+      Receipt receipt = Receipt.of(slip.eventId(), token, canonical, nonce);
       if (slip.state() == SlipState.USED) return replay(slip, receipt);
       NewBallot ballot = new NewBallot(slip.eventId(), slip.categoryCode(), NewBallot.PHONE, false,
-          checked.answers(), receipt.hash(), TallyCounters.of(all.stream().map(FrozenForm::parsed).toList(),
-              new CountedBallot(slip.categoryCode(), NewBallot.PHONE, false, checked.answers())));
+          canonical, receipt.hash(), TallyCounters.json(TallyCounters.of(all.stream().map(FrozenForm::parsed).toList(),
+              new CountedBallot(slip.categoryCode(), NewBallot.PHONE, false, checked.answers()))));
       return commits.submit(tokenHash, ballot).compose(outcome -> switch (outcome) {
         case STORED -> Future.succeededFuture(new Cast(receipt.code(), false));
         case EVENT_CLOSED -> Future.failedFuture(SlipRefusals.closed(slip.title()));
