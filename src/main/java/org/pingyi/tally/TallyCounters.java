@@ -62,7 +62,7 @@ public final class TallyCounters {
     }
     for (BallotForm form : forms) {
       Map<?, ?> answers = map(ballot.answers().get(form.id()));
-      form.definition().questions().forEach(q -> count(form.id() + "|" + q.id(), q, answers.get(q.id()), add));
+      form.questions().forEach(q -> count(form.id() + "|" + q.id(), q, answers.get(q.id()), add));
     }
     return counters;
   }
