@@ -67,8 +67,8 @@ public final class CastService {
   Future<Cast> cast(String token, String nonce, Object answers) {
     byte[] tokenHash = SlipTokens.hash(token);
     return usableSlip(token).compose(slip -> forms.formsOf(pool, slip.eventId()).compose(all -> {
-      BallotValidator.Result checked =
-          BallotValidator.check(all.stream().map(FrozenForm::parsed).toList(), answers, Strictness.ONLINE);
+      List<BallotForm> parsed = all.stream().map(FrozenForm::parsed).toList();
+      BallotValidator.Result checked = BallotValidator.check(parsed, answers, Strictness.ONLINE);
       if (!checked.valid()) {
         if (slip.state() == SlipState.USED) throw SlipRefusals.used(slip.title());
         throw invalid(checked.problems());
@@ -78,8 +78,8 @@ public final class CastService {
       Receipt receipt = Receipt.of(slip.eventId(), token, canonical, nonce);
       if (slip.state() == SlipState.USED) return replay(slip, receipt);
       NewBallot ballot = new NewBallot(slip.eventId(), slip.categoryCode(), NewBallot.PHONE, false,
-          canonical, receipt.hash(), TallyCounters.json(TallyCounters.of(all.stream().map(FrozenForm::parsed).toList(),
-              new CountedBallot(slip.categoryCode(), NewBallot.PHONE, false, checked.answers()))));
+          canonical, receipt.hash(), TallyCounters.json(parsed,
+              new CountedBallot(slip.categoryCode(), NewBallot.PHONE, false, checked.answers())));
       return commits.submit(tokenHash, ballot).compose(outcome -> switch (outcome) {
         case STORED -> Future.succeededFuture(new Cast(receipt.code(), false));
         case EVENT_CLOSED -> Future.failedFuture(SlipRefusals.closed(slip.title()));
