@@ -51,6 +51,14 @@ final class CanonicalJson {
 
   private static void string(StringBuilder out, String text) {
     out.append('"');
+    int plain = 0;
+    while (plain < text.length() && text.charAt(plain) >= 0x20 && text.charAt(plain) != '"' && text.charAt(plain) != '\\') {
+      plain++;
+    }
+    if (plain == text.length()) {
+      out.append(text).append('"');   // nothing to escape: ids, and most text
+      return;
+    }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {

@@ -33,6 +33,8 @@ import org.pingyi.form.TextQuestion;
  */
 public final class TallyCounters {
   private static final HexFormat HEX = HexFormat.of();
+  /** Each thread's builder for {@link #json(List, CountedBallot)}: a ballot's counters are written whole at once. */
+  private static final ThreadLocal<StringBuilder> JSON = ThreadLocal.withInitial(() -> new StringBuilder(4096));
 
   private TallyCounters() {
   }
@@ -64,7 +66,9 @@ public final class TallyCounters {
    * of letters, digits, '_' and '-' (org.pingyi.form.Checks), and a chosen option, reason or write-in once.
    */
   public static String json(List<BallotForm> forms, CountedBallot ballot) {
-    StringBuilder out = new StringBuilder(4096).append('{');
+    StringBuilder out = JSON.get();
+    out.setLength(0);
+    out.append('{');
     String category = "c:" + ballot.categoryCode() + "|";
     count(forms, ballot, key -> {
       entry(out, "", key, 1);
@@ -102,7 +106,13 @@ public final class TallyCounters {
   }
 
   private static void escaped(StringBuilder out, String text) {
-    for (int i = 0; i < text.length(); i++) {
+    int i = 0;
+    while (i < text.length() && text.charAt(i) >= 0x20 && text.charAt(i) != '"' && text.charAt(i) != '\\') i++;
+    if (i == text.length()) {
+      out.append(text);   // nothing to escape, as in every key made of ids
+      return;
+    }
+    for (i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '"' || c == '\\') out.append('\\').append(c);
       else if (c < 0x20) out.append("\\u00").append(HEX.toHexDigits((byte) c));
