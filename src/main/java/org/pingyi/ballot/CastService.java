@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.pingyi.ballot.BallotRepository.SlipView;
 import org.pingyi.box.BallotBox;
 import org.pingyi.box.NewBallot;
@@ -28,8 +27,6 @@ import org.pingyi.tally.TallyCounters;
  * arrived at the same time, see {@link GroupCommit}); the answer goes back only after the commit.
  */
 public final class CastService {
-  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
-
   /** Slip reads in flight at once; requests arriving meanwhile are read together in the next statement. */
   private static final int LOOKUPS_IN_FLIGHT = 2;
   private static final int MAX_LOOKUP = 1000;
@@ -93,7 +90,7 @@ public final class CastService {
    * event still open. A used slip passes, so that the caller can tell a retry from a second vote.
    */
   private Future<SlipView> usableSlip(String token) {
-    if (token == null || !TOKEN.matcher(token).matches()) return Future.failedFuture(SlipRefusals.unknown());
+    if (token == null || !Receipt.base64url(token, 16, 64)) return Future.failedFuture(SlipRefusals.unknown());
     return lookups.submit(SlipTokens.hash(token)).map(found -> {
       SlipView slip = found.orElseThrow(SlipRefusals::unknown);
       if (slip.state() == SlipState.VOID) throw SlipRefusals.voided(slip.title());

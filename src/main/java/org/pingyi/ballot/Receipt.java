@@ -25,6 +25,21 @@ public record Receipt(byte[] hash) {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** {@link #NONCE}'s test without a matcher: whether the text is {@code min} to {@code max} base64url characters. */
+  static boolean base64url(String text, int min, int max) {
+    if (text.length() < min || text.length() > max) return false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-')) return false;
+    }
+    return true;
+  }
+
+  /** Whether the text is a nonce as {@link #NONCE} says. */
+  static boolean isNonce(String text) {
+    return base64url(text, 22, 86);
+  }
+
   public static Receipt of(UUID eventId, String slipToken, Map<String, Object> normalisedAnswers, String nonce) {
     return of(eventId, slipToken, CanonicalJson.write(normalisedAnswers), nonce);
   }

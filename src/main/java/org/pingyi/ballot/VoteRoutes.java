@@ -72,7 +72,7 @@ public final class VoteRoutes {
     }
     JsonObject body = JsonBody.of(ctx);
     Object nonce = body.getValue("nonce");
-    if (!(nonce instanceof String text) || !Receipt.NONCE.matcher(text).matches()) {
+    if (!(nonce instanceof String text) || !Receipt.isNonce(text)) {
       throw AppError.invalidField("nonce", "缺少或格式不正确：应为 22–86 个 base64url 字符的随机值");
     }
     noStore(ctx);
