@@ -70,7 +70,7 @@ public final class VoteRoutes {
     if (ctx.body().length() > BALLOT_BODY_LIMIT) {
       throw AppError.of(ErrorCode.PAYLOAD_TOO_LARGE, "提交内容过大（上限 " + BALLOT_BODY_LIMIT / 1024 + " KB）");
     }
-    JsonObject body = JsonBody.of(ctx);
+    JsonObject body = JsonBody.take(ctx);
     Object nonce = body.getValue("nonce");
     if (!(nonce instanceof String text) || !Receipt.isNonce(text)) {
       throw AppError.invalidField("nonce", "缺少或格式不正确：应为 22–86 个 base64url 字符的随机值");
