@@ -3,9 +3,9 @@ package org.pingyi.ballot;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -25,7 +25,6 @@ final class GroupCommit {
   /** Groups committing at once per server instance; later arrivals wait and form the next group. */
   private static final int IN_FLIGHT = 3;
   private static final int MAX_GROUP = 500;
-  private static final HexFormat HEX = HexFormat.of();
 
   /** What became of one ballot of a group. */
   enum Outcome {
@@ -79,7 +78,7 @@ final class GroupCommit {
             .compose(consumed -> {
               List<NewBallot> dropped = new ArrayList<>();
               for (int i : candidates) {
-                boolean stored = consumed.contains(HEX.formatHex(group.get(i).tokenHash()));
+                boolean stored = consumed.contains(BallotRepository.tokenKey(group.get(i).tokenHash()));
                 outcomes[i] = stored ? Outcome.STORED : Outcome.SLIP_NOT_CONSUMED;
                 if (stored) dropped.add(group.get(i).ballot());
               }
@@ -92,13 +91,13 @@ final class GroupCommit {
 
   /** Indexes of the ballots to try: event open, and the first of any slip submitted twice in the group. */
   private static List<Integer> firstOfEachSlip(List<Pending> group, Set<UUID> open, Outcome[] outcomes) {
-    Set<String> seen = new HashSet<>();
+    Set<ByteBuffer> seen = new HashSet<>();
     List<Integer> candidates = new ArrayList<>();
     for (int i = 0; i < group.size(); i++) {
       Pending p = group.get(i);
       if (!open.contains(p.ballot().eventId())) {
         outcomes[i] = Outcome.EVENT_CLOSED;
-      } else if (!seen.add(HEX.formatHex(p.tokenHash()))) {
+      } else if (!seen.add(BallotRepository.tokenKey(p.tokenHash()))) {
         outcomes[i] = Outcome.SLIP_NOT_CONSUMED;
       } else {
         candidates.add(i);
