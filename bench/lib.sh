@@ -80,7 +80,8 @@ raise_fd_limit() {
   (( $(ulimit -n) >= need )) || die "ulimit -n is $(ulimit -n); need at least $need"
 }
 
-# The server on a free port over BENCH_DB, its heap and RSS sampled into $OUT/heap.log; stopped on exit.
+# The server on a free port over BENCH_DB, its heap and RSS sampled into $OUT/heap.log and its collections logged
+# into $OUT/gc.log (stamped with the wall clock in ms, for allocated_mb); stopped on exit.
 SERVER_PID=""
 SAMPLER_PID=""
 cleanup() {
@@ -114,7 +115,7 @@ start_server() {
   DATABASE_URL="postgresql://$PGUSER@$PGHOST:$PGPORT/$BENCH_DB" PINGYI_ADMIN_PASSWORD=$ADMIN_PASSWORD \
     PINGYI_MAX_CONNECTIONS_PER_ADDRESS=${PINGYI_MAX_CONNECTIONS_PER_ADDRESS:-0} \
     PINGYI_HTTP_PORT=$PORT PINGYI_PUBLIC_URL="http://127.0.0.1:$PORT" PINGYI_DATA_DIR="$OUT/data" \
-    java -Xmx"$SERVER_HEAP" $SERVER_JAVA_OPTS -jar "$JAR" >"$OUT/server.log" 2>&1 &
+    java -Xmx"$SERVER_HEAP" -Xlog:gc:file="$OUT/gc.log":timemillis $SERVER_JAVA_OPTS -jar "$JAR" >"$OUT/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 240); do
     curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
@@ -196,7 +197,36 @@ run_wrk() {
   awk -v t=$((after[0] - before[0])) -v s=$((after[1] - before[1])) -v p=$((after[2] - before[2])) \
       -v c="$wrk_ticks" -v e="$elapsed" -v n="$name" 'BEGIN {
     printf "%s_cpu_server=%.2f\n%s_cpu_postgres=%.2f\n%s_cpu_client=%.2f\n", n, s / 100 / e, n, p / 100 / e, n, c / 100 / e
-    printf "%s_cpu_other=%.2f\n", n, (t - s - p - c) / 100 / e }' >>"$RESULT_FILE"
+    printf "%s_cpu_other=%.2f\n", n, (t - s - p - c) / 100 / e
+    printf "%s_server_ticks=%d\n", n, s }' >>"$RESULT_FILE"
+}
+
+# allocated_mb <from> <to> (phase names in $PHASES): what the server allocated on its heap between the two marks,
+# in MB: the growth of the heap in use (jstat's samples nearest before each mark) plus everything the collections
+# in between freed (the GC log's before->after). Within a sample's allocation (250 ms) of the truth.
+allocated_mb() {
+  local from to
+  from=$(awk -v p="$1" '$2 == p { print $3 }' "$PHASES")
+  to=$(awk -v p="$2" '$2 == p { print $3 }' "$PHASES")
+  awk -v from="$from" -v to="$to" '
+    function mb(text,  n) { n = text + 0; return text ~ /G$/ ? n * 1024 : text ~ /K$/ ? n / 1024 : text ~ /B$/ && text !~ /[KMG]B?$/ ? n / 1048576 : n }
+    FNR == 1 { file++ }
+    file == 1 && $3 == "S0C" { for (i = 3; i <= NF; i++) col[$i] = i; next }
+    file == 1 && NF > 10 {
+      t = $1 / 1000; used = ($(col["S0U"]) + $(col["S1U"]) + $(col["EU"]) + $(col["OU"])) / 1024
+      if (t <= from) { t0 = t; u0 = used }
+      if (t <= to) { t1 = t; u1 = used }
+      next
+    }
+    file == 2 && match($0, /[0-9.]+[KMG]?B?->[0-9.]+[KMG]?B?\(/) {
+      stamp = substr($1, 2) + 0
+      split(substr($0, RSTART, RLENGTH - 1), ba, "->")
+      gc[++n] = stamp; freed[n] = mb(ba[1]) - mb(ba[2])
+    }
+    END {
+      for (i = 1; i <= n; i++) if (gc[i] > t0 && gc[i] <= t1) sum += freed[i]
+      printf "%.0f\n", u1 - u0 + sum
+    }' "$OUT/heap.log" "$OUT/gc.log"
 }
 
 # Every ballot answered 201 must be stored, each with its slip used; a ballot whose connection broke before

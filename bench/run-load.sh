@@ -43,7 +43,9 @@ run_wrk warmup "${WRK[@]}" -d 1h -s bench/load/ballots.lua "http://127.0.0.1:$PO
 log "HTTP ceiling: GET /ping for ${PING_SECONDS}s (after ${PING_WARMUP_SECONDS}s unmeasured)"
 phase ping
 wrk "${WRK[@]}" -d "${PING_WARMUP_SECONDS}s" "http://127.0.0.1:$PORT/ping" >/dev/null
+phase ping_measured
 run_wrk ping "${WRK[@]}" -d "${PING_SECONDS}s" -s bench/load/ping.lua "http://127.0.0.1:$PORT/ping"
+phase ping_done
 psql_db -c "CHECKPOINT"
 put wal_start "$(psql_db -c "SELECT pg_current_wal_insert_lsn()")"
 log "ballots: $SLIPS slips, each once, over $CONCURRENCY connections"
@@ -55,6 +57,8 @@ put wal_end "$(psql_db -c "SELECT pg_current_wal_insert_lsn()")"
 put ballots_per_s "$(awk -v a="$(result ballots_accepted)" -v s="$(result ballots_seconds)" 'BEGIN { printf "%.1f", a / s }')"
 put ping_per_s "$(awk -v r="$(result ping_requests)" -v s="$(result ping_seconds)" 'BEGIN { printf "%.1f", r / s }')"
 
+put ballots_allocated_mb "$(allocated_mb ballots done)"
+put ping_allocated_mb "$(allocated_mb ping_measured ping_done)"
 check_stored $(($(result warmup_accepted) + $(result ballots_accepted))) $(($(result warmup_sent) + $(result ballots_sent)))
 put answers_json "$(psql_db -c "SELECT answers::text FROM $CAST_BALLOTS WHERE event_id = '$event_id' LIMIT 1")"
 stop_server
@@ -155,6 +159,14 @@ errors=$(( $(result ballots_sent) - $(result ballots_accepted) + $(result ballot
 p99=$(result ballots_p99_ms)
 verdict() { awk -v v="$1" -v t="$3" -v op="$2" 'BEGIN { ok = (op == ">=" ? v >= t : v <= t); print (ok ? "met" : "MISSED") }'; }
 others=$(result ballots_cpu_other)
+# The server's own cost of one ballot and of one GET /ping: its CPU (/proc ticks during the measured phase) and what
+# it allocated on its heap (allocated_mb), each divided by the answers of the phase.
+per_answer() { awk -v total="$1" -v scale="$2" -v n="$3" 'BEGIN { printf "%.0f", (n > 0 ? total * scale / n : 0) }'; }
+us_per_ballot=$(per_answer "$(result ballots_server_ticks)" 10000 "$ballot_rows")
+us_per_ping=$(per_answer "$(result ping_server_ticks)" 10000 "$(result ping_requests)")
+kb_per_ballot=$(per_answer "$(result ballots_allocated_mb)" 1024 "$ballot_rows")
+kb_per_ping=$(per_answer "$(result ping_allocated_mb)" 1024 "$(result ping_requests)")
+gc_share=$(awk -v g="$gct" -v s="$(result ballots_seconds)" 'BEGIN { printf "%.1f", (s > 0 ? 100 * g / s : 0) }')
 
 cat <<EOF
 
@@ -166,6 +178,7 @@ ballots (POST /api/v/:token, $CONCURRENCY connections, $(result ballots_sent) sl
   stored                  $(result stored_ballots) ballots in the database: every 201 among them, each with its slip used; $(result unanswered_stored) stored whose answer was lost with its connection
   ballots per transaction $per_group  ($groups transactions consumed slips for $ballot_rows ballots; the ballot box mixed them in $mixes; counted in the WAL)
   CPU (cores)             server $(result ballots_cpu_server)  PostgreSQL $(result ballots_cpu_postgres)  load client $(result ballots_cpu_client)  other processes $others
+  server per ballot       ${us_per_ballot} µs CPU, ${kb_per_ballot} KB allocated   (per GET /ping: ${us_per_ping} µs, ${kb_per_ping} KB; CPU ratio $(awk -v a="$us_per_ballot" -v b="$us_per_ping" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')×)
 HTTP ceiling (GET /ping, wrk, same $CONCURRENCY connections, $(result ping_seconds) s)
   answered (200)          $(printf '%8.0f' "$ping_per_s") req/s   p50 $(result ping_p50_ms) ms   p99 $(result ping_p99_ms) ms   not 200: $(result ping_not_200)  socket errors $(result ping_socket_errors)
   CPU (cores)             server $(result ping_cpu_server)  load client $(result ping_cpu_client)  other processes $(result ping_cpu_other)
@@ -174,7 +187,7 @@ $(printf '%s\n' "${pgbench_rows[@]}")
   best                    $(printf '%8.0f' "$best_tps") tps with $best_clients clients
 server memory (java -Xmx$SERVER_HEAP; jstat every 250 ms)
   peak heap in use        setup+slips ${heap_setup} MB   warm-up ${heap_warmup} MB   /ping ${heap_ping} MB   ballots ${heap_ballots} MB   (committed up to ${heap_committed} MB)
-  GC during ballots       $ygc young, $fgc full, ${gct} s
+  GC during ballots       $ygc young, $fgc full, ${gct} s (${gc_share} % of the phase)
   peak RSS (VmHWM)        $(result rss_peak_mb) MB
 ratios
   ballots/s ÷ pgbench tps   $ratio   (target ≥ 3: $(verdict "$ratio" ">=" 3))
@@ -186,5 +199,5 @@ EOF
 if awk -v o="$others" 'BEGIN { exit !(o > 0.2) }'; then
   echo "warning: other processes used $others cores during the ballot phase; figures are lower than on an idle machine"
 fi
-printf 'ballots_per_s=%.0f pgbench_tps=%.0f ratio=%s http_ceiling_per_s=%.0f p99_ms=%s errors=%s heap_mb=%s\n' \
-  "$ballots_per_s" "$best_tps" "$ratio" "$ping_per_s" "$p99" "$errors" "$heap_peak"
+printf 'ballots_per_s=%.0f pgbench_tps=%.0f ratio=%s http_ceiling_per_s=%.0f p99_ms=%s errors=%s heap_mb=%s server_us_per_ballot=%s server_us_per_ping=%s server_kb_per_ballot=%s gc_pct=%s\n' \
+  "$ballots_per_s" "$best_tps" "$ratio" "$ping_per_s" "$p99" "$errors" "$heap_peak" "$us_per_ballot" "$us_per_ping" "$kb_per_ballot" "$gc_share"

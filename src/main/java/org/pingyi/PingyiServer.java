@@ -184,6 +184,10 @@ public final class PingyiServer extends VerticleBase {
     router.route().handler(new RequestLog()).handler(new SecurityHeaders()).handler(Params.refuseControlCharacters());
     router.route("/api/*").handler(JsonBody.declaredJson());
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(API_BODY_LIMIT)).handler(JsonBody.decoded());
+    // The ballots' routes first: the router tries routes in order, matching each pattern with a regex of its own, and
+    // no other route's pattern can match /v or /api/v/... (a ballot used to be tried against some 50 routes first).
+    new VoteRoutes(new CastService(pool, new VotingSlips(), frozenForms, box, measurements), files, measurements)
+        .mount(router);
     new OpsRoutes(pool, staffAuth, config.publicUrl(), openApi).mount(router);
     new AuthRoutes(authService, staffAuth, config.trustedProxies()).mount(router);
     new AccountRoutes(new AccountService(pool, authService, audit), staffAuth).mount(router);
@@ -195,8 +199,6 @@ public final class PingyiServer extends VerticleBase {
         .mount(router);
     new SlipRoutes(new SlipService(pool, eventService, audit), staffAuth, config.publicUrl(), slipSheetWorkers())
         .mount(router);
-    VotingSlips ballots = new VotingSlips();
-    new VoteRoutes(new CastService(pool, ballots, frozenForms, box, measurements), files, measurements).mount(router);
     new PaperRoutes(new PaperService(pool, eventService, audit, frozenForms, box, mixer), staffAuth).mount(router);
     new CompletenessRoutes(pool, eventService, recordCheck, staffAuth).mount(router);
     SummaryExports summaries = new SummaryExports(exportWorkers, pool, eventService, frozenForms, snapshots);

@@ -1,8 +1,11 @@
 package org.pingyi.ballot;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.pingyi.form.Choice;
 import org.pingyi.form.FieldError;
 import org.pingyi.form.MatrixQuestion;
 import org.pingyi.form.MultiQuestion;
@@ -35,10 +38,9 @@ public final class BallotValidator {
     Problems problems = new Problems();
     Map<String, Object> normalised = new LinkedHashMap<>();
     Map<String, Object> given = answers == null ? Map.of() : problems.object("answers", answers);
-    if (given != null
-        && problems.onlyKnownKeys("answers", given, forms.stream().map(BallotForm::id).toList(), "表")) {
+    if (given != null && problems.onlyKnownKeys("answers", given, forms, BallotForm::id, "表")) {
       for (BallotForm form : forms) {
-        String path = "answers." + form.id();
+        Problems.Step path = new Problems.Step("answers", form.id());
         Object formAnswers = given.get(form.id());
         Map<String, Object> byQuestion = formAnswers == null ? Map.of() : problems.object(path, formAnswers);
         if (byQuestion == null) continue;
@@ -48,13 +50,13 @@ public final class BallotValidator {
     return new Result(normalised, problems.list());
   }
 
-  private static Map<String, Object> checkForm(BallotForm form, Map<String, Object> given, String path,
+  private static Map<String, Object> checkForm(BallotForm form, Map<String, Object> given, Object path,
                                                Strictness strictness, Problems problems) {
     Map<String, Object> out = new LinkedHashMap<>();
-    List<Question> questions = form.definition().questions().toList();
-    if (!problems.onlyKnownKeys(path, given, questions.stream().map(Question::id).toList(), "问题")) return out;
+    List<Question> questions = form.questions();
+    if (!problems.onlyKnownKeys(path, given, questions, Question::id, "问题")) return out;
     for (Question question : questions) {
-      Answer check = new Answer(path + "." + question.id(), given.get(question.id()), strictness, problems);
+      Answer check = new Answer(new Problems.Step(path, question.id()), given.get(question.id()), strictness, problems);
       Object answer = answer(question, check);
       if (answer != null) out.put(question.id(), answer);
     }
@@ -69,11 +71,11 @@ public final class BallotValidator {
     return RecommendationAnswers.check((RecommendationQuestion) question, check);
   }
 
-  /** One answer being checked: its path, the value given, and where problems go. */
-  record Answer(String path, Object value, Strictness strictness, Problems problems) {
+  /** One answer being checked: its path (written out only for a problem), the value given, and where problems go. */
+  record Answer(Object path, Object value, Strictness strictness, Problems problems) {
 
     Answer at(String key, Object childValue) {
-      return new Answer(path + "." + key, childValue, strictness, problems);
+      return new Answer(new Problems.Step(path, key), childValue, strictness, problems);
     }
 
     boolean absent() {
@@ -94,19 +96,19 @@ public final class BallotValidator {
         problem("格式不正确：应为选项编号");
         return null;
       }
-      if (options.stream().noneMatch(o -> o.id().equals(id))) {
+      if (!Problems.contains(options, ScaleOption::id, id)) {
         problem("没有这个选项：" + id);
         return null;
       }
       return id;
     }
 
-    /** Several choices among {@code known}, returned in the form's order; null when none. */
-    List<String> choices(List<String> known, Integer max, boolean required) {
+    /** Several choices among the ids of {@code known}, returned in the form's order; null when none. */
+    <T> List<String> choices(List<T> known, Function<T, String> knownId, Integer max, boolean required) {
       List<String> chosen = value == null ? List.of() : problems.ids(path, value);
       if (chosen == null) return null;
       for (String id : chosen) {
-        if (!known.contains(id)) {
+        if (!Problems.contains(known, knownId, id)) {
           problem("没有这个选项：" + id);
           return null;
         }
@@ -115,11 +117,17 @@ public final class BallotValidator {
         if (required && chosen.isEmpty()) problem("请至少选择一项");
         if (max != null && chosen.size() > max) problem("最多选择 " + max + " 项");
       }
-      return chosen.isEmpty() ? null : known.stream().filter(chosen::contains).toList();
+      if (chosen.isEmpty()) return null;
+      List<String> inFormOrder = new ArrayList<>(chosen.size());
+      for (T item : known) {
+        String id = knownId.apply(item);
+        if (chosen.contains(id)) inFormOrder.add(id);
+      }
+      return inFormOrder;
     }
 
     private List<String> multi(MultiQuestion q) {
-      return choices(q.options().stream().map(o -> o.id()).toList(), q.max(), q.required());
+      return choices(q.options(), Choice::id, q.max(), q.required());
     }
 
     private String text(TextQuestion q) {

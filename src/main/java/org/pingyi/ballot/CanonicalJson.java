@@ -8,12 +8,13 @@ import java.util.Map;
  * that a receipt computed now can be computed again from the same answers by any instance, any day.
  */
 public final class CanonicalJson {
+  private static final String HEX = "0123456789abcdef";
 
   private CanonicalJson() {
   }
 
   public static String write(Object value) {
-    StringBuilder out = new StringBuilder();
+    StringBuilder out = new StringBuilder(512);
     append(out, value);
     return out.toString();
   }
@@ -50,6 +51,14 @@ public final class CanonicalJson {
 
   private static void string(StringBuilder out, String text) {
     out.append('"');
+    int plain = 0;
+    while (plain < text.length() && text.charAt(plain) >= 0x20 && text.charAt(plain) != '"' && text.charAt(plain) != '\\') {
+      plain++;
+    }
+    if (plain == text.length()) {
+      out.append(text).append('"');   // nothing to escape: ids, and most text
+      return;
+    }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
@@ -58,7 +67,7 @@ public final class CanonicalJson {
         case '\n' -> out.append("\\n");
         case '\t' -> out.append("\\t");
         default -> {
-          if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
+          if (c < 0x20) out.append("\\u00").append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 15));
           else out.append(c);
         }
       }

@@ -18,7 +18,7 @@ final class MatrixAnswers {
   static Map<String, Object> check(MatrixQuestion q, BallotValidator.Answer answer) {
     Map<String, Object> given = answer.absent() ? Map.of() : answer.problems().object(answer.path(), answer.value());
     if (given == null) return null;
-    if (!answer.problems().onlyKnownKeys(answer.path(), given, q.rows().stream().map(MatrixRow::id).toList(), "行")) {
+    if (!answer.problems().onlyKnownKeys(answer.path(), given, q.rows(), MatrixRow::id, "行")) {
       return null;
     }
     Map<String, Object> out = new LinkedHashMap<>();
@@ -52,7 +52,7 @@ final class MatrixAnswers {
       answer.problem("只有选择“" + String.join("、", reasonTriggers(q)) + "”时才填写原因");
       return null;
     }
-    return answer.choices(q.reason().options().stream().map(Choice::id).toList(), q.reason().max(), false);
+    return answer.choices(q.reason().options(), Choice::id, q.reason().max(), false);
   }
 
   private static List<String> reasonTriggers(MatrixQuestion q) {
@@ -63,7 +63,7 @@ final class MatrixAnswers {
   private static Map<String, Object> extra(List<ExtraScale> scales, MatrixRow row, BallotValidator.Answer answer) {
     Map<String, Object> given = answer.absent() ? Map.of() : answer.problems().object(answer.path(), answer.value());
     if (given == null
-        || !answer.problems().onlyKnownKeys(answer.path(), given, scales.stream().map(ExtraScale::id).toList(), "问题")) {
+        || !answer.problems().onlyKnownKeys(answer.path(), given, scales, ExtraScale::id, "问题")) {
       return null;
     }
     Map<String, Object> out = new LinkedHashMap<>();

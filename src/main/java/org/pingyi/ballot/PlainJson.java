@@ -16,6 +16,8 @@ public final class PlainJson {
   public static Object of(Object value) {
     if (value instanceof JsonObject object) return of(object.getMap());
     if (value instanceof JsonArray array) return of(array.getList());
+    // A request body is decoded into plain maps and lists already (org.pingyi.http.JsonBody): used as it is.
+    if (plain(value)) return value;
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> out = new LinkedHashMap<>();
       map.forEach((key, item) -> out.put(String.valueOf(key), of(item)));
@@ -27,5 +29,20 @@ public final class PlainJson {
       return out;
     }
     return value;
+  }
+
+  /** Whether there is nothing to turn: no Vert.x wrapper anywhere inside, every key a string. */
+  private static boolean plain(Object value) {
+    if (value instanceof JsonObject || value instanceof JsonArray) return false;
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        if (!(entry.getKey() instanceof String) || !plain(entry.getValue())) return false;
+      }
+    } else if (value instanceof List<?> list) {
+      for (Object item : list) {
+        if (!plain(item)) return false;
+      }
+    }
+    return true;
   }
 }

@@ -25,17 +25,42 @@ public record Receipt(byte[] hash) {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** {@link #NONCE}'s test without a matcher: whether the text is {@code min} to {@code max} base64url characters. */
+  public static boolean base64url(String text, int min, int max) {
+    if (text.length() < min || text.length() > max) return false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-')) return false;
+    }
+    return true;
+  }
+
+  /** Whether the text is a nonce as {@link #NONCE} says. */
+  public static boolean isNonce(String text) {
+    return base64url(text, 22, 86);
+  }
+
   public static Receipt of(UUID eventId, String slipToken, Map<String, Object> normalisedAnswers, String nonce) {
+    return of(eventId, slipToken, CanonicalJson.write(normalisedAnswers), nonce);
+  }
+
+  /** The same, from the answers' canonical JSON ({@link CanonicalJson#write}), when the caller has it already. */
+  public static Receipt of(UUID eventId, String slipToken, String canonicalAnswers, String nonce) {
+    MessageDigest sha = SHA_256.get();
+    sha.update(("pingyi-receipt-v2\n" + eventId + "\n" + slipToken + "\n").getBytes(StandardCharsets.UTF_8));
+    sha.update(canonicalAnswers.getBytes(StandardCharsets.UTF_8));
+    sha.update(("\n" + nonce).getBytes(StandardCharsets.UTF_8));
+    return new Receipt(sha.digest());
+  }
+
+  /** One digest per thread, reset by each digest(): looking the algorithm up costs more than hashing a ballot. */
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
     try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(("pingyi-receipt-v2\n" + eventId + "\n" + slipToken + "\n").getBytes(StandardCharsets.UTF_8));
-      sha.update(CanonicalJson.write(normalisedAnswers).getBytes(StandardCharsets.UTF_8));
-      sha.update(("\n" + nonce).getBytes(StandardCharsets.UTF_8));
-      return new Receipt(sha.digest());
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
-  }
+  });
 
   /** A receipt nobody holds the key to (a paper ballot's): unique, and recomputable by nobody. */
   public static Receipt unheld() {

@@ -23,7 +23,7 @@ final class RecommendationAnswers {
   static Map<String, Object> check(RecommendationQuestion q, BallotValidator.Answer answer) {
     Map<String, Object> given = answer.absent() ? Map.of() : answer.problems().object(answer.path(), answer.value());
     if (given == null || !answer.problems()
-        .onlyKnownKeys(answer.path(), given, q.positions().stream().map(Position::id).toList(), "职位")) {
+        .onlyKnownKeys(answer.path(), given, q.positions(), Position::id, "职位")) {
       return null;
     }
     Map<String, Object> out = new LinkedHashMap<>();
@@ -41,7 +41,7 @@ final class RecommendationAnswers {
     Map<String, Object> given = answer.problems().object(answer.path(), answer.value());
     if (given == null || !answer.problems().onlyKnownKeys(answer.path(), given, SELECT_KEYS, "字段")) return null;
     List<String> selected = answer.at("selected", given.get("selected"))
-        .choices(position.candidates().stream().map(Candidate::id).toList(), null, false);
+        .choices(position.candidates(), Candidate::id, null, false);
     List<String> writeIns = writeIns(position, answer.at("writeIns", given.get("writeIns")));
     int marks = (selected == null ? 0 : selected.size()) + (writeIns == null ? 0 : writeIns.size());
     if (marks > position.seats() && answer.strictness().enforcesRules()) {
@@ -80,7 +80,7 @@ final class RecommendationAnswers {
     Map<String, Object> given = answer.problems().object(answer.path(), answer.value());
     List<Candidate> candidates = position.candidates();
     if (given == null || !answer.problems()
-        .onlyKnownKeys(answer.path(), given, candidates.stream().map(Candidate::id).toList(), "人选")) {
+        .onlyKnownKeys(answer.path(), given, candidates, Candidate::id, "人选")) {
       return null;
     }
     List<String> options = q.approveOptionsOrDefault().stream()

@@ -24,14 +24,18 @@ import org.pingyi.tally.TallyCounters;
 public final class BallotBox implements HeldBallots {
   private final BoxRepository box = new BoxRepository();
 
+  private record Turnout(UUID eventId, String categoryCode, String channel) {
+  }
+
   /** Drops validated ballots into the box within {@code tx}, the transaction that consumed their slips. */
   public Future<Void> drop(SqlClient tx, List<NewBallot> ballots) {
     if (ballots.isEmpty()) return Future.succeededFuture();
+    // The turnout counters once per event, category and channel, times its ballots; not one map per ballot.
+    Map<Turnout, Long> cast = new HashMap<>();
+    for (NewBallot b : ballots) cast.merge(new Turnout(b.eventId(), b.categoryCode(), b.channel()), 1L, Long::sum);
     Map<UUID, Map<String, Long>> turnout = new HashMap<>();
-    for (NewBallot b : ballots) {
-      TallyCounters.addInto(turnout.computeIfAbsent(b.eventId(), e -> new HashMap<>()),
-          TallyCounters.turnout(b.categoryCode(), b.channel()));
-    }
+    cast.forEach((group, n) -> TallyCounters.turnout(group.categoryCode(), group.channel()).forEach((key, one) ->
+        turnout.computeIfAbsent(group.eventId(), e -> new HashMap<>()).merge(key, one * n, Long::sum)));
     return box.drop(tx, ballots)
         .compose(v -> CounterStore.add(tx, turnout))
         .compose(v -> TallyChanges.announce(tx, turnout.keySet()));

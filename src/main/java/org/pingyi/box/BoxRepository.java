@@ -2,7 +2,6 @@ package org.pingyi.box;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
@@ -95,9 +94,9 @@ final class BoxRepository {
         ballots.stream().map(NewBallot::categoryCode).toArray(String[]::new),
         ballots.stream().map(NewBallot::channel).toArray(String[]::new),
         ballots.stream().map(NewBallot::unreadable).toArray(Boolean[]::new),
-        ballots.stream().map(b -> new JsonObject(b.answers()).encode()).toArray(String[]::new),
+        ballots.stream().map(NewBallot::answers).toArray(String[]::new),
         ballots.stream().map(b -> Buffer.buffer(b.receiptHash())).toArray(Buffer[]::new),
-        ballots.stream().map(b -> new JsonObject(new HashMap<String, Object>(b.counters())).encode()).toArray(String[]::new));
+        ballots.stream().map(NewBallot::counters).toArray(String[]::new));
     return tx.preparedQuery(DROP).execute(columns).mapEmpty();
   }
 

@@ -8,7 +8,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
 import org.pingyi.staff.Role;
 import org.pingyi.staff.StaffAuth;
-import org.pingyi.http.ErrorCode;
 import org.pingyi.http.Params;
 import org.pingyi.http.Responses;
 

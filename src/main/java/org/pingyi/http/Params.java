@@ -19,7 +19,8 @@ public final class Params {
    */
   public static Handler<RoutingContext> refuseControlCharacters() {
     return ctx -> {
-      if (ENCODED_CONTROL.matcher(ctx.request().path()).find()) {
+      String path = ctx.request().path();
+      if (path.indexOf('%') >= 0 && ENCODED_CONTROL.matcher(path).find()) {
         throw AppError.of(ErrorCode.NOT_FOUND);
       }
       ctx.next();

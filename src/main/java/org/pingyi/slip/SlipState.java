@@ -18,8 +18,10 @@ public enum SlipState {
     return wireName;
   }
 
+  private static final SlipState[] ALL = values();
+
   public static SlipState fromWire(String name) {
-    for (SlipState state : values()) {
+    for (SlipState state : ALL) {
       if (state.wireName.equals(name)) return state;
     }
     throw new IllegalArgumentException("unknown slip state " + name);

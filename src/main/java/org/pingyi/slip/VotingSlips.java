@@ -6,10 +6,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import java.util.ArrayList;
+import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +17,6 @@ import org.pingyi.event.EventStatus;
 
 /** The slips phones vote with, found by their token hashes with their events, and consumed in the cast transaction. */
 public final class VotingSlips {
-  private static final HexFormat HEX = HexFormat.of();
   private static final String SLIP = """
       SELECT s.token_sha256, s.state, s.event_id, s.category_code, c.name AS category_name, e.status,
              e.title, e.organizing_unit, e.event_date, e.venue
@@ -43,10 +41,10 @@ public final class VotingSlips {
   }
 
   /** The slips found among the given token hashes, keyed by {@link #tokenKey}. */
-  public Future<Map<String, SlipView>> slips(SqlClient client, List<byte[]> tokenHashes) {
+  public Future<Map<ByteBuffer, SlipView>> slips(SqlClient client, List<byte[]> tokenHashes) {
     Buffer[] hashes = tokenHashes.stream().map(Buffer::buffer).toArray(Buffer[]::new);
     return client.preparedQuery(SLIP).execute(Tuple.of(hashes)).map(rows -> {
-      Map<String, SlipView> found = new HashMap<>();
+      Map<ByteBuffer, SlipView> found = new HashMap<>();
       rows.forEach(row -> found.put(tokenKey(row.getBuffer("token_sha256").getBytes()), slipView(row)));
       return found;
     });
@@ -61,16 +59,17 @@ public final class VotingSlips {
         row.getString("category_name"), EventStatus.fromWire(row.getString("status")), event);
   }
 
-  public static String tokenKey(byte[] tokenHash) {
-    return HEX.formatHex(tokenHash);
+  /** A token hash as a key of maps and sets: compared by its bytes, and no hex string made for it. */
+  public static ByteBuffer tokenKey(byte[] tokenHash) {
+    return ByteBuffer.wrap(tokenHash);
   }
 
   /** Marks the unused slips among these as used; returns the {@link #tokenKey}s of those it marked. */
-  public Future<Set<String>> consume(SqlClient tx, List<byte[]> tokenHashes) {
+  public Future<Set<ByteBuffer>> consume(SqlClient tx, List<byte[]> tokenHashes) {
     if (tokenHashes.isEmpty()) return Future.succeededFuture(Set.of());
     Buffer[] hashes = tokenHashes.stream().map(Buffer::buffer).toArray(Buffer[]::new);
     return tx.preparedQuery(CONSUME_ALL).execute(Tuple.of(hashes)).map(rows -> {
-      Set<String> consumed = new HashSet<>();
+      Set<ByteBuffer> consumed = new HashSet<>();
       rows.forEach(row -> consumed.add(tokenKey(row.getBuffer("token_sha256").getBytes())));
       return consumed;
     });

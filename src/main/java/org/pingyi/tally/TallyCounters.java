@@ -33,6 +33,8 @@ import org.pingyi.form.TextQuestion;
  */
 public final class TallyCounters {
   private static final HexFormat HEX = HexFormat.of();
+  /** Each thread's builder for {@link #json(List, CountedBallot)}: a ballot's counters are written whole at once. */
+  private static final ThreadLocal<StringBuilder> JSON = ThreadLocal.withInitial(() -> new StringBuilder(4096));
 
   private TallyCounters() {
   }
@@ -50,21 +52,72 @@ public final class TallyCounters {
   /** What one ballot adds to the results once it is mixed. */
   public static Map<String, Long> of(List<BallotForm> forms, CountedBallot ballot) {
     Map<String, Long> counters = new LinkedHashMap<>();
-    Adder add = key -> {
+    String category = "c:" + ballot.categoryCode() + "|";
+    count(forms, ballot, key -> {
       counters.merge(key, 1L, Long::sum);
-      counters.merge("c:" + ballot.categoryCode() + "|" + key, 1L, Long::sum);
-    };
+      counters.merge(category + key, 1L, Long::sum);
+    });
+    return counters;
+  }
+
+  /**
+   * The same counters as {@code json(of(forms, ballot))}, written straight into the JSON held with a ballot in the
+   * box, with no map between. Each key comes once: every id a key is made of is unique where it is used and made
+   * of letters, digits, '_' and '-' (org.pingyi.form.Checks), and a chosen option, reason or write-in once.
+   */
+  public static String json(List<BallotForm> forms, CountedBallot ballot) {
+    StringBuilder out = JSON.get();
+    out.setLength(0);
+    out.append('{');
+    String category = "c:" + ballot.categoryCode() + "|";
+    count(forms, ballot, key -> {
+      entry(out, "", key, 1);
+      entry(out, category, key, 1);
+    });
+    return out.append('}').toString();
+  }
+
+  private static void count(List<BallotForm> forms, CountedBallot ballot, Adder add) {
     add.one("ballots");
     add.one("ballots:" + ballot.channel());
     if (ballot.unreadable()) {
       add.one("unreadable");
-      return counters;
+      return;
     }
     for (BallotForm form : forms) {
       Map<?, ?> answers = map(ballot.answers().get(form.id()));
-      form.definition().questions().forEach(q -> count(form.id() + "|" + q.id(), q, answers.get(q.id()), add));
+      for (Question q : form.questions()) count(form.id() + "|" + q.id(), q, answers.get(q.id()), add);
     }
-    return counters;
+  }
+
+  /** The counters as a JSON object, as held with a ballot in the box (written by hand: no copy, no codec). */
+  public static String json(Map<String, Long> counters) {
+    StringBuilder out = new StringBuilder(counters.size() * 64).append('{');
+    counters.forEach((key, n) -> entry(out, "", key, n));
+    return out.append('}').toString();
+  }
+
+  private static void entry(StringBuilder out, String prefix, String key, long n) {
+    if (out.length() > 1) out.append(',');
+    out.append('"');
+    escaped(out, prefix);
+    escaped(out, key);
+    out.append("\":").append(n);
+  }
+
+  private static void escaped(StringBuilder out, String text) {
+    int i = 0;
+    while (i < text.length() && text.charAt(i) >= 0x20 && text.charAt(i) != '"' && text.charAt(i) != '\\') i++;
+    if (i == text.length()) {
+      out.append(text);   // nothing to escape, as in every key made of ids
+      return;
+    }
+    for (i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\\') out.append('\\').append(c);
+      else if (c < 0x20) out.append("\\u00").append(HEX.toHexDigits((byte) c));
+      else out.append(c);
+    }
   }
 
   /** Adds {@code more} into {@code total}. */

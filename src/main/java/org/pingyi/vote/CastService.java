@@ -8,8 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import org.pingyi.ballot.BallotForm;
 import org.pingyi.ballot.BallotValidator;
+import org.pingyi.ballot.CanonicalJson;
 import org.pingyi.ballot.FrozenForm;
 import org.pingyi.ballot.FrozenFormCache;
 import org.pingyi.ballot.Receipt;
@@ -22,9 +23,9 @@ import org.pingyi.event.EventStatus;
 import org.pingyi.form.FieldError;
 import org.pingyi.http.AppError;
 import org.pingyi.metrics.Measurements;
+import org.pingyi.slip.SlipState;
 import org.pingyi.slip.VotingSlips.SlipView;
 import org.pingyi.slip.VotingSlips;
-import org.pingyi.slip.SlipState;
 import org.pingyi.tally.CountedBallot;
 import org.pingyi.tally.TallyCounters;
 
@@ -34,8 +35,6 @@ import org.pingyi.tally.TallyCounters;
  * arrived at the same time, see {@link GroupCommit}); the answer goes back only after the commit.
  */
 public final class CastService {
-  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
-
   /** Slip reads in flight at once; requests arriving meanwhile are read together in the next statement. */
   private static final int LOOKUPS_IN_FLIGHT = 2;
   private static final int MAX_LOOKUP = 1000;
@@ -46,13 +45,13 @@ public final class CastService {
   private final GroupCommit commits;
   private final Batcher<byte[], Optional<SlipView>> lookups;
 
-  public CastService(Pool pool, VotingSlips ballots, FrozenFormCache forms, BallotBox box,
+  public CastService(Pool pool, VotingSlips slips, FrozenFormCache forms, BallotBox box,
                      Measurements measurements) {
     this.pool = pool;
     this.box = box;
     this.forms = forms;
-    this.commits = new GroupCommit(pool, ballots, box, measurements);
-    this.lookups = new Batcher<>(LOOKUPS_IN_FLIGHT, MAX_LOOKUP, hashes -> ballots.slips(pool, hashes)
+    this.commits = new GroupCommit(pool, slips, box, measurements);
+    this.lookups = new Batcher<>(LOOKUPS_IN_FLIGHT, MAX_LOOKUP, hashes -> slips.slips(pool, hashes)
         .map(found -> hashes.stream().map(h -> Optional.ofNullable(found.get(VotingSlips.tokenKey(h)))).toList()));
   }
 
@@ -74,16 +73,18 @@ public final class CastService {
   Future<Cast> cast(String token, String nonce, Object answers) {
     byte[] tokenHash = StoredSecrets.hash(token);
     return usableSlip(token).compose(slip -> forms.formsOf(pool, slip.eventId()).compose(all -> {
-      BallotValidator.Result checked =
-          BallotValidator.check(all.stream().map(FrozenForm::parsed).toList(), answers, Strictness.ONLINE);
+      List<BallotForm> parsed = all.stream().map(FrozenForm::parsed).toList();
+      BallotValidator.Result checked = BallotValidator.check(parsed, answers, Strictness.ONLINE);
       if (!checked.valid()) {
         if (slip.state() == SlipState.USED) throw SlipRefusals.used(slip.title());
         throw invalid(checked.problems());
       }
-      Receipt receipt = Receipt.of(slip.eventId(), token, checked.answers(), nonce);
+      // The canonical text once: the receipt is computed from it, and it is what the box stores.
+      String canonical = CanonicalJson.write(checked.answers());
+      Receipt receipt = Receipt.of(slip.eventId(), token, canonical, nonce);
       if (slip.state() == SlipState.USED) return replay(slip, receipt);
       NewBallot ballot = new NewBallot(slip.eventId(), slip.categoryCode(), NewBallot.PHONE, false,
-          checked.answers(), receipt.hash(), TallyCounters.of(all.stream().map(FrozenForm::parsed).toList(),
+          canonical, receipt.hash(), TallyCounters.json(parsed,
               new CountedBallot(slip.categoryCode(), NewBallot.PHONE, false, checked.answers())));
       return commits.submit(tokenHash, ballot).compose(outcome -> switch (outcome) {
         case STORED -> Future.succeededFuture(new Cast(receipt.code(), false));
@@ -98,7 +99,7 @@ public final class CastService {
    * event still open. A used slip passes, so that the caller can tell a retry from a second vote.
    */
   private Future<SlipView> usableSlip(String token) {
-    if (token == null || !TOKEN.matcher(token).matches()) return Future.failedFuture(SlipRefusals.unknown());
+    if (token == null || !Receipt.base64url(token, 16, 64)) return Future.failedFuture(SlipRefusals.unknown());
     return lookups.submit(StoredSecrets.hash(token)).map(found -> {
       SlipView slip = found.orElseThrow(SlipRefusals::unknown);
       if (slip.state() == SlipState.VOID) throw SlipRefusals.voided(slip.title());

@@ -3,9 +3,9 @@ package org.pingyi.vote;
 import io.vertx.core.Future;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -27,7 +27,6 @@ final class GroupCommit {
   /** Groups committing at once per server instance; later arrivals wait and form the next group. */
   private static final int IN_FLIGHT = 3;
   private static final int MAX_GROUP = 500;
-  private static final HexFormat HEX = HexFormat.of();
 
   /** What became of one ballot of a group. */
   enum Outcome {
@@ -41,14 +40,14 @@ final class GroupCommit {
   }
 
   private final Pool pool;
-  private final VotingSlips ballots;
+  private final VotingSlips slips;
   private final BallotBox box;
   private final Batcher<Pending, Outcome> batcher;
   private final Measurements measurements;
 
-  GroupCommit(Pool pool, VotingSlips ballots, BallotBox box, Measurements measurements) {
+  GroupCommit(Pool pool, VotingSlips slips, BallotBox box, Measurements measurements) {
     this.pool = pool;
-    this.ballots = ballots;
+    this.slips = slips;
     this.box = box;
     this.measurements = measurements;
     this.batcher = new Batcher<>(IN_FLIGHT, MAX_GROUP, this::commitRetryingDeadlock);
@@ -77,11 +76,11 @@ final class GroupCommit {
       return EventLocks.open(tx, events).compose(open -> {
         Outcome[] outcomes = new Outcome[group.size()];
         List<Integer> candidates = firstOfEachSlip(group, open, outcomes);
-        return ballots.consume(tx, candidates.stream().map(i -> group.get(i).tokenHash()).toList())
+        return slips.consume(tx, candidates.stream().map(i -> group.get(i).tokenHash()).toList())
             .compose(consumed -> {
               List<NewBallot> dropped = new ArrayList<>();
               for (int i : candidates) {
-                boolean stored = consumed.contains(HEX.formatHex(group.get(i).tokenHash()));
+                boolean stored = consumed.contains(VotingSlips.tokenKey(group.get(i).tokenHash()));
                 outcomes[i] = stored ? Outcome.STORED : Outcome.SLIP_NOT_CONSUMED;
                 if (stored) dropped.add(group.get(i).ballot());
               }
@@ -94,13 +93,13 @@ final class GroupCommit {
 
   /** Indexes of the ballots to try: event open, and the first of any slip submitted twice in the group. */
   private static List<Integer> firstOfEachSlip(List<Pending> group, Set<UUID> open, Outcome[] outcomes) {
-    Set<String> seen = new HashSet<>();
+    Set<ByteBuffer> seen = new HashSet<>();
     List<Integer> candidates = new ArrayList<>();
     for (int i = 0; i < group.size(); i++) {
       Pending p = group.get(i);
       if (!open.contains(p.ballot().eventId())) {
         outcomes[i] = Outcome.EVENT_CLOSED;
-      } else if (!seen.add(HEX.formatHex(p.tokenHash()))) {
+      } else if (!seen.add(VotingSlips.tokenKey(p.tokenHash()))) {
         outcomes[i] = Outcome.SLIP_NOT_CONSUMED;
       } else {
         candidates.add(i);
