@@ -182,12 +182,14 @@ public final class PingyiServer extends VerticleBase {
     Router router = Router.router(vertx);
     FailureHandler failures = new FailureHandler();
     router.route().handler(new RequestLog()).handler(new SecurityHeaders()).handler(Params.refuseControlCharacters());
+    VoteRoutes votes = new VoteRoutes(new CastService(pool, new VotingSlips(), frozenForms, box, measurements), files,
+        measurements);
+    votes.admitBallots(router, config.connectionLimits().ballotsInFlight());
     router.route("/api/*").handler(JsonBody.declaredJson());
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(API_BODY_LIMIT)).handler(JsonBody.decoded());
     // The ballots' routes first: the router tries routes in order, matching each pattern with a regex of its own, and
     // no other route's pattern can match /v or /api/v/... (a ballot used to be tried against some 50 routes first).
-    new VoteRoutes(new CastService(pool, new VotingSlips(), frozenForms, box, measurements), files, measurements)
-        .mount(router);
+    votes.mount(router);
     new OpsRoutes(pool, staffAuth, config.publicUrl(), openApi).mount(router);
     new AuthRoutes(authService, staffAuth, config.trustedProxies()).mount(router);
     new AccountRoutes(new AccountService(pool, authService, audit), staffAuth).mount(router);

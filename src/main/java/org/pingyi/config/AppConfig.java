@@ -57,7 +57,8 @@ public record AppConfig(
     ConnectionLimits limits = new ConnectionLimits(
         intValue(env, "PINGYI_MAX_CONNECTIONS_PER_ADDRESS", ConnectionLimits.DEFAULT_PER_ADDRESS, 0, 1_000_000),
         Duration.ofSeconds(intValue(env, "PINGYI_REQUEST_READ_SECONDS", ConnectionLimits.DEFAULT_REQUEST_READ_SECONDS,
-            1, 600)));
+            1, 600)),
+        intValue(env, "PINGYI_BALLOTS_IN_FLIGHT", ConnectionLimits.DEFAULT_BALLOTS_IN_FLIGHT, 1, 1_000_000));
     TrustedProxies proxies = trustedProxies(env);
     MetricsEndpoint metrics = new MetricsEndpoint(
         nonBlank(env.get("PINGYI_METRICS_HOST")).orElse(MetricsEndpoint.DEFAULT_HOST),

@@ -31,6 +31,14 @@ public final class VoteRoutes {
     this.measurements = measurements;
   }
 
+  /**
+   * Mounts the bound on ballots taken in at once ({@link BallotAdmission}); goes before the handler that reads
+   * request bodies, since waiting ballots must stay unread.
+   */
+  public void admitBallots(Router router, int ballotsInFlight) {
+    router.post("/api/v/:token").handler(new BallotAdmission(ballotsInFlight));
+  }
+
   public void mount(Router router) {
     // The entry page for a code typed from the slip when its QR code will not scan; it opens /v/<token> itself.
     router.get("/v").handler(ctx -> files.page(ctx, "/vote/entry.html"));

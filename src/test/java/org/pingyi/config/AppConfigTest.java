@@ -19,15 +19,17 @@ class AppConfigTest {
     assertThat(config.externalDatabase()).isFalse();
     assertThat(config.publicUrl()).startsWith("http://").endsWith(":8080");
     assertThat(config.sessionTtl()).isEqualTo(Duration.ofMinutes(60));
-    assertThat(config.connectionLimits()).isEqualTo(new ConnectionLimits(12_000, Duration.ofSeconds(10)));
+    assertThat(config.connectionLimits()).isEqualTo(new ConnectionLimits(12_000, Duration.ofSeconds(10), 1_000));
   }
 
   @Test
   void theConnectionLimitsAreSetFromTheEnvironmentAndZeroLiftsTheCap() {
     AppConfig config = AppConfig.fromEnv(Map.of("PINGYI_MAX_CONNECTIONS_PER_ADDRESS", "0",
-        "PINGYI_REQUEST_READ_SECONDS", "30"));
+        "PINGYI_REQUEST_READ_SECONDS", "30", "PINGYI_BALLOTS_IN_FLIGHT", "50"));
 
-    assertThat(config.connectionLimits()).isEqualTo(new ConnectionLimits(0, Duration.ofSeconds(30)));
+    assertThat(config.connectionLimits()).isEqualTo(new ConnectionLimits(0, Duration.ofSeconds(30), 50));
+    assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("PINGYI_BALLOTS_IN_FLIGHT", "0")))
+        .hasMessageStartingWith("PINGYI_BALLOTS_IN_FLIGHT:");
     assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("PINGYI_REQUEST_READ_SECONDS", "0")))
         .hasMessageStartingWith("PINGYI_REQUEST_READ_SECONDS:");
     assertThatThrownBy(() -> AppConfig.fromEnv(Map.of("PINGYI_MAX_CONNECTIONS_PER_ADDRESS", "many")))

@@ -56,6 +56,15 @@ public final class Db {
     }
   }
 
+  /** A connection of the test's own, e.g. to hold a lock the server must wait for; the caller closes it. */
+  public Connection connect() {
+    try {
+      return DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The first column of every row, as text. */
   public List<String> strings(String sql, Object... params) {
     try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
