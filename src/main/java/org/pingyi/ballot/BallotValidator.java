@@ -14,6 +14,7 @@ import org.pingyi.form.RecommendationQuestion;
 import org.pingyi.form.ScaleOption;
 import org.pingyi.form.ScaleQuestion;
 import org.pingyi.form.TextQuestion;
+import org.pingyi.http.AppError;
 
 /**
  * Checks a ballot's answers (docs/form-format.md, "Answers") against an event's frozen forms and returns
@@ -30,6 +31,14 @@ public final class BallotValidator {
   public record Result(Map<String, Object> answers, List<FieldError> problems) {
     public boolean valid() {
       return problems.isEmpty();
+    }
+
+    /** The 400 for an invalid ballot: the first problem in the message, every problem by its path. */
+    public AppError refusal() {
+      Map<String, String> fields = new LinkedHashMap<>();
+      problems.forEach(p -> fields.putIfAbsent(p.path(), p.message()));
+      FieldError first = problems.get(0);
+      return AppError.invalidInput(first.message() + "（" + first.path() + "）", fields);
     }
   }
 

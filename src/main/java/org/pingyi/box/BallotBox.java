@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.pingyi.event.HeldBallots;
+import org.pingyi.event.TallyChanges;
 import org.pingyi.form.FormRules;
 import org.pingyi.tally.CounterStore;
-import org.pingyi.event.TallyChanges;
 import org.pingyi.tally.TallyCounters;
 
 /**

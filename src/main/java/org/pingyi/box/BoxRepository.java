@@ -32,7 +32,6 @@ final class BoxRepository {
   private static final String MIN_GROUP_SIZES = """
       SELECT (definition #>> '{rules,minGroupSize}')::int AS size FROM forms
       WHERE event_id = $1 AND frozen_at IS NOT NULL""";
-  // KEY SHARE, as a cast takes it: mixers run beside casts, and closing (FOR UPDATE) waits for a mixer to finish.
   /** One mixer per event at a time, across every server instance sharing the database. */
   private static final String ONE_MIXER = "SELECT pg_advisory_xact_lock(hashtextextended($1::text, 7355608))";
   private static final String ONE_MIXER_IF_FREE =
@@ -131,7 +130,7 @@ final class BoxRepository {
     });
   }
 
-  /** The event's status, locked against closing until the transaction ends; empty if there is no such event. */
+  /** Waits for, then takes, the event's mixer lock until the transaction ends. */
   Future<Void> oneMixerAtATime(SqlClient tx, UUID eventId) {
     return tx.preparedQuery(ONE_MIXER).execute(Tuple.of(eventId.toString())).mapEmpty();
   }

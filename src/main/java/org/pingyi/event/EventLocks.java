@@ -19,10 +19,14 @@ public final class EventLocks {
   private EventLocks() {
   }
 
-  /** The event's status, locked against a change until {@code tx} ends. */
+  /**
+   * The event's status, locked against a change until {@code tx} ends; null if there is no such event (a mixer
+   * may still be scheduled for one just deleted). Mixers lock so too: they run beside casts, and closing waits
+   * for a mixer to finish.
+   */
   public static Future<EventStatus> status(SqlClient tx, UUID eventId) {
     return tx.preparedQuery(STATUS).execute(Tuple.of(eventId))
-        .map(rows -> EventStatus.fromWire(rows.iterator().next().getString("status")));
+        .map(rows -> rows.size() == 0 ? null : EventStatus.fromWire(rows.iterator().next().getString("status")));
   }
 
   /** The events among these that are open, locked against closing until {@code tx} ends. */

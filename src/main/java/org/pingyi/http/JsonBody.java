@@ -68,7 +68,8 @@ public final class JsonBody {
 
   /**
    * The decoded body object, let go by the request: for a route that reads it once and then waits (a ballot waits
-   * for its slip and its group commit, thousands at once in a crowd), so that only what it took from it stays alive.
+   * for its slip and its group commit, thousands at once in a crowd), so that the decoded maps live only as long as
+   * the route keeps what it took from them (the raw body stays with the request until it is answered).
    */
   public static JsonObject take(RoutingContext ctx) {
     JsonObject body = of(ctx);

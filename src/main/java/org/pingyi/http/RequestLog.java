@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -40,6 +41,8 @@ public final class RequestLog implements Handler<RoutingContext> {
    * When the queue is full (the output cannot keep up), lines are dropped, as the AsyncAppender drops INFO lines.
    */
   private static final BlockingQueue<Line> LINES = new ArrayBlockingQueue<>(8192);
+  /** Lines dropped since the last one written: said in the log, so a gap in it is never silent. */
+  private static final AtomicLong DROPPED = new AtomicLong();
 
   static {
     Thread writer = new Thread(RequestLog::write, "pingyi-access-log");
@@ -58,8 +61,12 @@ public final class RequestLog implements Handler<RoutingContext> {
       return;
     }
     long start = System.nanoTime();
-    ctx.addBodyEndHandler(ignored -> LINES.offer(new Line(ctx.request().method(), path,
-        ctx.response().getStatusCode(), (System.nanoTime() - start) / 1_000_000)));
+    ctx.addBodyEndHandler(ignored -> {
+      if (!LINES.offer(new Line(ctx.request().method(), path, ctx.response().getStatusCode(),
+          (System.nanoTime() - start) / 1_000_000))) {
+        DROPPED.incrementAndGet();
+      }
+    });
     ctx.next();
   }
 
@@ -67,11 +74,13 @@ public final class RequestLog implements Handler<RoutingContext> {
     while (true) {
       try {
         Line line = LINES.take();
+        long dropped = DROPPED.getAndSet(0);
+        if (dropped > 0) LOG.warn("{} access log lines dropped: the log could not keep up", dropped);
         LOG.info("{} {} {} {}ms", line.method(), masked(line.path()), line.status(), line.millis());
       } catch (InterruptedException e) {
         return;
-      } catch (RuntimeException e) {
-        // A line that cannot be written is lost, never the log.
+      } catch (Throwable e) {
+        // A line that cannot be written is lost, never the log (an Error here would silence it for good).
       }
     }
   }

@@ -33,7 +33,6 @@ import org.pingyi.slip.SlipState;
 import org.pingyi.staff.Staff;
 import org.pingyi.tally.CountedBallot;
 import org.pingyi.tally.TallyCounters;
-import org.pingyi.vote.CastService;
 
 /**
  * 双人录入 of paper ballots. A clerk enters a paper ballot under the serial of its slip; a second clerk enters it
@@ -152,7 +151,7 @@ public final class PaperService {
     }
     BallotValidator.Result checked =
         BallotValidator.check(all.stream().map(FrozenForm::parsed).toList(), answers, Strictness.PAPER);
-    if (!checked.valid()) throw CastService.invalid(checked.problems());
+    if (!checked.valid()) throw checked.refusal();
     return checked.answers();
   }
 

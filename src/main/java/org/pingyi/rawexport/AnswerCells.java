@@ -35,13 +35,13 @@ final class AnswerCells {
     return id -> id instanceof String s && labels.containsKey(s) ? labels.get(s) : choice(options, id);
   }
 
-  /** {@link #choices(List, Object)} for one column's options. */
+  /** One column's chosen options as their labels, joined; an id no option has is printed as it is. */
   static Function<Object, String> choices(List<Choice> options) {
     Function<Object, String> choice = choice(options);
     return ids -> joined(ids, choice);
   }
 
-  /** {@link #candidates(List, Object)} for one position's candidates. */
+  /** One position's chosen candidates as their names, joined; an unknown id is printed as it is. */
   static Function<Object, String> candidates(List<Candidate> candidates) {
     Map<String, String> names = labels(candidates, Candidate::id, Candidate::name);
     return ids -> joined(ids, id -> id instanceof String s && names.containsKey(s) ? names.get(s)
@@ -69,14 +69,6 @@ final class AnswerCells {
   static String choice(List<Choice> options, Object id) {
     if (id == null) return null;
     return options.stream().filter(o -> o.id().equals(id)).map(Choice::label).findFirst().orElse(id.toString());
-  }
-
-  static String choices(List<Choice> options, Object ids) {
-    return joined(ids, id -> choice(options, id));
-  }
-
-  static String candidates(List<Candidate> candidates, Object ids) {
-    return joined(ids, id -> candidate(candidates, id));
   }
 
   private static String candidate(List<Candidate> candidates, Object id) {

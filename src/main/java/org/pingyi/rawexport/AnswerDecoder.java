@@ -34,7 +34,6 @@ final class AnswerDecoder {
 
   AnswerDecoder(List<List<String>> paths) {
     values = new Object[paths.size()];
-    boolean clash = false;
     for (int column = 0; column < paths.size(); column++) {
       Node node = root;
       for (String key : paths.get(column)) {
@@ -46,9 +45,8 @@ final class AnswerDecoder {
       }
       if (node != null) node.columns.add(column);
     }
-    clash = clashes(root);
     // A path ending where another goes on (no valid form has one) is left to the maps.
-    usable = !clash;
+    usable = !clashes(root);
   }
 
   private static boolean clashes(Node node) {

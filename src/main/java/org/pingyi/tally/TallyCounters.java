@@ -63,7 +63,7 @@ public final class TallyCounters {
   /**
    * The same counters as {@code json(of(forms, ballot))}, written straight into the JSON held with a ballot in the
    * box, with no map between. Each key comes once: every id a key is made of is unique where it is used and made
-   * of letters, digits, '_' and '-' (org.pingyi.form.Checks), and a chosen option, reason or write-in once.
+   * of letters, digits, '_' and '-' (org.pingyi.formeditor.Checks), and a chosen option, reason or write-in once.
    */
   public static String json(List<BallotForm> forms, CountedBallot ballot) {
     StringBuilder out = JSON.get();

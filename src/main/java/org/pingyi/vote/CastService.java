@@ -4,9 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.pingyi.ballot.BallotForm;
 import org.pingyi.ballot.BallotValidator;
@@ -20,12 +18,10 @@ import org.pingyi.box.NewBallot;
 import org.pingyi.crypto.StoredSecrets;
 import org.pingyi.db.Batcher;
 import org.pingyi.event.EventStatus;
-import org.pingyi.form.FieldError;
-import org.pingyi.http.AppError;
 import org.pingyi.metrics.Measurements;
 import org.pingyi.slip.SlipState;
-import org.pingyi.slip.VotingSlips.SlipView;
 import org.pingyi.slip.VotingSlips;
+import org.pingyi.slip.VotingSlips.SlipView;
 import org.pingyi.tally.CountedBallot;
 import org.pingyi.tally.TallyCounters;
 
@@ -61,7 +57,8 @@ public final class CastService {
 
   /** The event, category and forms a usable slip votes on. */
   Future<JsonObject> ballotPaper(String token) {
-    return usableSlip(token).compose(slip -> {
+    if (!wellFormed(token)) return Future.failedFuture(SlipRefusals.unknown());
+    return usableSlip(StoredSecrets.hash(token)).compose(slip -> {
       if (slip.state() != SlipState.UNUSED) throw SlipRefusals.used(slip.title());
       return forms.formsOf(pool, slip.eventId()).map(all -> new JsonObject()
           .put("event", slip.event())
@@ -71,13 +68,14 @@ public final class CastService {
   }
 
   Future<Cast> cast(String token, String nonce, Object answers) {
+    if (!wellFormed(token)) return Future.failedFuture(SlipRefusals.unknown());
     byte[] tokenHash = StoredSecrets.hash(token);
-    return usableSlip(token).compose(slip -> forms.formsOf(pool, slip.eventId()).compose(all -> {
+    return usableSlip(tokenHash).compose(slip -> forms.formsOf(pool, slip.eventId()).compose(all -> {
       List<BallotForm> parsed = all.stream().map(FrozenForm::parsed).toList();
       BallotValidator.Result checked = BallotValidator.check(parsed, answers, Strictness.ONLINE);
       if (!checked.valid()) {
         if (slip.state() == SlipState.USED) throw SlipRefusals.used(slip.title());
-        throw invalid(checked.problems());
+        throw checked.refusal();
       }
       // The canonical text once: the receipt is computed from it, and it is what the box stores.
       String canonical = CanonicalJson.write(checked.answers());
@@ -94,13 +92,17 @@ public final class CastService {
     }));
   }
 
+  /** A slip token's shape (URL-safe base64 of 16–64 characters): anything else names no slip, unhashed. */
+  private static boolean wellFormed(String token) {
+    return token != null && Receipt.base64url(token, 16, 64);
+  }
+
   /**
    * A slip that exists, is not void, and belongs to an event that has opened; an unused slip also needs the
    * event still open. A used slip passes, so that the caller can tell a retry from a second vote.
    */
-  private Future<SlipView> usableSlip(String token) {
-    if (token == null || !Receipt.base64url(token, 16, 64)) return Future.failedFuture(SlipRefusals.unknown());
-    return lookups.submit(StoredSecrets.hash(token)).map(found -> {
+  private Future<SlipView> usableSlip(byte[] tokenHash) {
+    return lookups.submit(tokenHash).map(found -> {
       SlipView slip = found.orElseThrow(SlipRefusals::unknown);
       if (slip.state() == SlipState.VOID) throw SlipRefusals.voided(slip.title());
       if (slip.state() == SlipState.UNRETURNED) throw SlipRefusals.unreturned(slip.title());
@@ -127,12 +129,5 @@ public final class CastService {
       if (!exists) throw SlipRefusals.used(slip.title());
       return new Cast(receipt.code(), true);
     });
-  }
-
-  public static AppError invalid(List<FieldError> problems) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    problems.forEach(p -> fields.putIfAbsent(p.path(), p.message()));
-    FieldError first = problems.get(0);
-    return AppError.invalidInput(first.message() + "（" + first.path() + "）", fields);
   }
 }
