@@ -3,6 +3,7 @@ package org.pingyi.http;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,6 +44,9 @@ public final class RequestLog implements Handler<RoutingContext> {
   private static final BlockingQueue<Line> LINES = new ArrayBlockingQueue<>(8192);
   /** Lines dropped since the last one written: said in the log, so a gap in it is never silent. */
   private static final AtomicLong DROPPED = new AtomicLong();
+  /** Lines queued, and lines handled by the writer (written or lost), since start: see {@link #awaitWritten}. */
+  private static final AtomicLong QUEUED = new AtomicLong();
+  private static final AtomicLong HANDLED = new AtomicLong();
 
   static {
     Thread writer = new Thread(RequestLog::write, "pingyi-access-log");
@@ -62,8 +66,10 @@ public final class RequestLog implements Handler<RoutingContext> {
     }
     long start = System.nanoTime();
     ctx.addBodyEndHandler(ignored -> {
-      if (!LINES.offer(new Line(ctx.request().method(), path, ctx.response().getStatusCode(),
+      if (LINES.offer(new Line(ctx.request().method(), path, ctx.response().getStatusCode(),
           (System.nanoTime() - start) / 1_000_000))) {
+        QUEUED.incrementAndGet();
+      } else {
         DROPPED.incrementAndGet();
       }
     });
@@ -74,15 +80,34 @@ public final class RequestLog implements Handler<RoutingContext> {
     while (true) {
       try {
         Line line = LINES.take();
-        long dropped = DROPPED.getAndSet(0);
-        if (dropped > 0) LOG.warn("{} access log lines dropped: the log could not keep up", dropped);
-        LOG.info("{} {} {} {}ms", line.method(), masked(line.path()), line.status(), line.millis());
+        try {
+          long dropped = DROPPED.getAndSet(0);
+          if (dropped > 0) LOG.warn("{} access log lines dropped: the log could not keep up", dropped);
+          LOG.info("{} {} {} {}ms", line.method(), masked(line.path()), line.status(), line.millis());
+        } finally {
+          HANDLED.incrementAndGet();
+        }
       } catch (InterruptedException e) {
         return;
       } catch (Throwable e) {
         // A line that cannot be written is lost, never the log (an Error here would silence it for good).
       }
     }
+  }
+
+  /**
+   * Waits until every line queued so far has been written, at most {@code timeout}: the lines are written after
+   * their answers, so whoever reads the log right after some requests (the tests that check no token is in it)
+   * waits for this first. True if they all were.
+   */
+  public static boolean awaitWritten(Duration timeout) throws InterruptedException {
+    long queued = QUEUED.get();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (HANDLED.get() < queued) {
+      if (System.nanoTime() > deadline) return false;
+      Thread.sleep(5);
+    }
+    return true;
   }
 
   /** {@link #UNLOGGED} without a matcher per request: the test is cheap when it fails, as it does for ballots. */
