@@ -18,8 +18,9 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.pingyi.archive.ArchiveZipRoutes;
 import org.pingyi.archive.ArchiveZipService;
@@ -148,17 +149,18 @@ public final class PingyiServer extends VerticleBase {
 
   /**
    * Every mounted operation as "METHOD /path/{param}", to check the OpenAPI document against. HEAD is left out:
-   * every page answers it as its GET ({@link Methods}), which the document says once rather than per page.
+   * every page answers it as its GET ({@link Methods}), which the document says once rather than per page. An
+   * operation mounted as more than one route (the ballot's admission before its handler) is one operation.
    */
   public List<String> operations() {
-    List<String> operations = new ArrayList<>();
+    Set<String> operations = new LinkedHashSet<>();
     for (Route route : router.getRoutes()) {
       if (route.getPath() == null || route.methods() == null) continue;
       String path = route.getPath().replaceAll(":([A-Za-z]+)", "{$1}");
       route.methods().stream().filter(method -> method != HttpMethod.HEAD)
           .forEach(method -> operations.add(method.name() + " " + path));
     }
-    return operations;
+    return List.copyOf(operations);
   }
 
   private Future<Router> wire(String jwtKey, StaticFiles files, Buffer openApi) {
