@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.pingyi.crypto.StoredSecrets;
 
 /**
  * A ballot's receipt: SHA-256 over the event, the slip's token, the normalised answers and a random nonce that
@@ -25,19 +26,9 @@ public record Receipt(byte[] hash) {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** {@link #NONCE}'s test without a matcher: whether the text is {@code min} to {@code max} base64url characters. */
-  public static boolean base64url(String text, int min, int max) {
-    if (text.length() < min || text.length() > max) return false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-')) return false;
-    }
-    return true;
-  }
-
-  /** Whether the text is a nonce as {@link #NONCE} says. */
+  /** Whether the text is a nonce as {@link #NONCE} says (tested without a matcher: this runs for every ballot). */
   public static boolean isNonce(String text) {
-    return base64url(text, 22, 86);
+    return StoredSecrets.base64url(text, 22, 86);
   }
 
   public static Receipt of(UUID eventId, String slipToken, Map<String, Object> normalisedAnswers, String nonce) {

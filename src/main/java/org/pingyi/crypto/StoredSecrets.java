@@ -25,4 +25,17 @@ public final class StoredSecrets {
   public static byte[] hash(String secret) {
     return SHA_256.get().digest(secret.getBytes(StandardCharsets.US_ASCII));
   }
+
+  /**
+   * Whether the text is {@code min} to {@code max} URL-safe base64 characters, the shape of every secret handed out;
+   * without a regex, since a ballot asks twice (its slip token and its nonce).
+   */
+  public static boolean base64url(String text, int min, int max) {
+    if (text == null || text.length() < min || text.length() > max) return false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-')) return false;
+    }
+    return true;
+  }
 }

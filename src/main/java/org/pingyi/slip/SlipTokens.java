@@ -1,13 +1,23 @@
 package org.pingyi.slip;
 
+import org.pingyi.crypto.StoredSecrets;
+
 /**
  * Slip tokens: 160 unpredictable bits, URL-safe (made per batch by {@link BatchTokens}); the server keeps
- * only their SHA-256 ({@link org.pingyi.crypto.StoredSecrets}).
+ * only their SHA-256 ({@link StoredSecrets}).
  */
 public final class SlipTokens {
   static final int TOKEN_BYTES = 20;
 
   private SlipTokens() {
+  }
+
+  /**
+   * Whether the text could be a slip token (16–64 URL-safe characters, allowing for tokens of other lengths than
+   * today's): anything else names no slip and is refused unhashed.
+   */
+  public static boolean wellFormed(String token) {
+    return StoredSecrets.base64url(token, 16, 64);
   }
 
   /** The serial printed on a slip: category code and a four-digit (or longer) number, e.g. A-0042. */

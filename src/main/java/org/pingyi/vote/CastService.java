@@ -20,6 +20,7 @@ import org.pingyi.db.Batcher;
 import org.pingyi.event.EventStatus;
 import org.pingyi.metrics.Measurements;
 import org.pingyi.slip.SlipState;
+import org.pingyi.slip.SlipTokens;
 import org.pingyi.slip.VotingSlips;
 import org.pingyi.slip.VotingSlips.SlipView;
 import org.pingyi.tally.CountedBallot;
@@ -57,7 +58,7 @@ public final class CastService {
 
   /** The event, category and forms a usable slip votes on. */
   Future<JsonObject> ballotPaper(String token) {
-    if (!wellFormed(token)) return Future.failedFuture(SlipRefusals.unknown());
+    if (!SlipTokens.wellFormed(token)) return Future.failedFuture(SlipRefusals.unknown());
     return usableSlip(StoredSecrets.hash(token)).compose(slip -> {
       if (slip.state() != SlipState.UNUSED) throw SlipRefusals.used(slip.title());
       return forms.formsOf(pool, slip.eventId()).map(all -> new JsonObject()
@@ -68,7 +69,7 @@ public final class CastService {
   }
 
   Future<Cast> cast(String token, String nonce, Object answers) {
-    if (!wellFormed(token)) return Future.failedFuture(SlipRefusals.unknown());
+    if (!SlipTokens.wellFormed(token)) return Future.failedFuture(SlipRefusals.unknown());
     byte[] tokenHash = StoredSecrets.hash(token);
     return usableSlip(tokenHash).compose(slip -> forms.formsOf(pool, slip.eventId()).compose(all -> {
       List<BallotForm> parsed = all.stream().map(FrozenForm::parsed).toList();
@@ -90,11 +91,6 @@ public final class CastService {
         case SLIP_NOT_CONSUMED -> afterLostRace(tokenHash, slip, receipt);
       });
     }));
-  }
-
-  /** A slip token's shape (URL-safe base64 of 16–64 characters): anything else names no slip, unhashed. */
-  private static boolean wellFormed(String token) {
-    return token != null && Receipt.base64url(token, 16, 64);
   }
 
   /**
