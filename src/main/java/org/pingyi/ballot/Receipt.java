@@ -2,11 +2,10 @@ package org.pingyi.ballot;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import org.pingyi.crypto.Sha256;
 import org.pingyi.crypto.StoredSecrets;
 
 /**
@@ -21,12 +20,10 @@ import org.pingyi.crypto.StoredSecrets;
 public record Receipt(byte[] hash) {
   /** Crockford's base32: no I, L, O or U, so a code read aloud or copied by hand stays unambiguous. */
   private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-  /** What a phone sends: 16 to 64 bytes of randomness, base64url. */
-  public static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{22,86}");
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** Whether the text is a nonce as {@link #NONCE} says (tested without a matcher: this runs for every ballot). */
+  /** Whether the text is a nonce as a phone sends it: 16 to 64 bytes of randomness, base64url (22–86 characters). */
   public static boolean isNonce(String text) {
     return StoredSecrets.base64url(text, 22, 86);
   }
@@ -37,21 +34,12 @@ public record Receipt(byte[] hash) {
 
   /** The same, from the answers' canonical JSON ({@link CanonicalJson#write}), when the caller has it already. */
   public static Receipt of(UUID eventId, String slipToken, String canonicalAnswers, String nonce) {
-    MessageDigest sha = SHA_256.get();
+    MessageDigest sha = Sha256.digest();
     sha.update(("pingyi-receipt-v2\n" + eventId + "\n" + slipToken + "\n").getBytes(StandardCharsets.UTF_8));
     sha.update(canonicalAnswers.getBytes(StandardCharsets.UTF_8));
     sha.update(("\n" + nonce).getBytes(StandardCharsets.UTF_8));
     return new Receipt(sha.digest());
   }
-
-  /** One digest per thread, reset by each digest(): looking the algorithm up costs more than hashing a ballot. */
-  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
-  });
 
   /** A receipt nobody holds the key to (a paper ballot's): unique, and recomputable by nobody. */
   public static Receipt unheld() {

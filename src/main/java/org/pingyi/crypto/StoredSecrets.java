@@ -1,8 +1,6 @@
 package org.pingyi.crypto;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * Secrets the server hands out but keeps only as their SHA-256: slip tokens, screen-link keys, follow-up codes.
@@ -10,20 +8,11 @@ import java.security.NoSuchAlgorithmException;
  * secret, and whoever presents the secret is found by hashing it again.
  */
 public final class StoredSecrets {
-  /** One digest per thread (digest() resets it): looking SHA-256 up costs more than hashing a token, twice a ballot. */
-  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  });
-
   private StoredSecrets() {
   }
 
   public static byte[] hash(String secret) {
-    return SHA_256.get().digest(secret.getBytes(StandardCharsets.US_ASCII));
+    return Sha256.digest().digest(secret.getBytes(StandardCharsets.US_ASCII));
   }
 
   /**
