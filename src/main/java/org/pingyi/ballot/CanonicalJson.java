@@ -51,12 +51,18 @@ public final class CanonicalJson {
 
   private static void string(StringBuilder out, String text) {
     out.append('"');
+    escape(out, text);
+    out.append('"');
+  }
+
+  /** The text as the inside of a JSON string, with the minimal escapes of the canonical form. */
+  public static void escape(StringBuilder out, String text) {
     int plain = 0;
     while (plain < text.length() && text.charAt(plain) >= 0x20 && text.charAt(plain) != '"' && text.charAt(plain) != '\\') {
       plain++;
     }
     if (plain == text.length()) {
-      out.append(text).append('"');   // nothing to escape: ids, and most text
+      out.append(text);   // nothing to escape: ids, and most text
       return;
     }
     for (int i = 0; i < text.length(); i++) {
@@ -72,6 +78,5 @@ public final class CanonicalJson {
         }
       }
     }
-    out.append('"');
   }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pingyi.ballot.BallotForm;
+import org.pingyi.ballot.CanonicalJson;
 import org.pingyi.form.MatrixQuestion;
 import org.pingyi.form.MultiQuestion;
 import org.pingyi.form.Position;
@@ -100,24 +101,9 @@ public final class TallyCounters {
   private static void entry(StringBuilder out, String prefix, String key, long n) {
     if (out.length() > 1) out.append(',');
     out.append('"');
-    escaped(out, prefix);
-    escaped(out, key);
+    CanonicalJson.escape(out, prefix);
+    CanonicalJson.escape(out, key);
     out.append("\":").append(n);
-  }
-
-  private static void escaped(StringBuilder out, String text) {
-    int i = 0;
-    while (i < text.length() && text.charAt(i) >= 0x20 && text.charAt(i) != '"' && text.charAt(i) != '\\') i++;
-    if (i == text.length()) {
-      out.append(text);   // nothing to escape, as in every key made of ids
-      return;
-    }
-    for (i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"' || c == '\\') out.append('\\').append(c);
-      else if (c < 0x20) out.append("\\u00").append(HEX.toHexDigits((byte) c));
-      else out.append(c);
-    }
   }
 
   /** Adds {@code more} into {@code total}. */
