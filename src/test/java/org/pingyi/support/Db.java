@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import org.pingyi.crypto.StoredSecrets;
 import org.pingyi.db.DatabaseSettings;
 
 /** Plain JDBC reads of the test database, to check what the server really stored. */
@@ -54,6 +56,16 @@ public final class Db {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The state of the slip with this token, found by the token's hash as the server stores it. */
+  public String slipState(String token) {
+    return strings("SELECT state FROM slips WHERE token_sha256 = ?", StoredSecrets.hash(token)).get(0);
+  }
+
+  /** Every ballot cast in the event, still held in the ballot box or mixed. */
+  public long castBallots(String eventId) {
+    return count("SELECT count(*) FROM cast_ballots WHERE event_id = ?", UUID.fromString(eventId));
   }
 
   /** A connection of the test's own, e.g. to hold a lock the server must wait for; the caller closes it. */

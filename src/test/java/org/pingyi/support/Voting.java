@@ -1,6 +1,7 @@
 package org.pingyi.support;
 
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -90,6 +91,15 @@ public final class Voting {
   }
 
   /** A nonce as a phone makes one: 32 random bytes, base64url. */
+  /**
+   * A cast's request head as a phone writes it on its socket, for tests that send the body themselves: in parts,
+   * at a crawl, or not at all.
+   */
+  public static byte[] castHead(String token, int bodyLength) {
+    return ("POST /api/v/" + token + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+        + "Content-Length: " + bodyLength + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+  }
+
   public static String newNonce() {
     byte[] bytes = new byte[32];
     new java.security.SecureRandom().nextBytes(bytes);

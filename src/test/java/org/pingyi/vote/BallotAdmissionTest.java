@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,13 +60,13 @@ class BallotAdmissionTest {
       assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
       assertThat(new JsonObject(answer.body()).getBoolean("replay")).isFalse();
     });
-    assertThat(tokens).allSatisfy(token -> assertThat(slipState(token)).isEqualTo("used"));
+    assertThat(tokens).allSatisfy(token -> assertThat(db.slipState(token)).isEqualTo("used"));
   }
 
   @Test
   void aPhoneThatGivesUpWhileWaitingHoldsNoPlace() throws Exception {
     List<String> tokens = voting.slips(organizer, "B", 3);
-    long before = ballots();
+    long before = db.castBallots(voting.eventId);
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     CompletableFuture<HttpResponse<String>> holder;
 
@@ -85,7 +84,7 @@ class BallotAdmissionTest {
       try (Socket quitter = connect()) {
         byte[] body = ballotBody();
         OutputStream out = quitter.getOutputStream();
-        out.write(head(tokens.get(1), body.length));
+        out.write(Voting.castHead(tokens.get(1), body.length));
         out.write(body);
         out.flush();
       }
@@ -96,10 +95,10 @@ class BallotAdmissionTest {
 
     assertThat(held.statusCode()).as(held.body()).isEqualTo(201);
     assertThat(after.statusCode()).as(after.body()).isEqualTo(201);
-    assertThat(slipState(tokens.get(0))).isEqualTo("used");
-    assertThat(slipState(tokens.get(1))).as("the ballot given up on was never read").isEqualTo("unused");
-    assertThat(slipState(tokens.get(2))).isEqualTo("used");
-    assertThat(ballots()).isEqualTo(before + 2);
+    assertThat(db.slipState(tokens.get(0))).isEqualTo("used");
+    assertThat(db.slipState(tokens.get(1))).as("the ballot given up on was never read").isEqualTo("unused");
+    assertThat(db.slipState(tokens.get(2))).isEqualTo("used");
+    assertThat(db.castBallots(voting.eventId)).isEqualTo(before + 2);
   }
 
   private static void awaitACommitWaitingForTheLock() throws InterruptedException {
@@ -120,21 +119,8 @@ class BallotAdmissionTest {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
   }
 
-  private static byte[] head(String token, int length) {
-    return ("POST /api/v/" + token + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-        + "Content-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-  }
-
   private static Socket connect() throws Exception {
     URI base = URI.create(server.baseUrl());
     return new Socket(base.getHost(), base.getPort());
-  }
-
-  private static long ballots() {
-    return db.count("SELECT count(*) FROM cast_ballots WHERE event_id = ?", UUID.fromString(voting.eventId));
-  }
-
-  private static String slipState(String token) {
-    return db.strings("SELECT state FROM slips WHERE token_sha256 = ?", StoredSecrets.hash(token)).get(0);
   }
 }

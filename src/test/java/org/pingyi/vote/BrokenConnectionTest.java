@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.pingyi.crypto.StoredSecrets;
 import org.pingyi.support.Api;
 import org.pingyi.support.Db;
 import org.pingyi.support.ServerExtension;
@@ -44,10 +43,10 @@ class BrokenConnectionTest {
   void aBodyCutOffHalfwayStoresNothing() throws Exception {
     String token = voting.slips(organizer, "A", 1).get(0);
     byte[] body = Voting.ballot(Voting.newNonce(), voting.validAnswers()).encode().getBytes(StandardCharsets.UTF_8);
-    long before = ballots();
+    long before = db.castBallots(voting.eventId);
 
     try (Socket socket = connect(); OutputStream out = socket.getOutputStream()) {
-      out.write(headers(token, body.length));
+      out.write(Voting.castHead(token, body.length));
       out.write(body, 0, body.length / 2);
       out.flush();
     }
@@ -58,19 +57,19 @@ class BrokenConnectionTest {
 
     assertThat(again.statusCode()).isEqualTo(201);
     assertThat(again.bodyAsJsonObject().getBoolean("replay")).isFalse();
-    assertThat(slipState(token)).isEqualTo("used");
-    assertThat(ballots()).isEqualTo(before + 1);
+    assertThat(db.slipState(token)).isEqualTo("used");
+    assertThat(db.castBallots(voting.eventId)).isEqualTo(before + 1);
   }
 
   @Test
   void aBodySentAtACrawlIsStillCastWhole() throws Exception {
     String token = voting.slips(organizer, "A", 1).get(0);
     byte[] body = Voting.ballot(Voting.newNonce(), voting.validAnswers()).encode().getBytes(StandardCharsets.UTF_8);
-    long before = ballots();
+    long before = db.castBallots(voting.eventId);
 
     String response;
     try (Socket socket = connect(); OutputStream out = socket.getOutputStream()) {
-      out.write(headers(token, body.length));
+      out.write(Voting.castHead(token, body.length));
       for (int from = 0; from < body.length; from += 64) {
         out.write(body, from, Math.min(64, body.length - from));
         out.flush();
@@ -80,7 +79,7 @@ class BrokenConnectionTest {
     }
 
     assertThat(response).isEqualTo("HTTP/1.1 201");
-    assertThat(ballots()).isEqualTo(before + 1);
+    assertThat(db.castBallots(voting.eventId)).isEqualTo(before + 1);
   }
 
   @Test
@@ -89,7 +88,7 @@ class BrokenConnectionTest {
     for (String token : tokens) {
       byte[] body = Voting.ballot(Voting.newNonce(), voting.validAnswers()).encode().getBytes(StandardCharsets.UTF_8);
       try (Socket socket = connect(); OutputStream out = socket.getOutputStream()) {
-        out.write(headers(token, body.length));
+        out.write(Voting.castHead(token, body.length));
         out.write(body);
         out.flush();
       }
@@ -113,15 +112,6 @@ class BrokenConnectionTest {
     return new Socket(base.getHost(), base.getPort());
   }
 
-  private static byte[] headers(String token, int length) {
-    return ("POST /api/v/" + token + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-        + "Content-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private static long ballots() {
-    return db.count("SELECT count(*) FROM cast_ballots WHERE event_id = ?", UUID.fromString(voting.eventId));
-  }
-
   /**
    * The event's used slips, its ballots, and its used slips of category B (this test's), read at one moment: a
    * cast that commits between two separate reads would look like a slip used without its ballot.
@@ -132,9 +122,5 @@ class BrokenConnectionTest {
             "SELECT count(*) FROM cast_ballots WHERE event_id = ?",
             "SELECT count(*) FROM slips WHERE event_id = ? AND category_code = 'B' AND state = 'used'"),
         UUID.fromString(voting.eventId)).stream().mapToLong(values -> Long.parseLong(values.get(0))).toArray();
-  }
-
-  private static String slipState(String token) {
-    return db.strings("SELECT state FROM slips WHERE token_sha256 = ?", StoredSecrets.hash(token)).get(0);
   }
 }

@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.pingyi.crypto.StoredSecrets;
 import org.pingyi.support.Api;
 import org.pingyi.support.Db;
 import org.pingyi.support.ServerExtension;
@@ -63,13 +62,13 @@ class CastApiTest {
     JsonObject answers = new JsonObject(stored);
     assertThat(answers.getJsonObject(voting.cadreWorkForm).getString("q5")).isEqualTo("加强监督。");
     assertThat(answers.getJsonObject(voting.cadreWorkForm).getJsonArray("q4").getList()).containsExactly("p1", "p3");
-    assertThat(slipState(token)).isEqualTo("used");
+    assertThat(db.slipState(token)).isEqualTo("used");
   }
 
   @Test
   void fiftySimultaneousSubmissionsOfOneSlipStoreExactlyOneBallot() {
     String token = voting.slips(organizer, "B", 1).get(0);
-    long before = ballots();
+    long before = db.castBallots(voting.eventId);
 
     List<HttpResponse<String>> responses = concurrently(50, i -> Voting.ballot(Voting.newNonce(), voting.validAnswers()), token);
 
@@ -79,13 +78,13 @@ class CastApiTest {
           assertThat(r.statusCode()).isEqualTo(409);
           assertThat(new JsonObject(r.body()).getString("error")).isEqualTo("slip_used");
         });
-    assertThat(ballots()).isEqualTo(before + 1);
+    assertThat(db.castBallots(voting.eventId)).isEqualTo(before + 1);
   }
 
   @Test
   void theSameBallotSentFiftyTimesAtOnceIsStoredOnceAndEveryAnswerCarriesItsReceipt() {
     String token = voting.slips(organizer, "B", 1).get(0);
-    long before = ballots();
+    long before = db.castBallots(voting.eventId);
     JsonObject ballot = Voting.ballot(Voting.newNonce(), voting.validAnswers());
 
     List<HttpResponse<String>> responses = concurrently(50, i -> ballot, token);
@@ -93,7 +92,7 @@ class CastApiTest {
     assertThat(responses).filteredOn(r -> r.statusCode() == 201).hasSize(1);
     assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).isIn(200, 201));
     assertThat(responses.stream().map(r -> new JsonObject(r.body()).getString("receipt")).distinct()).hasSize(1);
-    assertThat(ballots()).isEqualTo(before + 1);
+    assertThat(db.castBallots(voting.eventId)).isEqualTo(before + 1);
   }
 
   @Test
@@ -114,7 +113,7 @@ class CastApiTest {
     assertThat(responses).filteredOn(r -> r.statusCode() == 201).hasSize(150);
     assertThat(responses).filteredOn(r -> r.statusCode() == 409).hasSize(150);
     assertThat(responses).filteredOn(r -> r.statusCode() == 410).hasSize(10);
-    assertThat(db.count("SELECT count(*) FROM cast_ballots WHERE event_id = ?", UUID.fromString(event.eventId))).isEqualTo(150);
+    assertThat(db.castBallots(event.eventId)).isEqualTo(150);
     assertThat(db.count("SELECT count(*) FROM slips WHERE event_id = ? AND state = 'used'", UUID.fromString(event.eventId))).isEqualTo(150);
   }
 
@@ -123,14 +122,14 @@ class CastApiTest {
     String token = voting.slips(organizer, "A", 1).get(0);
     String nonce = Voting.newNonce();
     var first = server.api().post("/api/v/" + token, Voting.ballot(nonce, voting.validAnswers()));
-    long after = ballots();
+    long after = db.castBallots(voting.eventId);
 
     var retry = server.api().post("/api/v/" + token, Voting.ballot(nonce, voting.validAnswers()));
 
     assertThat(retry.statusCode()).as(retry.bodyAsString()).isEqualTo(200);
     assertThat(retry.bodyAsJsonObject().getString("receipt")).isEqualTo(first.bodyAsJsonObject().getString("receipt"));
     assertThat(retry.bodyAsJsonObject().getBoolean("replay")).isTrue();
-    assertThat(ballots()).isEqualTo(after);
+    assertThat(db.castBallots(voting.eventId)).isEqualTo(after);
   }
 
   @Test
@@ -170,7 +169,7 @@ class CastApiTest {
     assertRefused("not a token!", 404, "slip_unknown", voting.validAnswers());
     assertRefused(draftToken, 403, "event_not_open", draft.validAnswers());
     assertRefused(closedToken, 403, "event_closed", closed.validAnswers());
-    assertThat(slipState(closedToken)).isEqualTo("unused");
+    assertThat(db.slipState(closedToken)).isEqualTo("unused");
   }
 
   @Test
@@ -192,8 +191,8 @@ class CastApiTest {
       assertThat(body.getString("message")).isEqualTo("此票签已登记为未收回，不能再投票，请向工作人员询问");
       assertThat(body.getJsonObject("fields").getString("event")).isEqualTo("未收回的评议");
     }
-    assertThat(slipState(token)).isEqualTo("unreturned");
-    assertThat(db.count("SELECT count(*) FROM cast_ballots WHERE event_id = ?", UUID.fromString(closed.eventId)))
+    assertThat(db.slipState(token)).isEqualTo("unreturned");
+    assertThat(db.castBallots(closed.eventId))
         .isZero();
   }
 
@@ -250,13 +249,5 @@ class CastApiTest {
       pending.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
     }
     return pending.stream().map(CompletableFuture::join).toList();
-  }
-
-  private static long ballots() {
-    return db.count("SELECT count(*) FROM cast_ballots WHERE event_id = ?", UUID.fromString(voting.eventId));
-  }
-
-  private static String slipState(String token) {
-    return db.strings("SELECT state FROM slips WHERE token_sha256 = ?", StoredSecrets.hash(token)).get(0);
   }
 }
