@@ -23,7 +23,7 @@ public record ConnectionLimits(int perAddress, Duration requestRead, int ballots
    */
   public static final int DEFAULT_BALLOTS_IN_FLIGHT = 1_000;
 
-  /** As from the environment, with a different cap on connections per address and request read time. */
+  /** These caps on connections per address and request read time, with the default bound on ballots in flight. */
   public ConnectionLimits(int perAddress, Duration requestRead) {
     this(perAddress, requestRead, DEFAULT_BALLOTS_IN_FLIGHT);
   }
