@@ -73,7 +73,6 @@ import org.pingyi.rawexport.RawExportService;
 import org.pingyi.screen.ScreenRoutes;
 import org.pingyi.slip.SlipRoutes;
 import org.pingyi.slip.SlipService;
-import org.pingyi.slip.VotingSlips;
 import org.pingyi.staff.StaffAuth;
 import org.pingyi.summary.SummaryExports;
 import org.pingyi.summary.SummaryRoutes;
@@ -184,8 +183,7 @@ public final class PingyiServer extends VerticleBase {
     Router router = Router.router(vertx);
     FailureHandler failures = new FailureHandler();
     router.route().handler(new RequestLog()).handler(new SecurityHeaders()).handler(Params.refuseControlCharacters());
-    VoteRoutes votes = new VoteRoutes(new CastService(pool, new VotingSlips(), frozenForms, box, measurements), files,
-        measurements);
+    VoteRoutes votes = new VoteRoutes(new CastService(pool, frozenForms, box, measurements), files, measurements);
     votes.admitBallots(router, config.connectionLimits().ballotsInFlight());
     router.route("/api/*").handler(JsonBody.declaredJson());
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(API_BODY_LIMIT)).handler(JsonBody.decoded());

@@ -31,6 +31,9 @@ public final class VotingSlips {
       UPDATE slips s SET state = 'used' FROM claimed WHERE s.token_sha256 = claimed.token_sha256
       RETURNING s.token_sha256""";
 
+  private VotingSlips() {
+  }
+
   /** A slip as the voter's page needs it: its state, category and event. */
   public record SlipView(SlipState state, UUID eventId, String categoryCode, String categoryName, EventStatus eventStatus,
                          JsonObject event) {
@@ -41,7 +44,7 @@ public final class VotingSlips {
   }
 
   /** The slips found among the given token hashes, keyed by {@link #tokenKey}. */
-  public Future<Map<ByteBuffer, SlipView>> slips(SqlClient client, List<byte[]> tokenHashes) {
+  public static Future<Map<ByteBuffer, SlipView>> slips(SqlClient client, List<byte[]> tokenHashes) {
     Buffer[] hashes = tokenHashes.stream().map(Buffer::buffer).toArray(Buffer[]::new);
     return client.preparedQuery(SLIP).execute(Tuple.of(hashes)).map(rows -> {
       Map<ByteBuffer, SlipView> found = new HashMap<>();
@@ -65,7 +68,7 @@ public final class VotingSlips {
   }
 
   /** Marks the unused slips among these as used; returns the {@link #tokenKey}s of those it marked. */
-  public Future<Set<ByteBuffer>> consume(SqlClient tx, List<byte[]> tokenHashes) {
+  public static Future<Set<ByteBuffer>> consume(SqlClient tx, List<byte[]> tokenHashes) {
     if (tokenHashes.isEmpty()) return Future.succeededFuture(Set.of());
     Buffer[] hashes = tokenHashes.stream().map(Buffer::buffer).toArray(Buffer[]::new);
     return tx.preparedQuery(CONSUME_ALL).execute(Tuple.of(hashes)).map(rows -> {

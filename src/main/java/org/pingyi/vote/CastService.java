@@ -42,13 +42,12 @@ public final class CastService {
   private final GroupCommit commits;
   private final Batcher<byte[], Optional<SlipView>> lookups;
 
-  public CastService(Pool pool, VotingSlips slips, FrozenFormCache forms, BallotBox box,
-                     Measurements measurements) {
+  public CastService(Pool pool, FrozenFormCache forms, BallotBox box, Measurements measurements) {
     this.pool = pool;
     this.box = box;
     this.forms = forms;
-    this.commits = new GroupCommit(pool, slips, box, measurements);
-    this.lookups = new Batcher<>(LOOKUPS_IN_FLIGHT, MAX_LOOKUP, hashes -> slips.slips(pool, hashes)
+    this.commits = new GroupCommit(pool, box, measurements);
+    this.lookups = new Batcher<>(LOOKUPS_IN_FLIGHT, MAX_LOOKUP, hashes -> VotingSlips.slips(pool, hashes)
         .map(found -> hashes.stream().map(h -> Optional.ofNullable(found.get(VotingSlips.tokenKey(h)))).toList()));
   }
 

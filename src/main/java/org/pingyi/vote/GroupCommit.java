@@ -40,14 +40,12 @@ final class GroupCommit {
   }
 
   private final Pool pool;
-  private final VotingSlips slips;
   private final BallotBox box;
   private final Batcher<Pending, Outcome> batcher;
   private final Measurements measurements;
 
-  GroupCommit(Pool pool, VotingSlips slips, BallotBox box, Measurements measurements) {
+  GroupCommit(Pool pool, BallotBox box, Measurements measurements) {
     this.pool = pool;
-    this.slips = slips;
     this.box = box;
     this.measurements = measurements;
     this.batcher = new Batcher<>(IN_FLIGHT, MAX_GROUP, this::commitRetryingDeadlock);
@@ -76,7 +74,7 @@ final class GroupCommit {
       return EventLocks.open(tx, events).compose(open -> {
         Outcome[] outcomes = new Outcome[group.size()];
         List<Integer> candidates = firstOfEachSlip(group, open, outcomes);
-        return slips.consume(tx, candidates.stream().map(i -> group.get(i).tokenHash()).toList())
+        return VotingSlips.consume(tx, candidates.stream().map(i -> group.get(i).tokenHash()).toList())
             .compose(consumed -> {
               List<NewBallot> dropped = new ArrayList<>();
               for (int i : candidates) {
