@@ -22,6 +22,8 @@ public record Receipt(byte[] hash) {
   private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final byte[] PREFIX = "pingyi-receipt-v2\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte NEWLINE = '\n';
 
   /** Whether the text is a nonce as a phone sends it: 16 to 64 bytes of randomness, base64url (22–86 characters). */
   public static boolean isNonce(String text) {
@@ -35,9 +37,14 @@ public record Receipt(byte[] hash) {
   /** The same, from the answers' canonical JSON ({@link CanonicalJson#write}), when the caller has it already. */
   public static Receipt of(UUID eventId, String slipToken, String canonicalAnswers, String nonce) {
     MessageDigest sha = Sha256.digest();
-    sha.update(("pingyi-receipt-v2\n" + eventId + "\n" + slipToken + "\n").getBytes(StandardCharsets.UTF_8));
-    sha.update(canonicalAnswers.getBytes(StandardCharsets.UTF_8));
-    sha.update(("\n" + nonce).getBytes(StandardCharsets.UTF_8));
+    sha.update(PREFIX);
+    Sha256.updateUtf8(sha, eventId.toString());
+    sha.update(NEWLINE);
+    Sha256.updateUtf8(sha, slipToken);
+    sha.update(NEWLINE);
+    Sha256.updateUtf8(sha, canonicalAnswers);
+    sha.update(NEWLINE);
+    Sha256.updateUtf8(sha, nonce);
     return new Receipt(sha.digest());
   }
 

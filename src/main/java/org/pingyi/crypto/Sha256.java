@@ -1,5 +1,11 @@
 package org.pingyi.crypto;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -13,7 +19,35 @@ public final class Sha256 {
     }
   });
 
+  /** Each thread's encoder and its buffer for {@link #updateUtf8}, which hashes text without a byte copy of it. */
+  private static final ThreadLocal<CharsetEncoder> UTF_8 = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8.newEncoder()
+      .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+  private static final ThreadLocal<ByteBuffer> BYTES = ThreadLocal.withInitial(() -> ByteBuffer.allocate(4096));
+
   private Sha256() {
+  }
+
+  /**
+   * Adds the text's UTF-8 to the digest, exactly the bytes of {@code text.toString().getBytes(UTF_8)} (a lone
+   * surrogate becomes '?' in both), through this thread's buffer rather than a copy of the text as bytes.
+   */
+  public static void updateUtf8(MessageDigest digest, CharSequence text) {
+    CharsetEncoder encoder = UTF_8.get().reset();
+    ByteBuffer bytes = BYTES.get().clear();
+    CharBuffer chars = CharBuffer.wrap(text);
+    CoderResult result;
+    do {
+      result = encoder.encode(chars, bytes, true);
+      if (result.isOverflow()) {
+        digest.update(bytes.array(), 0, bytes.position());
+        bytes.clear();
+      }
+    } while (result.isOverflow());
+    while (encoder.flush(bytes).isOverflow()) {
+      digest.update(bytes.array(), 0, bytes.position());
+      bytes.clear();
+    }
+    digest.update(bytes.array(), 0, bytes.position());
   }
 
   /**

@@ -2,6 +2,8 @@ package org.pingyi.ballot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,15 @@ class ReceiptTest {
   void theCodeIsTenCrockfordCharactersInTwoGroups() {
     assertThat(Receipt.of(EVENT, TOKEN, answers("good"), NONCE).code())
         .matches("[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}");
+  }
+
+  @Test
+  void theReceiptIsTheHashOfItsDocumentedInputSoThatEveryVersionComputesTheSame() throws Exception {
+    String canonical = "{\"f\":{\"q5\":\"" + "加强监督。".repeat(2000) + "\"}}";
+    byte[] spelledOut = ("pingyi-receipt-v2\n" + EVENT + "\n" + TOKEN + "\n" + canonical + "\n" + NONCE)
+        .getBytes(StandardCharsets.UTF_8);
+    assertThat(Receipt.of(EVENT, TOKEN, canonical, NONCE).hash())
+        .isEqualTo(MessageDigest.getInstance("SHA-256").digest(spelledOut));
   }
 
   @Test
