@@ -56,7 +56,7 @@ public final class CanonicalJson {
   }
 
   /** The text as the inside of a JSON string, with the minimal escapes of the canonical form. */
-  public static void escape(StringBuilder out, String text) {
+  public static void escape(StringBuilder out, CharSequence text) {
     int plain = 0;
     while (plain < text.length() && text.charAt(plain) >= 0x20 && text.charAt(plain) != '"' && text.charAt(plain) != '\\') {
       plain++;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.pingyi.event.EventStatus;
+import org.pingyi.tally.TallyCounters;
 
 /** SQL for the ballot box: held ballots in, mixed batches out into {@code ballots}. */
 final class BoxRepository {
@@ -41,6 +42,8 @@ final class BoxRepository {
    * gen_random_uuid() (PostgreSQL's strong random source), stores the first {@code moving} of each group (all of
    * them when $5 is true) in a fresh shuffle, holds the rest again, also shuffled, and returns what the stored
    * ones add to the results. Rows are written in the order the SELECT gives them, so the shuffle is their order.
+   * Held counters carry each key once and the marker $6 (TallyCounters.held): the sum adds each key again for
+   * the row's category; rows held without the marker (by an older version) carry both already.
    */
   private static final String MIX = """
       WITH plan AS (
@@ -52,7 +55,7 @@ final class BoxRepository {
         SELECT t.*, row_number() OVER (PARTITION BY t.category_code, t.channel ORDER BY gen_random_uuid()) AS place
         FROM taken t),
       decided AS (
-        SELECT s.*, $5 OR s.place <= coalesce(p.moving, 0) AS moves
+        SELECT s.*, $5 OR s.place <= coalesce(p.moving, 0) AS moves, s.counters ? $6 AS keys_once
         FROM shuffled s LEFT JOIN plan p ON p.category_code = s.category_code AND p.channel = s.channel),
       stored AS (
         INSERT INTO ballots (event_id, category_code, channel, unreadable, answers, receipt_sha256)
@@ -62,8 +65,10 @@ final class BoxRepository {
         INSERT INTO held_ballots (event_id, category_code, channel, unreadable, answers, receipt_sha256, counters)
         SELECT $1, category_code, channel, unreadable, answers, receipt_sha256, counters FROM decided WHERE NOT moves
         ORDER BY gen_random_uuid())
-      SELECT c.key, sum(c.value::bigint)::bigint AS n
-      FROM decided d, jsonb_each_text(d.counters) AS c WHERE d.moves GROUP BY c.key""";
+      SELECT k.key, sum(c.value::bigint)::bigint AS n
+      FROM decided d, jsonb_each_text(d.counters) AS c,
+        LATERAL (SELECT c.key UNION ALL SELECT 'c:' || d.category_code || '|' || c.key WHERE d.keys_once) AS k(key)
+      WHERE d.moves AND c.key <> $6 GROUP BY k.key""";
   /** Takes stored ballots of a group back into the box, counted already (no counters), to be mixed again. */
   private static final String TAKE_BACK = """
       WITH taken AS (
@@ -150,7 +155,7 @@ final class BoxRepository {
         plan.stream().map(Move::categoryCode).toArray(String[]::new),
         plan.stream().map(Move::channel).toArray(String[]::new),
         plan.stream().map(Move::moving).toArray(Integer[]::new),
-        moveAll);
+        moveAll, TallyCounters.PER_CATEGORY_IN_MIX);
     return tx.preparedQuery(MIX).execute(params).map(rows -> {
       Map<String, Long> counters = new HashMap<>();
       rows.forEach(r -> counters.put(r.getString("key"), r.getLong("n")));

@@ -10,7 +10,7 @@ import java.util.UUID;
  * @param answers the normalised answers as their canonical JSON ({@code org.pingyi.ballot.CanonicalJson}), the
  *                same text the receipt was computed from
  * @param receiptHash SHA-256 of the receipt ({@code org.pingyi.ballot.Receipt}), unique within the event
- * @param counters the result counters as a JSON object ({@code TallyCounters.json})
+ * @param counters the result counters as held in the box, each key once ({@code TallyCounters.held})
  */
 public record NewBallot(UUID eventId, String categoryCode, String channel, boolean unreadable,
                         String answers, byte[] receiptHash, String counters) {

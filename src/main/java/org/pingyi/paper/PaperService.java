@@ -173,8 +173,8 @@ public final class PaperService {
     Entry first = entries.get(0);
     if (first.unreadable() == unreadable && (unreadable || sameAnswers(first, answers, all))) {
       NewBallot ballot = new NewBallot(eventId, category, NewBallot.PAPER, unreadable, CanonicalJson.write(answers),
-          Receipt.unheld().hash(), TallyCounters.json(TallyCounters.of(all.stream().map(FrozenForm::parsed).toList(),
-              new CountedBallot(category, NewBallot.PAPER, unreadable, answers))));
+          Receipt.unheld().hash(), TallyCounters.held(all.stream().map(FrozenForm::parsed).toList(),
+              new CountedBallot(category, NewBallot.PAPER, unreadable, answers)));
       return logged.compose(v -> PaperSlips.use(tx, eventId, serial))
           .compose(v -> box.drop(tx, List.of(ballot)))
           .compose(v -> paper.deleteEntries(tx, eventId, serial))

@@ -18,7 +18,8 @@ import org.pingyi.form.TextQuestion;
 /**
  * What one ballot adds to an event's tally, as named counters. The tally is only ever the sum of these over the
  * stored ballots, so counting incrementally and recounting from scratch cannot disagree. Every counter exists
- * twice: overall, and prefixed {@code c:<category>|} for the per-category figures.
+ * twice in the tally: overall, and prefixed {@code c:<category>|} for the per-category figures (a ballot held in the
+ * box carries each key once, {@link #held}).
  *
  * <p>Two kinds of counter. Turnout ({@link #turnout}: {@code returned}, {@code returned:<channel>}) is public in the
  * hall and is added when a ballot is cast. Results ({@link #of}) are added only when the ballot box mixes the ballot
@@ -33,9 +34,18 @@ import org.pingyi.form.TextQuestion;
  * {@code f|q|<position>|c:<candidate>:<option>}. An unreadable ballot adds only the first three.
  */
 public final class TallyCounters {
+  /**
+   * The key that marks counters held in the box with each key once ({@link #held}); the mix adds each key's
+   * {@code c:<category>|} twin from the held row's category. Its value is not a number: a mixer of an older
+   * version, which would sum held counters as they stand and so miss every per-category figure, fails on it and
+   * leaves the ballots held for a current mixer (a rolling upgrade, deploy/README.md).
+   */
+  public static final String PER_CATEGORY_IN_MIX = "~category";
+  private static final String PER_CATEGORY_IN_MIX_VALUE = "added-when-mixed";
   private static final HexFormat HEX = HexFormat.of();
-  /** Each thread's builder for {@link #json(List, CountedBallot)}: a ballot's counters are written whole at once. */
+  /** Each thread's builders for {@link #held}: a ballot's counters are written whole at once, key by key. */
   private static final ThreadLocal<StringBuilder> JSON = ThreadLocal.withInitial(() -> new StringBuilder(4096));
+  private static final ThreadLocal<StringBuilder> KEY = ThreadLocal.withInitial(() -> new StringBuilder(128));
 
   private TallyCounters() {
   }
@@ -50,60 +60,53 @@ public final class TallyCounters {
     return counters;
   }
 
-  /** What one ballot adds to the results once it is mixed. */
+  /** What one ballot adds to the results once it is mixed: every key overall and for the ballot's category. */
   public static Map<String, Long> of(List<BallotForm> forms, CountedBallot ballot) {
     Map<String, Long> counters = new LinkedHashMap<>();
     String category = "c:" + ballot.categoryCode() + "|";
-    count(forms, ballot, key -> {
-      counters.merge(key, 1L, Long::sum);
-      counters.merge(category + key, 1L, Long::sum);
+    count(forms, ballot, new StringBuilder(128), key -> {
+      String plain = key.toString();
+      counters.merge(plain, 1L, Long::sum);
+      counters.merge(category + plain, 1L, Long::sum);
     });
     return counters;
   }
 
   /**
-   * The same counters as {@code json(of(forms, ballot))}, written straight into the JSON held with a ballot in the
-   * box, with no map between. Each key comes once: every id a key is made of is unique where it is used and made
-   * of letters, digits, '_' and '-' (org.pingyi.formeditor.Checks), and a chosen option, reason or write-in once.
+   * What one ballot adds to the results, as the JSON object held with it in the box: each key once, plus
+   * {@link #PER_CATEGORY_IN_MIX}; {@link #ofHeld} (and the mix, in SQL) turn it into {@link #of}'s counters. Written
+   * key by key with no map or key string between. Each key comes once: every id a key is made of is unique where it
+   * is used and made of letters, digits, '_' and '-' (org.pingyi.formeditor.Checks), and a chosen option, reason or
+   * write-in once.
    */
-  public static String json(List<BallotForm> forms, CountedBallot ballot) {
+  public static String held(List<BallotForm> forms, CountedBallot ballot) {
     StringBuilder out = JSON.get();
     out.setLength(0);
-    out.append('{');
-    String category = "c:" + ballot.categoryCode() + "|";
-    count(forms, ballot, key -> {
-      entry(out, "", key, 1);
-      entry(out, category, key, 1);
+    out.append("{\"").append(PER_CATEGORY_IN_MIX).append("\":\"").append(PER_CATEGORY_IN_MIX_VALUE).append('"');
+    StringBuilder key = KEY.get();
+    key.setLength(0);
+    count(forms, ballot, key, k -> {
+      out.append(",\"");
+      CanonicalJson.escape(out, k);
+      out.append("\":1");
     });
     return out.append('}').toString();
   }
 
-  private static void count(List<BallotForm> forms, CountedBallot ballot, Adder add) {
-    add.one("ballots");
-    add.one("ballots:" + ballot.channel());
-    if (ballot.unreadable()) {
-      add.one("unreadable");
-      return;
-    }
-    for (BallotForm form : forms) {
-      Map<?, ?> answers = map(ballot.answers().get(form.id()));
-      for (Question q : form.questions()) count(form.id() + "|" + q.id(), q, answers.get(q.id()), add);
-    }
-  }
-
-  /** The counters as a JSON object, as held with a ballot in the box (written by hand: no copy, no codec). */
-  public static String json(Map<String, Long> counters) {
-    StringBuilder out = new StringBuilder(counters.size() * 64).append('{');
-    counters.forEach((key, n) -> entry(out, "", key, n));
-    return out.append('}').toString();
-  }
-
-  private static void entry(StringBuilder out, String prefix, String key, long n) {
-    if (out.length() > 1) out.append(',');
-    out.append('"');
-    CanonicalJson.escape(out, prefix);
-    CanonicalJson.escape(out, key);
-    out.append("\":").append(n);
+  /**
+   * Held counters ({@link #held}, read back as a map) as the results they add: what the mix computes in SQL.
+   * Counters held before {@link #PER_CATEGORY_IN_MIX} existed carry their twins already and are returned as given.
+   */
+  public static Map<String, Long> ofHeld(Map<String, ?> held, String categoryCode) {
+    boolean addTwins = held.containsKey(PER_CATEGORY_IN_MIX);
+    Map<String, Long> counters = new LinkedHashMap<>();
+    held.forEach((key, n) -> {
+      if (key.equals(PER_CATEGORY_IN_MIX)) return;
+      long count = ((Number) n).longValue();
+      counters.merge(key, count, Long::sum);
+      if (addTwins) counters.merge("c:" + categoryCode + "|" + key, count, Long::sum);
+    });
+    return counters;
   }
 
   /** Adds {@code more} into {@code total}. */
@@ -111,57 +114,105 @@ public final class TallyCounters {
     more.forEach((key, n) -> total.merge(key, n, Long::sum));
   }
 
+  /** Receives each key as it is written in {@code key}, valid only until the call returns. */
   @FunctionalInterface
   private interface Adder {
-    void one(String key);
+    void one(CharSequence key);
   }
 
-  private static void count(String prefix, Question question, Object answer, Adder add) {
+  /** Counts into keys written one after another in {@code key}: the key so far, then each key's end in turn. */
+  private static void count(List<BallotForm> forms, CountedBallot ballot, StringBuilder key, Adder add) {
+    one(key, add, "ballots", "");
+    one(key, add, "ballots:", ballot.channel());
+    if (ballot.unreadable()) {
+      one(key, add, "unreadable", "");
+      return;
+    }
+    for (BallotForm form : forms) {
+      Map<?, ?> answers = map(ballot.answers().get(form.id()));
+      for (Question q : form.questions()) {
+        key.append(form.id()).append('|').append(q.id());
+        count(key, q, answers.get(q.id()), add);
+        key.setLength(0);
+      }
+    }
+  }
+
+  /** The key {@code key + a + b}, given to {@code add}; {@code key} is as it was afterwards. */
+  private static void one(StringBuilder key, Adder add, String a, Object b) {
+    int base = key.length();
+    key.append(a).append(b);
+    add.one(key);
+    key.setLength(base);
+  }
+
+  private static void count(StringBuilder key, Question question, Object answer, Adder add) {
     if (question instanceof RecommendationQuestion q) {
       // A position left without any mark is an abstention on a valid ballot, so it is counted even when absent.
-      for (Position p : q.positions()) position(prefix + "|" + p.id(), p, q.mode(), map(answer).get(p.id()), add);
+      int base = key.length();
+      for (Position p : q.positions()) {
+        key.append('|').append(p.id());
+        position(key, p, q.mode(), map(answer).get(p.id()), add);
+        key.setLength(base);
+      }
       return;
     }
     if (answer == null) return;
     if (question instanceof ScaleQuestion) {
-      add.one(prefix + "|answered");
-      add.one(prefix + "|o:" + answer);
+      one(key, add, "|answered", "");
+      one(key, add, "|o:", answer);
     } else if (question instanceof MultiQuestion) {
-      add.one(prefix + "|answered");
-      list(answer).forEach(o -> add.one(prefix + "|o:" + o));
+      one(key, add, "|answered", "");
+      for (Object o : list(answer)) one(key, add, "|o:", o);
     } else if (question instanceof TextQuestion) {
-      add.one(prefix + "|answered");
+      one(key, add, "|answered", "");
     } else if (question instanceof MatrixQuestion) {
-      map(answer).forEach((row, value) -> matrixRow(prefix + "|" + row, map(value), add));
+      int base = key.length();
+      for (Map.Entry<?, ?> row : map(answer).entrySet()) {
+        key.append('|').append(row.getKey());
+        matrixRow(key, map(row.getValue()), add);
+        key.setLength(base);
+      }
     }
   }
 
-  private static void matrixRow(String prefix, Map<?, ?> row, Adder add) {
-    if (row.get("option") != null) {
-      add.one(prefix + "|answered");
-      add.one(prefix + "|o:" + row.get("option"));
+  private static void matrixRow(StringBuilder key, Map<?, ?> row, Adder add) {
+    Object option = row.get("option");
+    if (option != null) {
+      one(key, add, "|answered", "");
+      one(key, add, "|o:", option);
     }
-    list(row.get("reasons")).forEach(r -> add.one(prefix + "|reason:" + r));
-    map(row.get("extra")).forEach((extra, option) -> add.one(prefix + "|x:" + extra + ":" + option));
+    for (Object reason : list(row.get("reasons"))) one(key, add, "|reason:", reason);
+    int base = key.length();
+    for (Map.Entry<?, ?> extra : map(row.get("extra")).entrySet()) {
+      key.append("|x:").append(extra.getKey());
+      one(key, add, ":", extra.getValue());
+      key.setLength(base);
+    }
   }
 
-  private static void position(String prefix, Position position, String mode, Object answer, Adder add) {
+  private static void position(StringBuilder key, Position position, String mode, Object answer, Adder add) {
     Map<?, ?> part = map(answer);
     if (RecommendationQuestion.APPROVE.equals(mode)) {
-      if (part.isEmpty()) add.one(prefix + "|abstain");
-      part.forEach((candidate, option) -> add.one(prefix + "|c:" + candidate + ":" + option));
+      if (part.isEmpty()) one(key, add, "|abstain", "");
+      int base = key.length();
+      for (Map.Entry<?, ?> choice : part.entrySet()) {
+        key.append("|c:").append(choice.getKey());
+        one(key, add, ":", choice.getValue());
+        key.setLength(base);
+      }
       return;
     }
     List<?> selected = list(part.get("selected"));
     List<?> writeIns = list(part.get("writeIns"));
     int marks = selected.size() + writeIns.size();
     if (marks > position.seats()) {
-      add.one(prefix + "|invalid");
+      one(key, add, "|invalid", "");
     } else if (marks == 0) {
-      add.one(prefix + "|abstain");
+      one(key, add, "|abstain", "");
     } else {
-      selected.forEach(c -> add.one(prefix + "|c:" + c));
-      writeIns.forEach(name -> add.one(prefix + "|w:" + HEX.formatHex(String.valueOf(name).getBytes(StandardCharsets.UTF_8))));
+      for (Object c : selected) one(key, add, "|c:", c);
+      for (Object name : writeIns) one(key, add, "|w:", HEX.formatHex(String.valueOf(name).getBytes(StandardCharsets.UTF_8)));
     }
   }
 

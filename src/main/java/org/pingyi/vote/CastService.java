@@ -82,7 +82,7 @@ public final class CastService {
       Receipt receipt = Receipt.of(slip.eventId(), token, canonical, nonce);
       if (slip.state() == SlipState.USED) return replay(slip, receipt);
       NewBallot ballot = new NewBallot(slip.eventId(), slip.categoryCode(), NewBallot.PHONE, false,
-          canonical, receipt.hash(), TallyCounters.json(parsed,
+          canonical, receipt.hash(), TallyCounters.held(parsed,
               new CountedBallot(slip.categoryCode(), NewBallot.PHONE, false, checked.answers())));
       return commits.submit(tokenHash, ballot).compose(outcome -> switch (outcome) {
         case STORED -> Future.succeededFuture(new Cast(receipt.code(), false));

@@ -1,10 +1,14 @@
 package org.pingyi.box;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,6 +26,7 @@ import org.pingyi.support.Db;
 import org.pingyi.support.ServerExtension;
 import org.pingyi.support.TestServer;
 import org.pingyi.support.Voting;
+import org.pingyi.tally.TallyCounters;
 
 /** The ballot box against a real server and database: what is held, when it is mixed, and after a crash. */
 class BallotBoxTest {
@@ -101,6 +106,45 @@ class BallotBoxTest {
     assertThat(db.count("SELECT count(*) FROM held_ballots WHERE event_id = ?", eventId)).isZero();
     assertThat(counter(eventId, "ballots")).isEqualTo(1);
     assertThat(counter(eventId, "unreadable")).isEqualTo(1);
+    // Held as the version before held counters carried each key once: its per-category keys count as they are.
+    assertThat(counter(eventId, "c:B|ballots")).isEqualTo(1);
+  }
+
+  /** The mix of the version before held counters carried each key once (a rolling upgrade's older instance). */
+  private static final String MIX_BEFORE_KEYS_ONCE = """
+      WITH taken AS (
+        DELETE FROM held_ballots WHERE event_id = ?
+        RETURNING category_code, channel, unreadable, answers, receipt_sha256, counters),
+      stored AS (
+        INSERT INTO ballots (event_id, category_code, channel, unreadable, answers, receipt_sha256)
+        SELECT ?, category_code, channel, unreadable, answers, receipt_sha256 FROM taken)
+      SELECT c.key, sum(c.value::bigint)::bigint AS n
+      FROM taken d, jsonb_each_text(d.counters) AS c GROUP BY c.key""";
+
+  @Test
+  void aMixerOfTheOlderVersionFailsOnBallotsHeldByThisOneAndLeavesThemForACurrentMixer() throws Exception {
+    Voting voting = Voting.open(organizer, "滚动升级");
+    UUID eventId = UUID.fromString(voting.eventId);
+    List<String> tokens = voting.slips(organizer, "A", 3);
+    tokens.forEach(token -> cast(voting, token));
+    assertThat(db.strings("SELECT counters::text FROM held_ballots WHERE event_id = ?", eventId))
+        .hasSize(3).allSatisfy(held -> assertThat(held).contains("\"ballots\": 1").doesNotContain("c:A|"));
+
+    try (Connection older = db.connect(); PreparedStatement mix = older.prepareStatement(MIX_BEFORE_KEYS_ONCE)) {
+      mix.setObject(1, eventId);
+      mix.setObject(2, eventId);
+      assertThatThrownBy(mix::executeQuery).isInstanceOf(SQLException.class).hasMessageContaining("invalid input syntax for type bigint");
+    }
+    assertThat(db.count("SELECT count(*) FROM held_ballots WHERE event_id = ?", eventId)).isEqualTo(3);
+    assertThat(db.count("SELECT count(*) FROM ballots WHERE event_id = ?", eventId)).isZero();
+
+    assertThat(organizer.post("/api/events/" + voting.eventId + "/close", null).statusCode()).isEqualTo(200);
+    assertThat(db.count("SELECT count(*) FROM ballots WHERE event_id = ?", eventId)).isEqualTo(3);
+    assertThat(counter(eventId, "ballots")).isEqualTo(3);
+    assertThat(counter(eventId, "c:A|ballots")).isEqualTo(3);
+    assertThat(counter(eventId, "c:A|ballots:phone")).isEqualTo(3);
+    assertThat(counter(eventId, TallyCounters.PER_CATEGORY_IN_MIX)).isZero();
+    assertThat(counter(eventId, "c:A|" + TallyCounters.PER_CATEGORY_IN_MIX)).isZero();
   }
 
   @Test
