@@ -165,6 +165,25 @@ postgres_ticks() {
   read -r -a f <<<"${stat##*) }"
   echo $(( f[13] + f[14] + $(ticks_of "$POSTMASTER_PID" $(pgrep -P "$POSTMASTER_PID")) ))
 }
+# The server's ticks by kind of thread, "<event loops> <GC> <JIT> <other>": the event loops run the handlers (every
+# request's own work), the GC threads (and the VM thread, which runs the pauses) collect what they allocated, the
+# compiler threads compile it.
+thread_ticks() {
+  local stat comm loops=0 gc=0 jit=0 other=0 ticks task
+  for task in /proc/"$SERVER_PID"/task/*/stat; do
+    stat=$(cat "$task" 2>/dev/null) || continue
+    comm=${stat#*(}; comm=${comm%)*}
+    read -r -a f <<<"${stat##*) }"
+    ticks=$((f[11] + f[12]))
+    case $comm in
+      vert.x-eventloo*) loops=$((loops + ticks)) ;;
+      "GC Thread"*|G1*|"VM Thread") gc=$((gc + ticks)) ;;
+      C1\ Compiler*|C2\ Compiler*) jit=$((jit + ticks)) ;;
+      *) other=$((other + ticks)) ;;
+    esac
+  done
+  echo "$loops $gc $jit $other"
+}
 cpu_sample() {
   echo "$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat) $(ticks_of "$SERVER_PID")" \
     "$(postgres_ticks) $EPOCHREALTIME"
@@ -175,10 +194,11 @@ cpu_sample() {
 # WRK_STOP_AFTER=<seconds> set, wrk is interrupted then at the latest (when the server is gone, no answer
 # comes back to stop a thread).
 run_wrk() {
-  local name=$1 before after elapsed wrk_pid wrk_ticks=0 ticks deadline=$((SECONDS + ${WRK_STOP_AFTER:-86400}))
+  local name=$1 before after threads_before threads_after elapsed wrk_pid wrk_ticks=0 ticks deadline=$((SECONDS + ${WRK_STOP_AFTER:-86400}))
   shift
   rm -rf "$OUT/done-$name" && mkdir -p "$OUT/done-$name"
   read -r -a before < <(cpu_sample)
+  read -r -a threads_before < <(thread_ticks)
   wrk "$@" >"$OUT/wrk-$name.log" 2>&1 &
   wrk_pid=$!
   while kill -0 "$wrk_pid" 2>/dev/null; do
@@ -192,6 +212,7 @@ run_wrk() {
   done
   wait "$wrk_pid" || { cat "$OUT/wrk-$name.log"; die "wrk ($name) failed"; }
   read -r -a after < <(cpu_sample)
+  read -r -a threads_after < <(thread_ticks)
   sed -n 's/^\([a-z0-9_]*\)=/'"$name"'_\1=/p' "$OUT/wrk-$name.log" >>"$RESULT_FILE"
   elapsed=$(awk -v a="${after[3]}" -v b="${before[3]}" 'BEGIN { print a - b }')
   awk -v t=$((after[0] - before[0])) -v s=$((after[1] - before[1])) -v p=$((after[2] - before[2])) \
@@ -199,6 +220,9 @@ run_wrk() {
     printf "%s_cpu_server=%.2f\n%s_cpu_postgres=%.2f\n%s_cpu_client=%.2f\n", n, s / 100 / e, n, p / 100 / e, n, c / 100 / e
     printf "%s_cpu_other=%.2f\n", n, (t - s - p - c) / 100 / e
     printf "%s_server_ticks=%d\n", n, s }' >>"$RESULT_FILE"
+  printf '%s_server_ticks_loops=%d\n%s_server_ticks_gc=%d\n%s_server_ticks_jit=%d\n%s_server_ticks_rest=%d\n' \
+    "$name" $((threads_after[0] - threads_before[0])) "$name" $((threads_after[1] - threads_before[1])) \
+    "$name" $((threads_after[2] - threads_before[2])) "$name" $((threads_after[3] - threads_before[3])) >>"$RESULT_FILE"
 }
 
 # allocated_mb <from> <to> (phase names in $PHASES): what the server allocated on its heap between the two marks,

@@ -154,6 +154,13 @@ for clients in $PGBENCH_CLIENTS; do
   base=$((max_id + 1))
 done
 
+# --- the ballot's own work, alone: bench/work/BallotWork.java, one thread, no HTTP, no database ------------
+log "the server's own work per ballot, without HTTP or the database (bench/work/BallotWork.java)"
+# (A jar older than the program's calls leaves the figures n/a.)
+java -Xmx256m -cp "$JAR" "$ROOT/bench/work/BallotWork.java" "${WORK_BALLOTS:-300000}" >"$OUT/work.log" 2>&1 \
+  || { log "BallotWork did not run against $JAR (see $OUT/work.log)"; echo "work_us_per_ballot=n/a work_kb_per_ballot=n/a" >"$OUT/work.log"; }
+for key in work_us_per_ballot work_kb_per_ballot; do put "$key" "$(sed -n "s/.*$key=\([0-9.n/a]*\).*/\1/p" "$OUT/work.log")"; done
+
 # --- report ---------------------------------------------------------------------------------------------
 ballots_per_s=$(result ballots_per_s)
 ping_per_s=$(result ping_per_s)
@@ -176,6 +183,16 @@ us_per_ping=$(per_answer "$(result ping_server_ticks)" 10000 "$(result ping_requ
 kb_per_ballot=$(per_answer "$(result ballots_allocated_mb)" 1024 "$ballot_rows")
 kb_per_ping=$(per_answer "$(result ping_allocated_mb)" 1024 "$(result ping_requests)")
 gc_share=$(awk -v g="$gct" -v s="$(result ballots_seconds)" 'BEGIN { printf "%.1f", (s > 0 ? 100 * g / s : 0) }')
+# The server's CPU per answer by kind of thread (bench/lib.sh thread_ticks): event loops, GC, JIT, the rest.
+split_of() {
+  local name=$1 n=$2 part out=""
+  for part in loops gc jit rest; do out+="$(per_answer "$(result "${name}_server_ticks_$part")" 10000 "$n") "; done
+  echo "$out"
+}
+read -r ballot_loops ballot_gc ballot_jit ballot_rest < <(split_of ballots "$ballot_rows")
+read -r ping_loops ping_gc ping_jit ping_rest < <(split_of ping "$(result ping_requests)")
+work_us=$(result work_us_per_ballot)
+work_kb=$(result work_kb_per_ballot)
 
 cat <<EOF
 
@@ -188,6 +205,8 @@ ballots (POST /api/v/:token, $CONCURRENCY connections, $(result ballots_sent) sl
   ballots per transaction $per_group  ($groups transactions consumed slips for $ballot_rows ballots; the ballot box mixed them in $mixes; counted in the WAL)
   CPU (cores)             server $(result ballots_cpu_server)  PostgreSQL $(result ballots_cpu_postgres)  load client $(result ballots_cpu_client)  other processes $others
   server per ballot       ${us_per_ballot} µs CPU, ${kb_per_ballot} KB allocated   (per GET /ping: ${us_per_ping} µs, ${kb_per_ping} KB; CPU ratio $(awk -v a="$us_per_ballot" -v b="$us_per_ping" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')×)
+    by thread             event loops $ballot_loops µs, GC $ballot_gc µs, JIT $ballot_jit µs, other $ballot_rest µs   (per /ping: $ping_loops, $ping_gc, $ping_jit, $ping_rest µs)
+    the ballot's own work $work_us µs CPU, $work_kb KB allocated: decoding, rules, hashes, counters, the answer's text (bench/work/BallotWork.java: one thread, no HTTP, no database)
 HTTP ceiling (GET /ping, wrk, same $CONCURRENCY connections, $(result ping_seconds) s)
   answered (200)          $(printf '%8.0f' "$ping_per_s") req/s   p50 $(result ping_p50_ms) ms   p99 $(result ping_p99_ms) ms   not 200: $(result ping_not_200)  socket errors $(result ping_socket_errors)
   CPU (cores)             server $(result ping_cpu_server)  load client $(result ping_cpu_client)  other processes $(result ping_cpu_other)
@@ -209,6 +228,6 @@ EOF
 if awk -v o="$others" 'BEGIN { exit !(o > 0.2) }'; then
   echo "warning: other processes used $others cores during the ballot phase; figures are lower than on an idle machine"
 fi
-printf 'ballots_per_s=%.0f pgbench_tps=%.0f ratio=%s http_ceiling_per_s=%.0f p99_ms=%s errors=%s heap_mb=%s server_us_per_ballot=%s server_us_per_ping=%s server_kb_per_ballot=%s gc_pct=%s pg_us_per_ballot=%s pg_us_per_tx=%s pg_bound_ratio=%s\n' \
+printf 'ballots_per_s=%.0f pgbench_tps=%.0f ratio=%s http_ceiling_per_s=%.0f p99_ms=%s errors=%s heap_mb=%s server_us_per_ballot=%s server_us_per_ping=%s server_kb_per_ballot=%s gc_pct=%s pg_us_per_ballot=%s pg_us_per_tx=%s pg_bound_ratio=%s ballot_us_loops_gc_jit=%s/%s/%s ping_us_loops_gc_jit=%s/%s/%s work_us_per_ballot=%s work_kb_per_ballot=%s\n' \
   "$ballots_per_s" "$best_tps" "$ratio" "$ping_per_s" "$p99" "$errors" "$heap_peak" "$us_per_ballot" "$us_per_ping" "$kb_per_ballot" "$gc_share" \
-  "$pg_us_per_ballot" "$best_pg_us" "$pg_bound_ratio"
+  "$pg_us_per_ballot" "$best_pg_us" "$pg_bound_ratio" "$ballot_loops" "$ballot_gc" "$ballot_jit" "$ping_loops" "$ping_gc" "$ping_jit" "$work_us" "$work_kb"

@@ -17,12 +17,16 @@ import org.pingyi.event.EventStatus;
 
 /** The slips phones vote with, found by their token hashes with their events, and consumed in the cast transaction. */
 public final class VotingSlips {
+  /** What casting needs of a slip, for many slips at once: nothing of its event but its state and title. */
   private static final String SLIP = """
-      SELECT s.token_sha256, s.state, s.event_id, s.category_code, c.name AS category_name, e.status,
-             e.title, e.organizing_unit, e.event_date, e.venue
+      SELECT s.token_sha256, s.state, s.event_id, s.category_code, e.status, e.title
       FROM slips s JOIN events e ON e.id = s.event_id
-                   JOIN voter_categories c ON c.event_id = s.event_id AND c.code = s.category_code
       WHERE s.token_sha256 = ANY($1)""";
+  /** What the voter's page shows above the ballot: the event and the slip's category. */
+  private static final String HEADING = """
+      SELECT e.title, e.organizing_unit, e.event_date, e.venue, c.name AS category_name
+      FROM events e JOIN voter_categories c ON c.event_id = e.id AND c.code = $2
+      WHERE e.id = $1""";
   // Locking in token order: two groups sharing slips then always wait in the same direction, never in a cycle.
   private static final String CONSUME_ALL = """
       WITH claimed AS (
@@ -34,13 +38,12 @@ public final class VotingSlips {
   private VotingSlips() {
   }
 
-  /** A slip as the voter's page needs it: its state, category and event. */
-  public record SlipView(SlipState state, UUID eventId, String categoryCode, String categoryName, EventStatus eventStatus,
-                         JsonObject event) {
+  /** A slip as casting with it needs it: its state, category and event (the title only for refusals). */
+  public record SlipView(SlipState state, UUID eventId, String categoryCode, EventStatus eventStatus, String title) {
+  }
 
-    public String title() {
-      return event.getString("title");
-    }
+  /** The voter's page heading: the event's title, unit, date and venue, and the name of the slip's category. */
+  public record Heading(JsonObject event, String categoryName) {
   }
 
   /** The slips found among the given token hashes, keyed by {@link #tokenKey}. */
@@ -54,12 +57,20 @@ public final class VotingSlips {
   }
 
   private static SlipView slipView(Row row) {
-    JsonObject event = new JsonObject().put("title", row.getString("title"))
-        .put("organizingUnit", row.getString("organizing_unit"))
-        .put("date", row.getLocalDate("event_date") == null ? null : row.getLocalDate("event_date").toString())
-        .put("venue", row.getString("venue"));
     return new SlipView(SlipState.fromWire(row.getString("state")), row.getUUID("event_id"), row.getString("category_code"),
-        row.getString("category_name"), EventStatus.fromWire(row.getString("status")), event);
+        EventStatus.fromWire(row.getString("status")), row.getString("title"));
+  }
+
+  /** The heading of the page a slip of this event and category opens. */
+  public static Future<Heading> heading(SqlClient client, UUID eventId, String categoryCode) {
+    return client.preparedQuery(HEADING).execute(Tuple.of(eventId, categoryCode)).map(rows -> {
+      Row row = rows.iterator().next();
+      JsonObject event = new JsonObject().put("title", row.getString("title"))
+          .put("organizingUnit", row.getString("organizing_unit"))
+          .put("date", row.getLocalDate("event_date") == null ? null : row.getLocalDate("event_date").toString())
+          .put("venue", row.getString("venue"));
+      return new Heading(event, row.getString("category_name"));
+    });
   }
 
   /** A token hash as a key of maps and sets: compared by its bytes, and no hex string made for it. */
