@@ -30,6 +30,7 @@ import java.util.Locale;
  */
 public final class JsonBody {
   private static final String KEY = "pingyi.jsonBody";
+  private static final String LATER = "pingyi.jsonBodyLater";
   /** Far deeper than any form definition or ballot (under ten levels), far below a stack overflow. */
   private static final int MAX_DEPTH = 64;
   private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -54,26 +55,29 @@ public final class JsonBody {
   public static Handler<RoutingContext> decoded() {
     return ctx -> {
       Buffer body = ctx.body().buffer();
-      if (body != null && body.length() > 0) ctx.put(KEY, parse(body));
+      if (body != null && body.length() > 0 && ctx.get(LATER) == null) ctx.put(KEY, parse(body));
       ctx.next();
     };
+  }
+
+  /**
+   * Leaves this request's body undecoded by {@link #decoded()}: for a route that decodes it itself, later, with
+   * {@link #decode} (a ballot waits for its slip first, thousands at once in a crowd, and holds only its bytes meanwhile).
+   */
+  public static void decodeLater(RoutingContext ctx) {
+    ctx.put(LATER, Boolean.TRUE);
+  }
+
+  /** A body left for later ({@link #decodeLater}), decoded with the same checks and refusals as every other. */
+  public static JsonObject decode(Buffer body) {
+    if (body == null || body.length() == 0) throw AppError.of(ErrorCode.INVALID_JSON, "请求体不能为空");
+    return parse(body);
   }
 
   /** The decoded body object; 400 when the request had none. */
   public static JsonObject of(RoutingContext ctx) {
     JsonObject body = ctx.get(KEY);
     if (body == null) throw AppError.of(ErrorCode.INVALID_JSON, "请求体不能为空");
-    return body;
-  }
-
-  /**
-   * The decoded body object, let go by the request: for a route that reads it once and then waits (a ballot waits
-   * for its slip and its group commit, thousands at once in a crowd), so that the decoded maps live only as long as
-   * the route keeps what it took from them (the raw body stays with the request until it is answered).
-   */
-  public static JsonObject take(RoutingContext ctx) {
-    JsonObject body = of(ctx);
-    ctx.remove(KEY);
     return body;
   }
 

@@ -1,6 +1,7 @@
 package org.pingyi.vote;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -68,12 +69,15 @@ public final class CastService {
     });
   }
 
-  Future<Cast> cast(String token, String nonce, Object answers) {
+  /** @param body the request's body as sent, decoded ({@link BallotBody}) only once the slip is known usable */
+  Future<Cast> cast(String token, Buffer body) {
     if (!SlipTokens.wellFormed(token)) return Future.failedFuture(SlipRefusals.unknown());
     byte[] tokenHash = StoredSecrets.hash(token);
     return usableSlip(tokenHash).compose(slip -> forms.formsOf(pool, slip.eventId()).compose(all -> {
+      BallotBody sent = BallotBody.decode(body);
+      String nonce = sent.nonce();
       List<BallotForm> parsed = all.stream().map(FrozenForm::parsed).toList();
-      BallotValidator.Result checked = BallotValidator.check(parsed, answers, Strictness.ONLINE);
+      BallotValidator.Result checked = BallotValidator.check(parsed, sent.answers(), Strictness.ONLINE);
       if (!checked.valid()) {
         if (slip.state() == SlipState.USED) throw SlipRefusals.used(slip.title());
         throw checked.refusal();

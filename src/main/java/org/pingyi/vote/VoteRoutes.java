@@ -1,11 +1,8 @@
 package org.pingyi.vote;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.pingyi.ballot.PlainJson;
-import org.pingyi.ballot.Receipt;
 import org.pingyi.http.AppError;
 import org.pingyi.http.ErrorCode;
 import org.pingyi.http.JsonBody;
@@ -36,7 +33,10 @@ public final class VoteRoutes {
    * request bodies, since waiting ballots must stay unread.
    */
   public void admitBallots(Router router, int ballotsInFlight) {
-    router.post("/api/v/:token").handler(new BallotAdmission(ballotsInFlight));
+    router.post("/api/v/:token").handler(new BallotAdmission(ballotsInFlight)).handler(ctx -> {
+      JsonBody.decodeLater(ctx);   // CastService decodes it once the slip is known (BallotBody)
+      ctx.next();
+    });
   }
 
   public void mount(Router router) {
@@ -80,13 +80,8 @@ public final class VoteRoutes {
     if (ctx.body().length() > BALLOT_BODY_LIMIT) {
       throw AppError.of(ErrorCode.PAYLOAD_TOO_LARGE, "提交内容过大（上限 " + BALLOT_BODY_LIMIT / 1024 + " KB）");
     }
-    JsonObject body = JsonBody.take(ctx);
-    Object nonce = body.getValue("nonce");
-    if (!(nonce instanceof String text) || !Receipt.isNonce(text)) {
-      throw AppError.invalidField("nonce", "缺少或格式不正确：应为 22–86 个 base64url 字符的随机值");
-    }
     noStore(ctx);
-    return service.cast(ctx.pathParam("token"), (String) nonce, PlainJson.of(body.getValue("answers")));
+    return service.cast(ctx.pathParam("token"), ctx.body().buffer());
   }
 
   private static void noStore(RoutingContext ctx) {
