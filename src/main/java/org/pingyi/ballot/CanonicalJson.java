@@ -13,10 +13,16 @@ public final class CanonicalJson {
   private CanonicalJson() {
   }
 
+  /** Each thread's builder: answers are written whole at once, and one reused builder is not widened again for each. */
+  private static final ThreadLocal<StringBuilder> BUILDER = ThreadLocal.withInitial(() -> new StringBuilder(1024));
+
   public static String write(Object value) {
-    StringBuilder out = new StringBuilder(512);
+    StringBuilder out = BUILDER.get();
+    out.setLength(0);
     append(out, value);
-    return out.toString();
+    String written = out.toString();
+    if (out.capacity() > 64 * 1024) BUILDER.remove();   // a rare huge ballot's builder is not kept
+    return written;
   }
 
   private static void append(StringBuilder out, Object value) {
@@ -56,7 +62,7 @@ public final class CanonicalJson {
   }
 
   /** The text as the inside of a JSON string, with the minimal escapes of the canonical form. */
-  public static void escape(StringBuilder out, CharSequence text) {
+  public static void escape(StringBuilder out, String text) {
     int plain = 0;
     while (plain < text.length() && text.charAt(plain) >= 0x20 && text.charAt(plain) != '"' && text.charAt(plain) != '\\') {
       plain++;
@@ -65,6 +71,23 @@ public final class CanonicalJson {
       out.append(text);   // nothing to escape: ids, and most text
       return;
     }
+    escaped(out, text);
+  }
+
+  /** The same for text being built (a counter's key): a separate method, so that each one's calls stay monomorphic. */
+  public static void escape(StringBuilder out, StringBuilder text) {
+    int plain = 0;
+    while (plain < text.length() && text.charAt(plain) >= 0x20 && text.charAt(plain) != '"' && text.charAt(plain) != '\\') {
+      plain++;
+    }
+    if (plain == text.length()) {
+      out.append(text);
+      return;
+    }
+    escaped(out, text);
+  }
+
+  private static void escaped(StringBuilder out, CharSequence text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {

@@ -1,11 +1,5 @@
 package org.pingyi.crypto;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -19,35 +13,45 @@ public final class Sha256 {
     }
   });
 
-  /** Each thread's encoder and its buffer for {@link #updateUtf8}, which hashes text without a byte copy of it. */
-  private static final ThreadLocal<CharsetEncoder> UTF_8 = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8.newEncoder()
-      .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
-  private static final ThreadLocal<ByteBuffer> BYTES = ThreadLocal.withInitial(() -> ByteBuffer.allocate(4096));
+  /** Each thread's buffer for {@link #updateUtf8}, which hashes text without a byte copy of it. */
+  private static final ThreadLocal<byte[]> BYTES = ThreadLocal.withInitial(() -> new byte[4096]);
 
   private Sha256() {
   }
 
   /**
-   * Adds the text's UTF-8 to the digest, exactly the bytes of {@code text.toString().getBytes(UTF_8)} (a lone
-   * surrogate becomes '?' in both), through this thread's buffer rather than a copy of the text as bytes.
+   * Adds the text's UTF-8 to the digest, exactly the bytes of {@code text.getBytes(UTF_8)} (a lone surrogate becomes
+   * '?' in both), encoded into this thread's buffer rather than into a copy of the text as bytes.
    */
-  public static void updateUtf8(MessageDigest digest, CharSequence text) {
-    CharsetEncoder encoder = UTF_8.get().reset();
-    ByteBuffer bytes = BYTES.get().clear();
-    CharBuffer chars = CharBuffer.wrap(text);
-    CoderResult result;
-    do {
-      result = encoder.encode(chars, bytes, true);
-      if (result.isOverflow()) {
-        digest.update(bytes.array(), 0, bytes.position());
-        bytes.clear();
+  public static void updateUtf8(MessageDigest digest, String text) {
+    byte[] out = BYTES.get();
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (n > out.length - 4) {
+        digest.update(out, 0, n);
+        n = 0;
       }
-    } while (result.isOverflow());
-    while (encoder.flush(bytes).isOverflow()) {
-      digest.update(bytes.array(), 0, bytes.position());
-      bytes.clear();
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        out[n++] = (byte) c;
+      } else if (c < 0x800) {
+        out[n++] = (byte) (0xc0 | c >> 6);
+        out[n++] = (byte) (0x80 | c & 0x3f);
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        int code = Character.toCodePoint(c, text.charAt(++i));
+        out[n++] = (byte) (0xf0 | code >> 18);
+        out[n++] = (byte) (0x80 | code >> 12 & 0x3f);
+        out[n++] = (byte) (0x80 | code >> 6 & 0x3f);
+        out[n++] = (byte) (0x80 | code & 0x3f);
+      } else if (Character.isSurrogate(c)) {
+        out[n++] = '?';
+      } else {
+        out[n++] = (byte) (0xe0 | c >> 12);
+        out[n++] = (byte) (0x80 | c >> 6 & 0x3f);
+        out[n++] = (byte) (0x80 | c & 0x3f);
+      }
     }
-    digest.update(bytes.array(), 0, bytes.position());
+    digest.update(out, 0, n);
   }
 
   /**

@@ -117,7 +117,7 @@ public final class TallyCounters {
   /** Receives each key as it is written in {@code key}, valid only until the call returns. */
   @FunctionalInterface
   private interface Adder {
-    void one(CharSequence key);
+    void one(StringBuilder key);
   }
 
   /** Counts into keys written one after another in {@code key}: the key so far, then each key's end in turn. */

@@ -2,7 +2,6 @@ package org.pingyi.vote;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import org.pingyi.ballot.PlainJson;
 import org.pingyi.ballot.Receipt;
 import org.pingyi.http.AppError;
 import org.pingyi.http.JsonBody;
@@ -22,6 +21,7 @@ record BallotBody(String nonce, Object answers) {
     if (!(nonce instanceof String text) || !Receipt.isNonce(text)) {
       throw AppError.invalidField("nonce", "缺少或格式不正确：应为 22–86 个 base64url 字符的随机值");
     }
-    return new BallotBody(text, PlainJson.of(body.getValue("answers")));
+    // JsonBody decodes into plain maps and lists, which the rules read as they are: getValue would wrap them.
+    return new BallotBody(text, body.getMap().get("answers"));
   }
 }
