@@ -127,6 +127,18 @@ class InvalidBallotTest {
   }
 
   @Test
+  void aBallotBodyIsDecodedOnlyOnceItsSlipIsKnownSoAnUnknownSlipIsWhatABrokenBodyWithItHears() {
+    var unknownSlip = server.api().send(HttpMethod.POST, "/api/v/" + "A".repeat(32), Buffer.buffer("{\"nonce\": "));
+    var emptyBody = server.api().send(HttpMethod.POST, "/api/v/" + voting.slips(organizer, "A", 1).get(0), Buffer.buffer(""));
+
+    assertThat(unknownSlip.statusCode()).isEqualTo(404);
+    assertThat(unknownSlip.bodyAsJsonObject().getString("error")).isEqualTo("slip_unknown");
+    assertThat(emptyBody.statusCode()).isEqualTo(400);
+    assertThat(emptyBody.bodyAsJsonObject().getString("error")).isEqualTo("invalid_json");
+    assertThat(emptyBody.bodyAsJsonObject().getString("message")).isEqualTo("请求体不能为空");
+  }
+
+  @Test
   void theFirstProblemIsNamedFirstAndInTheMessage() {
     String token = voting.slips(organizer, "A", 1).get(0);
     JsonObject answers = voting.validAnswers();
