@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.pingyi.ballot.BallotForm;
 import org.pingyi.ballot.BallotValidator;
 import org.pingyi.ballot.CanonicalJson;
-import org.pingyi.ballot.PlainJson;
 import org.pingyi.ballot.Receipt;
 import org.pingyi.ballot.Strictness;
 import org.pingyi.box.NewBallot;
@@ -87,8 +86,7 @@ public class BallotWork {
       String nonce = body.getString("nonce");
       if (!Receipt.isNonce(nonce) || !SlipTokens.wellFormed(token)) throw new IllegalStateException("refused");
       byte[] tokenHash = StoredSecrets.hash(token);
-      BallotValidator.Result checked = BallotValidator.check(forms, PlainJson.of(body.getValue("answers")),
-          Strictness.ONLINE);
+      BallotValidator.Result checked = BallotValidator.check(forms, body.getMap().get("answers"), Strictness.ONLINE);
       if (!checked.valid()) throw new IllegalStateException(checked.problems().toString());
       String canonical = CanonicalJson.write(checked.answers());
       Receipt receipt = Receipt.of(eventId, token, canonical, nonce);
