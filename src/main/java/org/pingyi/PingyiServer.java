@@ -184,7 +184,7 @@ public final class PingyiServer extends VerticleBase {
     FailureHandler failures = new FailureHandler();
     router.route().handler(new RequestLog()).handler(new SecurityHeaders()).handler(Params.refuseControlCharacters());
     VoteRoutes votes = new VoteRoutes(new CastService(pool, frozenForms, box, measurements), files, measurements);
-    votes.admitBallots(router, config.connectionLimits().ballotsInFlight());
+    votes.mountCasting(router, config.connectionLimits().ballotsInFlight(), API_BODY_LIMIT);
     router.route("/api/*").handler(JsonBody.declaredJson());
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(API_BODY_LIMIT)).handler(JsonBody.decoded());
     // The ballots' routes first: the router tries routes in order, matching each pattern with a regex of its own, and

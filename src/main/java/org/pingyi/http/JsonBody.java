@@ -18,6 +18,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,6 @@ import java.util.Locale;
  */
 public final class JsonBody {
   private static final String KEY = "pingyi.jsonBody";
-  private static final String LATER = "pingyi.jsonBodyLater";
   /** Far deeper than any form definition or ballot (under ten levels), far below a stack overflow. */
   private static final int MAX_DEPTH = 64;
   private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -55,20 +55,12 @@ public final class JsonBody {
   public static Handler<RoutingContext> decoded() {
     return ctx -> {
       Buffer body = ctx.body().buffer();
-      if (body != null && body.length() > 0 && ctx.get(LATER) == null) ctx.put(KEY, parse(body));
+      if (body != null && body.length() > 0) ctx.put(KEY, parse(body));
       ctx.next();
     };
   }
 
-  /**
-   * Leaves this request's body undecoded by {@link #decoded()}: for a route that decodes it itself, later, with
-   * {@link #decode} (a ballot waits for its slip first, thousands at once in a crowd, and holds only its bytes meanwhile).
-   */
-  public static void decodeLater(RoutingContext ctx) {
-    ctx.put(LATER, Boolean.TRUE);
-  }
-
-  /** A body left for later ({@link #decodeLater}), decoded with the same checks and refusals as every other. */
+  /** A body a route reads itself (a ballot's, once its slip is known), decoded with the same checks and refusals. */
   public static JsonObject decode(Buffer body) {
     if (body == null || body.length() == 0) throw AppError.of(ErrorCode.INVALID_JSON, "请求体不能为空");
     return parse(body);
@@ -127,10 +119,11 @@ public final class JsonBody {
    * refusal, not for every value of every body.
    */
   private static final class Path {
-    private final Object[] steps = new Object[MAX_DEPTH + 2];
+    private Object[] steps = new Object[8];
     private int depth;
 
     void push(Object step) {
+      if (depth == steps.length) steps = Arrays.copyOf(steps, steps.length * 2);
       steps[depth++] = step;
     }
 

@@ -3,6 +3,7 @@ package org.pingyi.vote;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import org.pingyi.http.AppError;
 import org.pingyi.http.ErrorCode;
 import org.pingyi.http.JsonBody;
@@ -29,14 +30,14 @@ public final class VoteRoutes {
   }
 
   /**
-   * Mounts the bound on ballots taken in at once ({@link BallotAdmission}); goes before the handler that reads
-   * request bodies, since waiting ballots must stay unread.
+   * Mounts casting, whole on one route, before the API's shared body handling: the bound on ballots taken in at once
+   * ({@link BallotAdmission}) before the body is read (waiting ballots stay unread), then the body, left undecoded
+   * until the slip is known ({@link BallotBody}); and no other route's pattern is tried on the way.
    */
-  public void admitBallots(Router router, int ballotsInFlight) {
-    router.post("/api/v/:token").handler(new BallotAdmission(ballotsInFlight)).handler(ctx -> {
-      JsonBody.decodeLater(ctx);   // CastService decodes it once the slip is known (BallotBody)
-      ctx.next();
-    });
+  public void mountCasting(Router router, int ballotsInFlight, long bodyLimit) {
+    // Two routes of the same pattern, one after the other: Vert.x takes a body handler only ahead of a route's own.
+    router.post("/api/v/:token").handler(new BallotAdmission(ballotsInFlight)).handler(JsonBody.declaredJson());
+    router.post("/api/v/:token").handler(BodyHandler.create(false).setBodyLimit(bodyLimit)).handler(this::cast);
   }
 
   public void mount(Router router) {
@@ -47,7 +48,6 @@ public final class VoteRoutes {
       noStore(ctx);
       return service.ballotPaper(ctx.pathParam("token"));
     });
-    router.post("/api/v/:token").handler(this::cast);
   }
 
   private void page(RoutingContext ctx) {
