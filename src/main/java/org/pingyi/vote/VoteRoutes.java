@@ -30,7 +30,7 @@ public final class VoteRoutes {
   }
 
   /**
-   * Mounts casting, whole on one route, before the API's shared body handling: the bound on ballots taken in at once
+   * Mounts casting ahead of the API's shared body handling, on routes of its own: the bound on ballots taken in at once
    * ({@link BallotAdmission}) before the body is read (waiting ballots stay unread), then the body, left undecoded
    * until the slip is known ({@link BallotBody}); and no other route's pattern is tried on the way.
    */
