@@ -74,10 +74,10 @@ public final class TallyCounters {
 
   /**
    * What one ballot adds to the results, as the JSON object held with it in the box: each key once, plus
-   * {@link #PER_CATEGORY_IN_MIX}; {@link #ofHeld} (and the mix, in SQL) turn it into {@link #of}'s counters. Written
-   * key by key with no map or key string between. Each key comes once: every id a key is made of is unique where it
-   * is used and made of letters, digits, '_' and '-' (org.pingyi.formeditor.Checks), and a chosen option, reason or
-   * write-in once.
+   * {@link #PER_CATEGORY_IN_MIX}; the mix (org.pingyi.box) adds each key's per-category twin, which makes {@link #of}'s
+   * counters. Written key by key with no map or key string between. Each key comes once: every id a key is made of is
+   * unique where it is used and made of letters, digits, '_' and '-' (org.pingyi.formeditor.Checks), and a chosen
+   * option, reason or write-in once.
    */
   public static String held(List<BallotForm> forms, CountedBallot ballot) {
     StringBuilder out = JSON.get();
@@ -91,22 +91,6 @@ public final class TallyCounters {
       out.append("\":1");
     });
     return out.append('}').toString();
-  }
-
-  /**
-   * Held counters ({@link #held}, read back as a map) as the results they add: what the mix computes in SQL.
-   * Counters held before {@link #PER_CATEGORY_IN_MIX} existed carry their twins already and are returned as given.
-   */
-  public static Map<String, Long> ofHeld(Map<String, ?> held, String categoryCode) {
-    boolean addTwins = held.containsKey(PER_CATEGORY_IN_MIX);
-    Map<String, Long> counters = new LinkedHashMap<>();
-    held.forEach((key, n) -> {
-      if (key.equals(PER_CATEGORY_IN_MIX)) return;
-      long count = ((Number) n).longValue();
-      counters.merge(key, count, Long::sum);
-      if (addTwins) counters.merge("c:" + categoryCode + "|" + key, count, Long::sum);
-    });
-    return counters;
   }
 
   /** Adds {@code more} into {@code total}. */
