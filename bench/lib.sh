@@ -220,6 +220,8 @@ run_wrk() {
     printf "%s_cpu_server=%.2f\n%s_cpu_postgres=%.2f\n%s_cpu_client=%.2f\n", n, s / 100 / e, n, p / 100 / e, n, c / 100 / e
     printf "%s_cpu_other=%.2f\n", n, (t - s - p - c) / 100 / e
     printf "%s_server_ticks=%d\n", n, s }' >>"$RESULT_FILE"
+  # (A server that died during the run, as crash.sh's does on purpose, leaves no threads to count.)
+  (( threads_after[0] + threads_after[1] + threads_after[2] + threads_after[3] > 0 )) || return 0
   printf '%s_server_ticks_loops=%d\n%s_server_ticks_gc=%d\n%s_server_ticks_jit=%d\n%s_server_ticks_rest=%d\n' \
     "$name" $((threads_after[0] - threads_before[0])) "$name" $((threads_after[1] - threads_before[1])) \
     "$name" $((threads_after[2] - threads_before[2])) "$name" $((threads_after[3] - threads_before[3])) >>"$RESULT_FILE"

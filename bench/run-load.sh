@@ -161,7 +161,7 @@ done
 log "the server's own work per ballot, without HTTP or the database (bench/work/BallotWork.java)"
 # (A jar older than the program's calls leaves the figures n/a.)
 java -Xmx256m -cp "$JAR" "$ROOT/bench/work/BallotWork.java" "${WORK_BALLOTS:-300000}" >"$OUT/work.log" 2>&1 \
-  || { log "BallotWork did not run against $JAR (see $OUT/work.log)"; echo "work_us_per_ballot=n/a work_kb_per_ballot=n/a" >"$OUT/work.log"; }
+  || { log "BallotWork did not run against $JAR (see $OUT/work.log)"; echo "work_us_per_ballot=n/a work_kb_per_ballot=n/a" >>"$OUT/work.log"; }
 for key in work_us_per_ballot work_kb_per_ballot; do put "$key" "$(sed -n "s/.*$key=\([0-9.n/a]*\).*/\1/p" "$OUT/work.log")"; done
 
 # --- report ---------------------------------------------------------------------------------------------

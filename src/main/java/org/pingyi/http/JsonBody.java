@@ -27,7 +27,9 @@ import java.util.Locale;
 /**
  * Every API request body, decoded once and strictly before any route sees it: JSON only (else 415), one
  * object, valid UTF-8, no duplicate keys, no deep nesting, no number that overflows, and no text PostgreSQL
- * cannot store (NUL, a lone surrogate). A route then reads fields from a value that cannot surprise it.
+ * cannot store (NUL, a lone surrogate). A route then reads fields from a value that cannot surprise it. The one
+ * exception is casting (org.pingyi.vote), which has routes of its own ahead of this handling and decodes its body
+ * later with {@link #decode}, under the same rules.
  */
 public final class JsonBody {
   private static final String KEY = "pingyi.jsonBody";

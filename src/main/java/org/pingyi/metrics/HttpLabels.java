@@ -12,7 +12,8 @@ import java.util.Set;
  * request with every named route it passed, joined by '>' ("/api/>/api/>/api/v/:token"); only the last is the
  * route that answered, always a pattern written in the code, never the path (which may carry a slip token or a
  * screen key). A request no route of its own answered (the API's 404, a refusal before its route, an unknown
- * page) is "unmatched", and the console's files "static". Methods outside the standard ones are "OTHER", so a
+ * page) is "unmatched", and the console's files "static"; a ballot's refusals (415, 413, broken JSON) come from
+ * its own routes and carry its pattern. Methods outside the standard ones are "OTHER", so a
  * client cannot mint new series by inventing methods.
  */
 final class HttpLabels implements MeterFilter {

@@ -61,9 +61,10 @@ public final class VotingSlips {
         EventStatus.fromWire(row.getString("status")), row.getString("title"));
   }
 
-  /** The heading of the page a slip of this event and category opens. */
+  /** The heading of the page a slip of this event and category opens; null when the event is gone meanwhile. */
   public static Future<Heading> heading(SqlClient client, UUID eventId, String categoryCode) {
     return client.preparedQuery(HEADING).execute(Tuple.of(eventId, categoryCode)).map(rows -> {
+      if (rows.size() == 0) return null;
       Row row = rows.iterator().next();
       JsonObject event = new JsonObject().put("title", row.getString("title"))
           .put("organizingUnit", row.getString("organizing_unit"))

@@ -61,11 +61,13 @@ public final class CastService {
     if (!SlipTokens.wellFormed(token)) return Future.failedFuture(SlipRefusals.unknown());
     return usableSlip(StoredSecrets.hash(token)).compose(slip -> {
       if (slip.state() != SlipState.UNUSED) throw SlipRefusals.used(slip.title());
-      return VotingSlips.heading(pool, slip.eventId(), slip.categoryCode()).compose(heading ->
-          forms.formsOf(pool, slip.eventId()).map(all -> new JsonObject()
-              .put("event", heading.event())
-              .put("category", new JsonObject().put("code", slip.categoryCode()).put("name", heading.categoryName()))
-              .put("forms", new JsonArray(all.stream().map(FrozenForm::toJson).toList()))));
+      return VotingSlips.heading(pool, slip.eventId(), slip.categoryCode()).compose(heading -> {
+        if (heading == null) throw SlipRefusals.unknown();
+        return forms.formsOf(pool, slip.eventId()).map(all -> new JsonObject()
+            .put("event", heading.event())
+            .put("category", new JsonObject().put("code", slip.categoryCode()).put("name", heading.categoryName()))
+            .put("forms", new JsonArray(all.stream().map(FrozenForm::toJson).toList())));
+      });
     });
   }
 
