@@ -61,27 +61,14 @@ public final class CanonicalJson {
     out.append('"');
   }
 
-  /** The text as the inside of a JSON string, with the minimal escapes of the canonical form. */
-  public static void escape(StringBuilder out, String text) {
+  /** The text (an answer's, or a counter's key being built) as the inside of a JSON string, minimally escaped. */
+  public static void escape(StringBuilder out, CharSequence text) {
     int plain = 0;
     while (plain < text.length() && text.charAt(plain) >= 0x20 && text.charAt(plain) != '"' && text.charAt(plain) != '\\') {
       plain++;
     }
     if (plain == text.length()) {
       out.append(text);   // nothing to escape: ids, and most text
-      return;
-    }
-    escaped(out, text);
-  }
-
-  /** The same for text being built (a counter's key): a separate method, so that each one's calls stay monomorphic. */
-  public static void escape(StringBuilder out, StringBuilder text) {
-    int plain = 0;
-    while (plain < text.length() && text.charAt(plain) >= 0x20 && text.charAt(plain) != '"' && text.charAt(plain) != '\\') {
-      plain++;
-    }
-    if (plain == text.length()) {
-      out.append(text);
       return;
     }
     escaped(out, text);
