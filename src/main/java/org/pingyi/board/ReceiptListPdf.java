@@ -24,6 +24,8 @@ import org.pingyi.pdf.CjkFont;
  */
 final class ReceiptListPdf {
   static final int COLUMNS = 6;
+  private static final float CODE_SIZE = 11f;
+  private static final float CELL_PADDING = 2f;
   static final int ROWS = 46;
   /** The first page gives room to the heading. */
   static final int FIRST_ROWS = 36;
@@ -41,13 +43,14 @@ final class ReceiptListPdf {
       document.open();
       heading(document, base, board);
       List<String> codes = board.codes();
+      Font codeFont = new Font(base, codeSize(base, codes, document));
       int from = 0;
       for (int page = 0; from < codes.size(); page++) {
         int rows = page == 0 ? FIRST_ROWS : ROWS;
         int to = Math.min(codes.size(), from + rows * COLUMNS);
         if (page > 0) document.newPage();
         document.add(new Paragraph("本页：" + codes.get(from) + " 至 " + codes.get(to - 1), new Font(base, 10f)));
-        document.add(grid(codes.subList(from, to), new Font(base, 11f)));
+        document.add(grid(codes.subList(from, to), codeFont));
         from = to;
       }
       document.close();
@@ -71,6 +74,18 @@ final class ReceiptListPdf {
     document.add(new Paragraph(" ", text));
   }
 
+  /**
+   * The codes' font size: 11 pt, or less when the widest code would not fit its column at 11 pt. Codes of wide
+   * letters ("MMMMM-WWWWW") were otherwise broken at the hyphen onto two lines, half a code under its other half.
+   */
+  private static float codeSize(BaseFont base, List<String> codes, Document document) {
+    float column = (document.getPageSize().getWidth() - document.leftMargin() - document.rightMargin()) / COLUMNS;
+    float room = column - 2 * CELL_PADDING - 2f;   // and the borders, with a point to spare
+    float widest = 0;
+    for (String code : codes) widest = Math.max(widest, base.getWidthPoint(code, 1f));
+    return Math.min(CODE_SIZE, room / widest);
+  }
+
   /** The codes down the columns: code i of the page sits in row i mod rows, column i div rows. */
   private static PdfPTable grid(List<String> codes, Font font) throws DocumentException {
     int rows = (codes.size() + COLUMNS - 1) / COLUMNS;
@@ -81,6 +96,8 @@ final class ReceiptListPdf {
         int i = c * rows + r;
         PdfPCell cell = new PdfPCell(new Paragraph(i < codes.size() ? codes.get(i) : "", font));
         cell.setHorizontalAlignment(Element.ALIGN_CENTER);
+        cell.setPaddingLeft(CELL_PADDING);
+        cell.setPaddingRight(CELL_PADDING);
         cell.setPaddingBottom(4f);
         cell.setBorderColor(new java.awt.Color(0xbb, 0xbb, 0xbb));
         table.addCell(cell);
